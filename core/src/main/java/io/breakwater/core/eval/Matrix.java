@@ -1,0 +1,24 @@
+package io.breakwater.core.eval;
+
+import io.breakwater.core.k8s.Protocol;
+import java.util.List;
+
+/**
+ * Reachability between every pair of pods for one protocol and port. Row = source, column = destination,
+ * {@code '.'} allowed, {@code 'X'} blocked, {@code '-'} the pod itself. Pods sorted by namespace then name.
+ */
+public record Matrix(String target, Protocol protocol, PortRef port, List<String> pods, List<String> rows) {
+
+    public static final char ALLOWED = '.';
+    public static final char BLOCKED = 'X';
+    public static final char SELF = '-';
+
+    public Matrix {
+        pods = List.copyOf(pods);
+        rows = List.copyOf(rows);
+    }
+
+    public char cell(int source, int destination) {
+        return rows.get(source).charAt(destination);
+    }
+}

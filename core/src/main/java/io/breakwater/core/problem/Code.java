@@ -1,0 +1,48 @@
+package io.breakwater.core.problem;
+
+/**
+ * Stable problem codes. Documented in docs/errors.md; never renumbered or renamed once released.
+ * Each target adds its own block of codes here so one enum lists every problem Breakwater can report.
+ */
+public enum Code {
+    // reading input
+    UNREADABLE_SOURCE,
+    SYNTAX,
+    NOT_AN_OBJECT,
+    UNKNOWN_KIND,
+    DUPLICATE_OBJECT,
+
+    // shape of fields
+    REQUIRED,
+    WRONG_TYPE,
+    INVALID_NAME,
+
+    // networking.k8s.io/v1 validation
+    INVALID_CIDR,
+    CIDR_HOST_BITS,
+    EXCEPT_NOT_SUBSET,
+    PEER_IPBLOCK_WITH_SELECTOR,
+    PEER_EMPTY,
+    INVALID_PORT,
+    INVALID_PORT_NAME,
+    END_PORT_BEFORE_PORT,
+    END_PORT_WITHOUT_NUMERIC_PORT,
+    INVALID_PROTOCOL,
+    INVALID_SELECTOR_OPERATOR,
+    SELECTOR_VALUES_REQUIRED,
+    SELECTOR_VALUES_FORBIDDEN,
+    INVALID_LABEL_KEY,
+    INVALID_LABEL_VALUE,
+    INVALID_POLICY_TYPE,
+    INVALID_IP,
+
+    // conversion to a target (nsx, antrea, contrail)
+    NAMED_PORT,
+    SCTP,
+    DOES_NOT_EXIST,
+    MULTI_VALUE_IN,
+    CONDITION_LIMIT,
+    UNSUPPORTED,
+    NOT_FOUND,
+    SKIPPED_OVERLAP
+}

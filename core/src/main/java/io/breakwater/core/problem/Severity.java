@@ -1,0 +1,3 @@
+package io.breakwater.core.problem;
+
+public enum Severity { ERROR, WARNING }
