@@ -5,6 +5,15 @@ public sealed interface Change {
 
     ObjectKey key();
 
+    /** One line for logs: {@code update ClusterNetworkPolicy/bw-p-web (spec edited in the cluster)}. */
+    default String describe() {
+        return switch (this) {
+            case Create c -> "create " + c.key();
+            case Update u -> "update " + u.key() + " (" + u.reason() + ")";
+            case Delete d -> "delete " + d.key();
+        };
+    }
+
     /** The object does not exist. */
     record Create(AntreaObject object) implements Change {
         @Override public ObjectKey key() { return object.key(); }

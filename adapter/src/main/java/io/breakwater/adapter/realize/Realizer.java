@@ -71,7 +71,7 @@ public final class Realizer {
                         + " (owner " + owner + "); left untouched"));
         try {
             writer.apply(plan);
-            plan.changes().forEach(c -> LOG.info("{}", c));
+            plan.changes().forEach(c -> LOG.info("{}", c.describe()));
             synchronized (deletedNotYetReported) {
                 deletedNotYetReported.addAll(importedPolicies.remove(state.importedNetworkPolicies()));
             }
