@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code breakwater} command line. Each subcommand is its own class; this only wires them. */
 @Command(name = "breakwater", mixinStandardHelpOptions = true, version = "breakwater 0.1.0",
         description = "Central network-security control plane for Kubernetes NetworkPolicies.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AdapterCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,112 @@
+package io.breakwater.cli;
+
+import io.breakwater.adapter.Adapter;
+import io.breakwater.adapter.AdapterSettings;
+import io.breakwater.adapter.plane.HttpManagementPlane;
+import io.breakwater.adapter.plane.ManagementPlane;
+import io.breakwater.adapter.realize.AntreaResources;
+import io.breakwater.adapter.realize.ClusterWriter;
+import io.breakwater.adapter.realize.CreateOrUpdateWriter;
+import io.breakwater.adapter.realize.Realization;
+import io.breakwater.adapter.realize.ServerSideApplyWriter;
+import io.breakwater.adapter.realize.Timing;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code breakwater adapter}: runs the cluster adapter in the foreground until killed. */
+@Command(name = "adapter", mixinStandardHelpOptions = true,
+        description = "Run the cluster adapter: report this cluster's inventory to the Breakwater server, realize its "
+            + "DFW policies as Antrea Tiers, ClusterGroups and ClusterNetworkPolicies, revert drift, delete imported "
+            + "NetworkPolicies and report status. Runs until stopped. See docs/adapter.md.")
+final class AdapterCommand implements Callable<Integer> {
+
+    enum WriteMode { server_side_apply, create_or_update }
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "Breakwater server, e.g. https://bw.example.com:8443")
+    URI server;
+
+    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "Cluster name as registered on the server")
+    String cluster;
+
+    @Option(names = "--credential", required = true, paramLabel = "FILE", description = "File holding the cluster credential (bearer token) issued at registration")
+    Path credential;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig to reach the cluster; default: $KUBECONFIG or ~/.kube/config, else the in-cluster service account")
+    Path kubeconfig;
+
+    @Option(names = "--insecure", description = "Do not verify the server's TLS certificate (test setups only)")
+    boolean insecure;
+
+    @Option(names = "--owner", paramLabel = "ID",
+            description = "Value of the breakwater.io/owner label on realized objects; default: the server's host name")
+    String owner;
+
+    @Option(names = "--write-mode", paramLabel = "MODE", defaultValue = "server_side_apply",
+            description = "server_side_apply (default, real clusters) or create_or_update (API servers without server-side apply)")
+    WriteMode writeMode;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String token;
+        try {
+            token = Files.readString(credential).strip();
+        } catch (IOException e) {
+            System.err.println("error: --credential " + credential + ": cannot read: " + e.getMessage());
+            return 2;
+        }
+        if (token.isEmpty()) {
+            System.err.println("error: --credential " + credential + ": file is empty");
+            return 2;
+        }
+        var plane = HttpManagementPlane.of(server, cluster, token, insecure);
+        var config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
+        try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
+            var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log
+            return run(client, plane, version.getGitVersion());
+        } catch (KubernetesClientException e) {
+            System.err.println("error: Kubernetes API " + config.getMasterUrl() + ": " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private int run(KubernetesClient client, ManagementPlane plane, String kubernetesVersion)
+            throws InterruptedException {
+        try (var adapter = Adapter.start(client, plane, realization(), writer(),
+                     owner != null ? owner : AdapterSettings.ownerFrom(server), Timing.defaults())) {
+            System.out.println("adapter for cluster " + cluster + " running against " + server
+                    + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
+            adapter.awaitTermination();
+            return 0;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private Function<AntreaResources, ClusterWriter> writer() {
+        return switch (writeMode) {
+            case server_side_apply -> ServerSideApplyWriter::new;
+            case create_or_update -> CreateOrUpdateWriter::new;
+        };
+    }
+
+    private static Realization realization() {
+        return io.breakwater.adapter.realize.CoreRealization.of();
+    }
+}
