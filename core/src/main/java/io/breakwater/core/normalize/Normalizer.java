@@ -54,6 +54,7 @@ public final class Normalizer {
             var p = new Problems(ObjectRef.source(doc.source()));
             Node root = Node.root(doc.node(), p);
             String kind = root.field("kind").requiredString();
+            nameAsWritten(root, kind);
             switch (kind) {
                 case "" -> { } // reported: kind is required or of the wrong type
                 case "NetworkPolicy" -> networkPolicy(root, doc);
@@ -100,7 +101,6 @@ public final class Normalizer {
         /** Reads metadata, then the kind's fields (always, so all errors are reported), keeping it only if clean. */
         private <T> void object(Node root, String kind, boolean namespaced, NameRule rule, K8sDocument doc,
                 Function<Metadata, Optional<T>> build, List<T> into) {
-            nameAsWritten(root, kind);
             Metadata meta = Metadata.read(root, namespaced, rule);
             if (!meta.name().isEmpty() && !seen.add(kind + "/" + meta.namespace() + "/" + meta.name())) {
                 root.problems().error(FieldPath.of("metadata.name"), Code.DUPLICATE_OBJECT,
@@ -119,7 +119,7 @@ public final class Normalizer {
             JsonNode meta = root.json().path("metadata");
             String name = meta.path("name").isTextual() ? meta.path("name").asText() : "";
             String namespace = meta.path("namespace").isTextual() ? meta.path("namespace").asText() : "";
-            if (!name.isEmpty()) {
+            if (!kind.isEmpty() && !name.isEmpty()) {
                 root.problems().rename(ObjectRef.of(kind, namespace, name));
             }
         }
