@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
         description = "Central network-security control plane for Kubernetes NetworkPolicies.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            MatrixCommand.class
+            MatrixCommand.class,
+            ExplainCommand.class,
+            ValidateCommand.class
         })
 public final class Main implements Runnable {
 

@@ -1,16 +1,11 @@
 package io.breakwater.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.breakwater.core.eval.Matrix;
-import io.breakwater.core.eval.PortRef;
 import java.util.List;
 
 /** Renders a {@link Matrix} as the aligned truth table people read or the one-line JSON tools compare. */
 final class MatrixOutput {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MatrixOutput() {}
 
@@ -19,15 +14,7 @@ final class MatrixOutput {
     record Json(String target, String protocol, Object port, List<String> pods, List<String> matrix) {}
 
     static String json(Matrix m) {
-        Object port = switch (m.port()) {
-            case PortRef.Number(int n) -> n;
-            case PortRef.Name(String name) -> name;
-        };
-        try {
-            return JSON.writeValueAsString(new Json(m.target(), m.protocol().name(), port, m.pods(), m.rows()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write matrix as JSON: " + e.getMessage(), e);
-        }
+        return JsonText.of(new Json(m.target(), m.protocol().name(), JsonText.port(m.port()), m.pods(), m.rows()));
     }
 
     /**
