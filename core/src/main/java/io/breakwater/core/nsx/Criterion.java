@@ -58,6 +58,11 @@ final class Criterion {
     private void requirement(String memberType, Requirement r, FieldPath path) {
         switch (r.operator()) {
             case IN -> {
+                if (r.values().size() == 1 && r.values().getFirst().isEmpty()) {
+                    problems.add(Problem.warning(np.ref(), path.field("values"), Code.UNSUPPORTED,
+                            "In [\"\"] becomes tag condition '" + r.key() + "|', which NSX reads as 'has label "
+                                    + r.key() + "' with any value (seed 000 converts it this way)"));
+                }
                 if (r.values().size() == 1) {
                     conditions.add(tagEquals(memberType, r.key(), r.values().getFirst()));
                 } else {

@@ -46,7 +46,8 @@ final class NetworkPolicyImport {
         var in = new NetworkPolicyImport(np, cluster);
         Converted converted = in.convert(allowSequence, dropSequence);
         return new io.breakwater.core.problem.Result<>(
-                in.problems.isEmpty() ? Optional.of(converted) : Optional.empty(), in.problems);
+                in.problems.stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(converted),
+                in.problems);
     }
 
     private Converted convert(int allowSequence, int dropSequence) {

@@ -31,16 +31,18 @@ public final class NsxConverter {
         var allows = new ArrayList<SecurityPolicy>();
         var drops = new ArrayList<SecurityPolicy>();
         var errors = new ArrayList<ImportError>();
+        var warnings = new ArrayList<ImportError>();
         var imported = new ArrayList<NetworkPolicy>();
         var skipped = new ArrayList<NetworkPolicy>();
         for (NetworkPolicy np : policies) {
             Result<Optional<NetworkPolicyImport.Converted>> one =
                     NetworkPolicyImport.convert(np, options.cluster(), allowSequence, dropSequence);
             one.errors().forEach(p -> errors.add(new ImportError(np.uid(), p)));
+            one.warnings().forEach(p -> warnings.add(new ImportError(np.uid(), p)));
             if (one.value().isEmpty()) {
                 if (options.onError() == OnError.ABORT) {
                     // seed 000: the import ends at the first failing policy and nothing is committed
-                    return new NsxConversion(List.of(), List.of(), errors, List.of(), policies.size(), 0);
+                    return new NsxConversion(List.of(), List.of(), errors, warnings, policies.size(), 0);
                 }
                 skipped.add(np);
                 continue;
@@ -53,8 +55,8 @@ public final class NsxConverter {
         }
         var ordered = new ArrayList<>(allows);
         ordered.addAll(drops);
-        return new NsxConversion(groups, ordered, errors, overlaps(skipped, imported, inventory),
-                policies.size(), imported.size());
+        warnings.addAll(overlaps(skipped, imported, inventory));
+        return new NsxConversion(groups, ordered, errors, warnings, policies.size(), imported.size());
     }
 
     /**
