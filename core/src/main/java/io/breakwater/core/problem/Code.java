@@ -48,5 +48,9 @@ public enum Code {
     CONDITION_LIMIT,
     UNSUPPORTED,
     NOT_FOUND,
-    SKIPPED_OVERLAP
+    SKIPPED_OVERLAP,
+
+    // conversion to contrail
+    TAG_KEY_CLASH,
+    MATCHES_OUTSIDE_CLUSTER
 }
