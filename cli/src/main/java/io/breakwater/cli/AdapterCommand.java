@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code breakwater adapter}: runs the cluster adapter in the foreground until killed. */
 @Command(name = "adapter", mixinStandardHelpOptions = true,
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
 final class AdapterCommand implements Callable<Integer> {
 
     enum WriteMode { server_side_apply, create_or_update }
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "Breakwater server, e.g. https://bw.example.com:8443")
     URI server;
@@ -62,12 +67,10 @@ final class AdapterCommand implements Callable<Integer> {
         try {
             token = Files.readString(credential).strip();
         } catch (IOException e) {
-            System.err.println("error: --credential " + credential + ": cannot read: " + e.getMessage());
-            return 2;
+            return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": cannot read: " + e.getMessage());
         }
         if (token.isEmpty()) {
-            System.err.println("error: --credential " + credential + ": file is empty");
-            return 2;
+            return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": file is empty");
         }
         var plane = HttpManagementPlane.of(server, cluster, token, insecure);
         var config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
@@ -75,8 +78,7 @@ final class AdapterCommand implements Callable<Integer> {
             var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log
             return run(client, plane, version.getGitVersion());
         } catch (KubernetesClientException e) {
-            System.err.println("error: Kubernetes API " + config.getMasterUrl() + ": " + rootMessage(e));
-            return 1;
+            return fail(ExitCodes.UNAVAILABLE, "Kubernetes API " + config.getMasterUrl() + ": " + rootMessage(e));
         }
     }
 
@@ -87,8 +89,13 @@ final class AdapterCommand implements Callable<Integer> {
             System.out.println("adapter for cluster " + cluster + " running against " + server
                     + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
             adapter.awaitTermination();
-            return 0;
+            return ExitCodes.OK;
         }
+    }
+
+    private int fail(int exitCode, String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        return exitCode;
     }
 
     private static String rootMessage(Throwable e) {
