@@ -11,7 +11,6 @@ import io.breakwater.core.nsx.DfwRule;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;
 import io.breakwater.core.nsx.SecurityPolicy;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +99,7 @@ public final class Fixtures {
     /** CRUD mode serves a custom resource only once it knows its plural and scope. */
     public static void registerAntreaCrds(KubernetesMockServer server) {
         for (var kind : AntreaKind.values()) {
-            server.expectCustomResource(new CustomResourceDefinitionContext.Builder()
-                    .withGroup(AntreaKind.GROUP).withVersion(AntreaKind.VERSION).withKind(kind.kind())
-                    .withPlural(kind.plural()).withScope("Cluster")
-                    .withStatusSubresource(kind != AntreaKind.TIER).build());
+            server.expectCustomResource(kind.crdContext());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.breakwater.adapter.realize;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /** The cluster-scoped Antrea kinds the adapter writes (antrea-realization.md §1, group crd.antrea.io/v1beta1). */
@@ -34,6 +35,13 @@ public enum AntreaKind {
         return new ResourceDefinitionContext.Builder()
                 .withGroup(GROUP).withVersion(VERSION).withKind(kind).withPlural(plural).withNamespaced(false)
                 .build();
+    }
+
+    /** The CRD as an in-process API server must know it (cluster scope; ACNP and ClusterGroup have a status). */
+    public CustomResourceDefinitionContext crdContext() {
+        return new CustomResourceDefinitionContext.Builder()
+                .withGroup(GROUP).withVersion(VERSION).withKind(kind).withPlural(plural).withScope("Cluster")
+                .withStatusSubresource(this != TIER).build();
     }
 
     public static AntreaKind of(GenericKubernetesResource resource) {
