@@ -7,7 +7,7 @@ import io.breakwater.adapter.plane.ManagementPlane;
 import io.breakwater.adapter.realize.AntreaResources;
 import io.breakwater.adapter.realize.ClusterWriter;
 import io.breakwater.adapter.realize.CreateOrUpdateWriter;
-import io.breakwater.adapter.realize.Realization;
+import io.breakwater.adapter.realize.CoreRealization;
 import io.breakwater.adapter.realize.ServerSideApplyWriter;
 import io.breakwater.adapter.realize.Timing;
 import io.fabric8.kubernetes.client.Config;
@@ -84,8 +84,9 @@ final class AdapterCommand implements Callable<Integer> {
 
     private int run(KubernetesClient client, ManagementPlane plane, String kubernetesVersion)
             throws InterruptedException {
-        try (var adapter = Adapter.start(client, plane, realization(), writer(),
-                     owner != null ? owner : AdapterSettings.ownerFrom(server), Timing.defaults())) {
+        var ownerId = owner != null ? owner : AdapterSettings.ownerFrom(server);
+        try (var adapter = Adapter.start(client, plane, CoreRealization.of(ownerId), writer(), ownerId,
+                Timing.defaults())) {
             System.out.println("adapter for cluster " + cluster + " running against " + server
                     + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
             adapter.awaitTermination();
@@ -111,9 +112,5 @@ final class AdapterCommand implements Callable<Integer> {
             case server_side_apply -> ServerSideApplyWriter::new;
             case create_or_update -> CreateOrUpdateWriter::new;
         };
-    }
-
-    private static Realization realization() {
-        return io.breakwater.adapter.realize.CoreRealization.of();
     }
 }

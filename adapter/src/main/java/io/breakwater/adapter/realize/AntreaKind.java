@@ -1,6 +1,5 @@
 package io.breakwater.adapter.realize;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
@@ -44,12 +43,13 @@ public enum AntreaKind {
                 .withStatusSubresource(this != TIER).build();
     }
 
-    public static AntreaKind of(GenericKubernetesResource resource) {
+    /** {@code "ClusterNetworkPolicy"} → {@link #CLUSTER_NETWORK_POLICY}. */
+    public static AntreaKind ofKind(String kind) {
         for (var k : values()) {
-            if (k.kind.equals(resource.getKind())) {
+            if (k.kind.equals(kind)) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("not an Antrea kind the adapter writes: " + resource.getKind());
+        throw new IllegalArgumentException("not an Antrea kind the adapter writes: '" + kind + "'");
     }
 }

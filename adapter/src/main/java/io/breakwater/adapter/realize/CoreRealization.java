@@ -11,7 +11,8 @@ import java.util.List;
 public final class CoreRealization implements Realization {
     private CoreRealization() {}
 
-    public static Realization of() {
+    /** @param owner value of the {@code breakwater.io/owner} label (used once the core realization is in) */
+    public static Realization of(String owner) {
         return new CoreRealization();
     }
 

@@ -13,7 +13,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,11 @@ class InventorySyncTest {
 
     private final FakeManagementPlane plane = new FakeManagementPlane();
     private InventorySync sync;
+
+    @BeforeAll
+    static void patientUnderLoad() {
+        Awaitility.setDefaultTimeout(Duration.ofMinutes(1)); // 2 shared cores: informers can take a while
+    }
 
     @BeforeEach
     void seedCluster() {

@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,11 @@ class RealizationTest {
     private final FakeManagementPlane plane = new FakeManagementPlane();
     private AntreaResources resources;
     private Adapter adapter;
+
+    @BeforeAll
+    static void patientUnderLoad() {
+        Awaitility.setDefaultTimeout(Duration.ofMinutes(1)); // 2 shared cores: informers can take a while
+    }
 
     @BeforeEach
     void registerAntreaKinds() {
