@@ -87,7 +87,7 @@ final class AdapterCommand implements Callable<Integer> {
         var ownerId = owner != null ? owner : AdapterSettings.ownerFrom(server);
         try (var adapter = Adapter.start(client, plane, CoreRealization.of(ownerId), writer(), ownerId,
                 Timing.defaults())) {
-            System.out.println("adapter for cluster " + cluster + " running against " + server
+            spec.commandLine().getOut().println("adapter for cluster " + cluster + " running against " + server
                     + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
             adapter.awaitTermination();
             return ExitCodes.OK;
