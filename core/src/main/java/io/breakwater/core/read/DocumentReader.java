@@ -105,7 +105,7 @@ public final class DocumentReader {
     }
 
     /** Decodes UTF-8 strictly (a binary file is one clear problem, not a parser's guess), then parses. */
-    static Result<List<K8sDocument>> readBytes(String source, byte[] bytes) {
+    public static Result<List<K8sDocument>> readBytes(String source, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
