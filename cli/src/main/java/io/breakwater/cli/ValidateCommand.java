@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater validate}: every error and warning in the input, as the API server would report them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Every error and warning in the input, with object and field.",
         description = {
             "Checks NetworkPolicies (and optionally the inventory) like the API server validates",
             "networking.k8s.io/v1 and prints every error and warning, one per line:",
