@@ -39,7 +39,9 @@ class UsageErrorsTest {
                             "--target-option", "extended=true"}),
                 Arguments.of("missing file", "missing.yaml: no such file or directory",
                         new String[] {"matrix", "--inventory", "missing.yaml", "--policies", POLICIES, "--port", "80"}),
-                Arguments.of("unknown command", "Unmatched argument at index 0: 'frobnicate'",
+                Arguments.of("mistyped option", "Unknown options: '--protocl', 'UDP'; did you mean --protocol?",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocl", "UDP"}),
+                Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate)",
                         new String[] {"frobnicate"}));
     }
 
