@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Result<K8sInput> input = InputOptions.read(inventory, policies, main.stdin());
+        Result<K8sInput> input = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
 
         input.problems().forEach(p -> out.println(line(p)));
         out.println(summary(input));

@@ -39,6 +39,8 @@ class UsageErrorsTest {
                             "--target-option", "extended=true"}),
                 Arguments.of("missing file", "missing.yaml: no such file or directory",
                         new String[] {"matrix", "--inventory", "missing.yaml", "--policies", POLICIES, "--port", "80"}),
+                Arguments.of("stdin twice", "'-' (standard input) may be given only once",
+                        new String[] {"matrix", "--inventory", "-", "--policies", "-", "--port", "80"}),
                 Arguments.of("mistyped option", "Unknown options: '--protocl', 'UDP'; did you mean --protocol?",
                         new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocl", "UDP"}),
                 Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate)",
