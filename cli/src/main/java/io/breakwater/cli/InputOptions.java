@@ -46,8 +46,13 @@ final class InputOptions {
      * {@code -} may appear once: standard input can be read only once.
      */
     static Result<K8sInput> read(List<String> inventory, List<String> policies, InputStream stdin, CommandLine cl) {
-        var paths = new ArrayList<>(inventory);
-        paths.addAll(policies);
+        var paths = new ArrayList<String>();
+        var seen = new java.util.HashSet<String>();
+        for (String path : concat(inventory, policies)) {
+            if (path.equals(STDIN) || seen.add(java.nio.file.Path.of(path).toAbsolutePath().normalize().toString())) {
+                paths.add(path); // the same file named twice (e.g. in --inventory and --policies) is read once
+            }
+        }
         if (paths.stream().filter(STDIN::equals).count() > 1) {
             throw new ParameterException(cl, "'-' (standard input) may be given only once");
         }
@@ -56,5 +61,11 @@ final class InputOptions {
         var problems = new ArrayList<Problem>(docs.problems());
         problems.addAll(normalized.problems());
         return new Result<>(normalized.value(), problems);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }
