@@ -44,5 +44,22 @@ public enum Code {
     CONDITION_LIMIT,
     UNSUPPORTED,
     NOT_FOUND,
-    SKIPPED_OVERLAP
+    SKIPPED_OVERLAP,
+
+    // Antrea admission (antrea-realization.md §1.5): what antrea-controller's webhook or the CRD schema refuses
+    ANTREA_PRIORITY,
+    ANTREA_RULE_NAME,
+    ANTREA_ACTION,
+    ANTREA_APPLIED_TO,
+    ANTREA_PEER,
+    ANTREA_PORT,
+    ANTREA_IP_BLOCK,
+    ANTREA_NAME,
+    ANTREA_LABEL,
+    ANTREA_SELECTOR,
+    ANTREA_GROUP_SHAPE,
+    ANTREA_TIER,
+    ANTREA_REFERENCE,
+    // DFW → Antrea realization: a DFW rule or group Antrea cannot enforce as written
+    UNREALIZABLE
 }
