@@ -106,6 +106,10 @@ public final class AntreaEvaluator implements Evaluator {
             return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
                     local + " is outside the cluster");
         }
+        if (pod.hostNetwork()) {
+            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
+                    pod.key() + " uses the host network; Antrea policies do not apply to it");
+        }
         Optional<Match> first = firstMatch(ordered, flow, direction);
         if (first.isPresent() && first.get().rule().action() != RuleAction.PASS) {
             return decided(first.get(), tieNote(first.get(), flow, direction));
@@ -167,7 +171,7 @@ public final class AntreaEvaluator implements Evaluator {
 
     private static boolean portMatches(AntreaRule rule, Flow flow) {
         if (rule.ports().isEmpty() && rule.protocols().isEmpty()) {
-            return destinationPort(flow).isPresent();
+            return true; // every port, even a probe's port name the destination does not declare
         }
         return rule.ports().stream().anyMatch(p -> portMatches(p, flow));
     }
@@ -177,16 +181,14 @@ public final class AntreaEvaluator implements Evaluator {
             return false;
         }
         Optional<Integer> number = destinationPort(flow);
-        if (number.isEmpty()) {
-            return false;
-        }
-        int n = number.get();
         return switch (port) {
             case AntreaPort.AllPorts a -> true;
-            case AntreaPort.Number(String protocol, int p) -> p == n;
-            case AntreaPort.Range(String protocol, int from, int to) -> from <= n && n <= to;
+            case AntreaPort.Number(String protocol, int p) -> number.map(n -> n == p).orElse(false);
+            case AntreaPort.Range(String protocol, int from, int to) ->
+                    number.map(n -> from <= n && n <= to).orElse(false);
             case AntreaPort.Named(String protocol, String name) -> flow.destination() instanceof PodEndpoint(Pod dst)
-                    && dst.resolvePort(name, Protocol.valueOf(protocol)).map(p -> p == n).orElse(false);
+                    && number.isPresent()
+                    && dst.resolvePort(name, Protocol.valueOf(protocol)).map(number.get()::equals).orElse(false);
         };
     }
 

@@ -61,13 +61,14 @@ final class Membership {
     }
 
     private boolean pod(Endpoint endpoint, Selector namespaces, Selector pods) {
-        return endpoint instanceof PodEndpoint(Pod pod) && pods.matches(pod.labels())
+        // Antrea selectors never pick host-network pods: their traffic is node traffic
+        return endpoint instanceof PodEndpoint(Pod pod) && !pod.hostNetwork() && pods.matches(pod.labels())
                 && namespaces.matches(namespaceLabels.getOrDefault(pod.namespace(),
                         Map.of(Selector.NAMESPACE_NAME, pod.namespace())));
     }
 
     private boolean backendOf(ClusterGroup.ServiceName name, Endpoint endpoint) {
-        return endpoint instanceof PodEndpoint(Pod pod) && services.stream().anyMatch(s ->
+        return endpoint instanceof PodEndpoint(Pod pod) && !pod.hostNetwork() && services.stream().anyMatch(s ->
                 s.name().equals(name.name()) && s.namespace().equals(name.namespace())
                         && s.namespace().equals(pod.namespace()) && !s.selector().isEmpty()
                         && s.selector().entrySet().stream().allMatch(e -> e.getValue().equals(pod.labels().get(e.getKey()))));
