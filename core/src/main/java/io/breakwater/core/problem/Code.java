@@ -35,6 +35,10 @@ public enum Code {
     INVALID_LABEL_VALUE,
     INVALID_POLICY_TYPE,
     INVALID_IP,
+    UNKNOWN_FIELD,
+    DUPLICATE_POLICY_TYPE,
+    MISSING_SPEC,
+    UNSUPPORTED_API_VERSION,
 
     // conversion to a target (nsx, antrea, contrail)
     NAMED_PORT,
