@@ -117,7 +117,9 @@ public final class ContrailEvaluator implements Evaluator {
             if (rule.direction() != wanted || !matches(rule.endpoint1(), local)) {
                 continue;
             }
-            selecting.add(placed.policy());
+            if (!placed.policy().equals(ContrailConverter.ALLOW_ALL_POLICY)) {
+                selecting.add(placed.policy());
+            }
             if (matches(rule.endpoint2(), remote) && serviceMatches(rule.service(), protocol, port)) {
                 return decided(direction, placed, List.copyOf(selecting));
             }
