@@ -120,7 +120,7 @@ public final class ContrailEvaluator implements Evaluator {
             if (!placed.policy().equals(ContrailConverter.ALLOW_ALL_POLICY)) {
                 selecting.add(placed.policy());
             }
-            if (matches(rule.endpoint2(), remote) && serviceMatches(rule.service(), protocol, port)) {
+            if (matches(rule.endpoint2(), remote) && serviceMatches(placed, protocol, port)) {
                 return decided(direction, placed, List.copyOf(selecting));
             }
         }
@@ -138,8 +138,17 @@ public final class ContrailEvaluator implements Evaluator {
         return new DirectionDecision(direction, outcome, selecting, List.of(ref), "");
     }
 
-    private static boolean serviceMatches(FirewallService service, String protocol, Optional<Integer> port) {
-        return service.isAny() || port.map(p -> service.matches(protocol, p)).orElse(false);
+    /**
+     * A named probe port the destination does not declare is no connection at all: as in Kubernetes, no
+     * NetworkPolicy's pass rule allows it, while isolation and the allow-all default still apply.
+     */
+    private static boolean serviceMatches(Placed placed, String protocol, Optional<Integer> port) {
+        FirewallService service = placed.rule().service();
+        if (port.isEmpty()) {
+            return service.isAny() && (placed.rule().action() == FirewallAction.DENY
+                    || placed.policy().equals(ContrailConverter.ALLOW_ALL_POLICY));
+        }
+        return service.matches(protocol, port.get());
     }
 
     private boolean matches(FirewallEndpoint endpoint, Endpoint flowEnd) {

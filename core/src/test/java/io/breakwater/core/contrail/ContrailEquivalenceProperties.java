@@ -71,8 +71,8 @@ class ContrailEquivalenceProperties {
         for (Endpoint src : ends) {
             for (Endpoint dst : ends) {
                 for (Protocol protocol : Protocol.values()) {
-                    for (int port : List.of(80, 81, 443)) {
-                        out.add(new Flow(src, dst, protocol, PortRef.of(port)));
+                    for (PortRef port : List.of(PortRef.of(80), PortRef.of(81), PortRef.of(443), new PortRef.Name("http"))) {
+                        out.add(new Flow(src, dst, protocol, port));
                     }
                 }
             }

@@ -118,4 +118,14 @@ class ContrailEvaluatorTest {
 
         assertThat(verdict.ingress().outcome()).isEqualTo(Outcome.DENIED);
     }
+
+    @Test
+    void undeclaredNamedPortIsNotAllowedByAnAnyServicePassRule() {
+        var in = new FirewallRule("in", FirewallAction.PASS, FirewallService.ANY, DB_TAGS, RuleDirection.INGRESS, WEB_TAGS);
+        var evaluator = ContrailEvaluator.of(INVENTORY, plan(List.of(in), List.of(1), List.of()));
+
+        Verdict verdict = evaluator.evaluate(new Flow(Endpoint.of(WEB), Endpoint.of(DB), Protocol.TCP, new PortRef.Name("http")));
+
+        assertThat(verdict.ingress().outcome()).isEqualTo(Outcome.DENIED);
+    }
 }
