@@ -120,7 +120,7 @@ public final class ContrailEvaluator implements Evaluator {
             if (!placed.policy().equals(ContrailConverter.ALLOW_ALL_POLICY)) {
                 selecting.add(placed.policy());
             }
-            if (matches(rule.endpoint2(), remote) && serviceMatches(placed, protocol, port)) {
+            if (matches(rule.endpoint2(), remote) && placed.rule().service().matches(protocol, port)) {
                 return decided(direction, placed, List.copyOf(selecting));
             }
         }
@@ -136,19 +136,6 @@ public final class ContrailEvaluator implements Evaluator {
             case DENY -> placed.policy().equals(ContrailConverter.DENY_ALL_POLICY) ? Outcome.ISOLATED : Outcome.DENIED;
         };
         return new DirectionDecision(direction, outcome, selecting, List.of(ref), "");
-    }
-
-    /**
-     * A named probe port the destination does not declare is no connection at all: as in Kubernetes, no
-     * NetworkPolicy's pass rule allows it, while isolation and the allow-all default still apply.
-     */
-    private static boolean serviceMatches(Placed placed, String protocol, Optional<Integer> port) {
-        FirewallService service = placed.rule().service();
-        if (port.isEmpty()) {
-            return service.isAny() && (placed.rule().action() == FirewallAction.DENY
-                    || placed.policy().equals(ContrailConverter.ALLOW_ALL_POLICY));
-        }
-        return service.matches(protocol, port.get());
     }
 
     private boolean matches(FirewallEndpoint endpoint, Endpoint flowEnd) {

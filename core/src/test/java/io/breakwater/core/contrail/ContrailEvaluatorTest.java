@@ -120,12 +120,14 @@ class ContrailEvaluatorTest {
     }
 
     @Test
-    void undeclaredNamedPortIsNotAllowedByAnAnyServicePassRule() {
-        var in = new FirewallRule("in", FirewallAction.PASS, FirewallService.ANY, DB_TAGS, RuleDirection.INGRESS, WEB_TAGS);
-        var evaluator = ContrailEvaluator.of(INVENTORY, plan(List.of(in), List.of(1), List.of()));
+    void undeclaredNamedPortMatchesOnlyAServiceOfEveryPort() {
+        var in = rule("in", FirewallAction.PASS, DB_TAGS, RuleDirection.INGRESS, WEB_TAGS);
+        var anyTcp = new FirewallRule("any-tcp", FirewallAction.PASS, FirewallService.of("tcp", 0, 65535), DB_TAGS,
+                RuleDirection.INGRESS, WEB_TAGS);
+        var evaluator = ContrailEvaluator.of(INVENTORY, plan(List.of(in, anyTcp), List.of(1, 2), List.of()));
 
         Verdict verdict = evaluator.evaluate(new Flow(Endpoint.of(WEB), Endpoint.of(DB), Protocol.TCP, new PortRef.Name("http")));
 
-        assertThat(verdict.ingress().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(verdict.ingress().deciding()).extracting(r -> r.rule()).containsExactly("any-tcp");
     }
 }
