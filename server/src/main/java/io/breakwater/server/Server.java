@@ -1,6 +1,14 @@
 package io.breakwater.server;
 
+import io.breakwater.server.api.AccessRoutes;
+import io.breakwater.server.api.AdapterRoutes;
 import io.breakwater.server.api.ApiException;
+import io.breakwater.server.api.InventoryRoutes;
+import io.breakwater.server.desired.Realization;
+import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.inventory.Ingest;
+import io.breakwater.server.inventory.InventoryViews;
+import java.time.Clock;
 import io.breakwater.server.api.ErrorCode;
 import io.breakwater.server.api.ErrorMapper;
 import io.breakwater.server.api.Json;
@@ -77,7 +85,13 @@ public final class Server {
         ErrorMapper.install(app);
         Guard.install(app, users);
         var desired = new DesiredStates(db);
-        PolicyRoutes.register(app, new PolicyService(db, desired, config.clock()));
+        Clock clock = config.clock();
+        PolicyRoutes.register(app, new PolicyService(db, desired, clock));
+        AccessRoutes.register(app, db, users, clock);
+        var clusters = new Clusters(db, desired, clock);
+        InventoryRoutes.register(app, clusters, new InventoryViews(db));
+        AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
+                new Realization(db, desired, clock));
         return app;
     }
 }
