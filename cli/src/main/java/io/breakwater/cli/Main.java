@@ -1,27 +1,79 @@
 package io.breakwater.cli;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code breakwater} command line. Each subcommand is its own class; this only wires them. */
+/**
+ * The {@code breakwater} command line. Each subcommand is its own class; this only wires them and the
+ * error handling: every failure ends as one line on stderr and an exit code from {@link ExitCodes}.
+ *
+ * <pre>{@code
+ * int exit = Main.run(System.in, System.out, System.err, "matrix", "--inventory", "c.yaml", "--policies", "p.yaml", "--port", "80");
+ * }</pre>
+ */
 @Command(name = "breakwater", mixinStandardHelpOptions = true, version = "breakwater 0.1.0",
         description = "Central network-security control plane for Kubernetes NetworkPolicies.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            MatrixCommand.class,
+            ExplainCommand.class,
+            ValidateCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final InputStream stdin;
+
+    Main(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(System.in, System.out, System.err, args));
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return run(System.in, System.out, System.err, args);
+    }
+
+    /** Runs one command line against the given streams and returns the exit code; never throws. */
+    public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        var outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        var errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        try {
+            return commandLine(in, outWriter, errWriter).execute(args);
+        } catch (Throwable unexpected) { // the last guard: no stack trace ever reaches the user
+            errWriter.println(Failures.oneLine("breakwater", unexpected));
+            return ExitCodes.BAD_INPUT;
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+        var cl = new CommandLine(new Main(in));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Failures::onBadUsage);
+        cl.setExecutionExceptionHandler(Failures::onFailure);
+        return cl;
+    }
+
+    /** Standard input, for paths given as {@code -}. */
+    InputStream stdin() {
+        return stdin;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

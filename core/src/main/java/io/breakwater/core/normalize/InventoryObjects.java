@@ -89,7 +89,7 @@ final class InventoryObjects {
             if (a.isObject()) {
                 String type = a.field("type").string().orElse("");
                 if (type.equals("InternalIP") || type.equals("ExternalIP")) {
-                    a.field("address").string().flatMap(IpAddress::parse).ifPresent(addresses::add);
+                    ip(a.field("address")).ifPresent(addresses::add);
                 }
             }
         }

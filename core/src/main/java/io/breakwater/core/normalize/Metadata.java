@@ -2,11 +2,23 @@ package io.breakwater.core.normalize;
 
 import io.breakwater.core.problem.Code;
 import java.util.Map;
+import java.util.function.Function;
 
-/** {@code metadata}: name, namespace, uid and labels, with the checks every kind shares. */
+/** {@code metadata}: name, namespace, uid and labels, with the checks every kind shares (ValidateObjectMeta). */
 record Metadata(String namespace, String name, String uid, Map<String, String> labels) {
 
-    static Metadata read(Node root, boolean namespaced) {
+    /** How a kind's names are checked: most are DNS-1123 subdomains, Namespaces labels, Services DNS-1035 labels. */
+    enum NameRule {
+        SUBDOMAIN(Names::checkObjectName), LABEL(Names::checkNamespace), DNS1035_LABEL(Names::checkDns1035Label);
+
+        private final Function<String, String> check;
+
+        NameRule(Function<String, String> check) {
+            this.check = check;
+        }
+    }
+
+    static Metadata read(Node root, boolean namespaced, NameRule rule) {
         Node meta = root.field("metadata");
         if (meta.isAbsent()) {
             root.problems().error(meta.path(), Code.REQUIRED, "is required");
@@ -15,14 +27,8 @@ record Metadata(String namespace, String name, String uid, Map<String, String> l
         if (!meta.isObject()) {
             return new Metadata("", "", "", Map.of());
         }
-        Node nameNode = meta.field("name");
-        String name = nameNode.requiredString();
-        String namespace = "";
-        if (namespaced) {
-            Node nsNode = meta.field("namespace");
-            namespace = nsNode.requiredString();
-            check(nsNode, namespace, Names.checkNamespace(namespace));
-        }
+        String name = requiredName(meta.field("name"), rule);
+        String namespace = namespaced ? requiredName(meta.field("namespace"), NameRule.LABEL) : "";
         String uid = meta.field("uid").string().orElse("");
         Node labelsNode = meta.field("labels");
         Map<String, String> labels = labelsNode.stringMap();
@@ -36,19 +42,19 @@ record Metadata(String namespace, String name, String uid, Map<String, String> l
         return new Metadata(namespace, name, uid, labels);
     }
 
-    private static void check(Node node, String value, String problem) {
-        if (!value.isEmpty() && problem != null) {
-            node.problems().error(node.path(), Code.INVALID_NAME, problem);
+    /** A name that must be present, non-empty and well formed; empty when it is not (all reported). */
+    private static String requiredName(Node node, NameRule rule) {
+        String value = node.requiredString();
+        if (value.isEmpty()) {
+            if (node.json().isTextual()) {
+                node.problems().error(node.path(), Code.REQUIRED, "is required");
+            }
+            return "";
         }
-    }
-
-    void checkName(Node root, boolean subdomain) {
-        if (name.isEmpty()) {
-            return;
-        }
-        String bad = subdomain ? Names.checkObjectName(name) : Names.checkNamespace(name);
+        String bad = rule.check.apply(value);
         if (bad != null) {
-            root.problems().error(root.path().field("metadata").field("name"), Code.INVALID_NAME, bad);
+            node.problems().error(node.path(), Code.INVALID_NAME, bad);
         }
+        return value;
     }
 }

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 /** The API server's syntax rules for names, label keys and values, and port names. */
 final class Names {
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
@@ -19,6 +20,15 @@ final class Names {
         if (name.length() > 63 || !DNS1123_LABEL.matcher(name).matches()) {
             return "must be a DNS-1123 label (lower-case letters, digits and '-', at most 63 characters): '"
                     + name + "'";
+        }
+        return null;
+    }
+
+    /** Service names are DNS-1035 labels: like a DNS-1123 label, but starting with a letter. */
+    static String checkDns1035Label(String name) {
+        if (name.length() > 63 || !DNS1035_LABEL.matcher(name).matches()) {
+            return "must be a DNS-1035 label (lower-case letters, digits and '-', starting with a letter, "
+                    + "at most 63 characters): '" + name + "'";
         }
         return null;
     }

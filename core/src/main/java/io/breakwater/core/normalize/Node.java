@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A cursor into a raw object: a JSON node and its field path. Typed reads report a wrong type to the
@@ -89,7 +90,10 @@ record Node(JsonNode json, FieldPath path, Problems problems) {
         return out;
     }
 
-    /** A map of strings; non-string values are reported and skipped. */
+    /**
+     * A map of strings; non-string values are reported and skipped. A {@code null} value reads as the empty
+     * string, as the API server decodes it: dropping it would silently widen a selector.
+     */
     Map<String, String> stringMap() {
         if (isAbsent()) {
             return Map.of();
@@ -102,14 +106,29 @@ record Node(JsonNode json, FieldPath path, Problems problems) {
         var it = json.fields();
         while (it.hasNext()) {
             var e = it.next();
-            if (e.getValue().isTextual()) {
-                out.put(e.getKey(), e.getValue().asText());
-            } else if (!e.getValue().isNull()) {
+            if (e.getValue().isTextual() || e.getValue().isNull()) {
+                out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+            } else {
                 problems.error(path.key(e.getKey()), Code.WRONG_TYPE,
                         "must be a string, not " + new Node(e.getValue(), path, problems).typeName());
             }
         }
         return out;
+    }
+
+    /**
+     * Reports every field not in {@code known}, as the API server does under strict field validation
+     * (kubectl's default): a typo such as {@code ingres} would otherwise silently change the policy.
+     */
+    void rejectUnknownFields(Set<String> known) {
+        if (!json.isObject()) {
+            return;
+        }
+        json.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                problems.error(path.field(name), Code.UNKNOWN_FIELD, "unknown field \"" + name + "\"");
+            }
+        });
     }
 
     boolean isObject() {

@@ -13,7 +13,10 @@ import io.breakwater.core.read.K8sDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import io.breakwater.core.normalize.Metadata.NameRule;
 
 /**
  * Turns raw documents into the normalized model: defaults applied, every object validated, all problems of
@@ -25,6 +28,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class Normalizer {
+
+    private static final String POLICY_API_VERSION = "networking.k8s.io/v1";
 
     private Normalizer() {}
 
@@ -46,16 +51,21 @@ public final class Normalizer {
         final Set<String> seen = new HashSet<>();
 
         void add(K8sDocument doc) {
-            String kind = doc.kind();
             var p = new Problems(ObjectRef.source(doc.source()));
             Node root = Node.root(doc.node(), p);
+            String kind = root.field("kind").requiredString();
+            nameAsWritten(root, kind);
             switch (kind) {
+                case "" -> { } // reported: kind is required or of the wrong type
                 case "NetworkPolicy" -> networkPolicy(root, doc);
-                case "Namespace" -> object(root, kind, false, doc, m -> namespaces.add(InventoryObjects.namespace(m)));
-                case "Pod" -> object(root, kind, true, doc, m -> pods.add(InventoryObjects.pod(root, m)));
-                case "Node" -> object(root, kind, false, doc, m -> nodes.add(InventoryObjects.node(root, m)));
-                case "Service" -> object(root, kind, true, doc, m -> services.add(InventoryObjects.service(root, m)));
-                case "" -> p.error(FieldPath.of("kind"), Code.REQUIRED, "is required");
+                case "Namespace" -> core(root, kind, false, NameRule.LABEL, doc,
+                        m -> Optional.of(InventoryObjects.namespace(m)), namespaces);
+                case "Pod" -> core(root, kind, true, NameRule.SUBDOMAIN, doc,
+                        m -> Optional.of(InventoryObjects.pod(root, m)), pods);
+                case "Node" -> core(root, kind, false, NameRule.SUBDOMAIN, doc,
+                        m -> Optional.of(InventoryObjects.node(root, m)), nodes);
+                case "Service" -> core(root, kind, true, NameRule.DNS1035_LABEL, doc,
+                        m -> Optional.of(InventoryObjects.service(root, m)), services);
                 default -> p.warning(FieldPath.of("kind"), Code.UNKNOWN_KIND,
                         "kind " + kind + " is not used by Breakwater; skipped");
             }
@@ -63,31 +73,55 @@ public final class Normalizer {
         }
 
         private void networkPolicy(Node root, K8sDocument doc) {
-            String apiVersion = root.field("apiVersion").string().orElse("");
-            if (!apiVersion.equals("networking.k8s.io/v1")) {
-                root.problems().error(FieldPath.of("apiVersion"), Code.WRONG_TYPE,
-                        "NetworkPolicy must be networking.k8s.io/v1, found '" + apiVersion + "'");
+            Node apiVersion = root.field("apiVersion");
+            String version = apiVersion.requiredString();
+            if (!version.isEmpty() && !version.equals(POLICY_API_VERSION)) {
+                // Another API's NetworkPolicy (Antrea crd.antrea.io, Calico projectcalico.org...) is another kind.
+                root.problems().warning(apiVersion.path(), Code.UNSUPPORTED_API_VERSION, "NetworkPolicy of "
+                        + version + " is not read (only " + POLICY_API_VERSION + "); skipped");
+                return;
             }
-            object(root, "NetworkPolicy", true, doc, meta -> Policies.normalize(root, meta).ifPresent(policies::add));
+            object(root, "NetworkPolicy", true, NameRule.SUBDOMAIN, doc, meta -> Policies.normalize(root, meta),
+                    policies);
         }
 
-        private void object(Node root, String kind, boolean namespaced, K8sDocument doc,
-                java.util.function.Consumer<Metadata> build) {
-            Metadata meta = Metadata.read(root, namespaced);
-            if (!meta.name().isEmpty()) {
-                root.problems().rename(ObjectRef.of(kind, meta.namespace(), meta.name()));
+        /** Core v1 kinds; an absent apiVersion is tolerated since inventories are often written by hand. */
+        private <T> void core(Node root, String kind, boolean namespaced, NameRule rule, K8sDocument doc,
+                Function<Metadata, Optional<T>> build, List<T> into) {
+            Node apiVersion = root.field("apiVersion");
+            String version = apiVersion.string().orElse("v1");
+            if (!version.equals("v1")) {
+                root.problems().warning(apiVersion.path(), Code.UNSUPPORTED_API_VERSION,
+                        kind + " of " + version + " is not read (only v1); skipped");
+                return;
             }
-            meta.checkName(root, !kind.equals("Namespace"));
-            if (!seen.add(kind + "/" + meta.namespace() + "/" + meta.name()) && !meta.name().isEmpty()) {
+            object(root, kind, namespaced, rule, doc, build, into);
+        }
+
+        /** Reads metadata, then the kind's fields (always, so all errors are reported), keeping it only if clean. */
+        private <T> void object(Node root, String kind, boolean namespaced, NameRule rule, K8sDocument doc,
+                Function<Metadata, Optional<T>> build, List<T> into) {
+            Metadata meta = Metadata.read(root, namespaced, rule);
+            if (!meta.name().isEmpty() && !seen.add(kind + "/" + meta.namespace() + "/" + meta.name())) {
                 root.problems().error(FieldPath.of("metadata.name"), Code.DUPLICATE_OBJECT,
                         kind + " " + (namespaced ? meta.namespace() + "/" : "") + meta.name()
                                 + " appears more than once (again in " + doc.source() + ")");
                 return;
             }
-            if (root.problems().hasErrors()) {
-                return;
+            Optional<T> value = build.apply(meta);
+            if (!root.problems().hasErrors()) {
+                value.ifPresent(into::add);
             }
-            build.accept(meta);
+        }
+
+        /** Problems name the object as written, even when its name or namespace is itself invalid. */
+        private static void nameAsWritten(Node root, String kind) {
+            JsonNode meta = root.json().path("metadata");
+            String name = meta.path("name").isTextual() ? meta.path("name").asText() : "";
+            String namespace = meta.path("namespace").isTextual() ? meta.path("namespace").asText() : "";
+            if (!kind.isEmpty() && !name.isEmpty()) {
+                root.problems().rename(ObjectRef.of(kind, namespace, name));
+            }
         }
 
         Result<K8sInput> build() {

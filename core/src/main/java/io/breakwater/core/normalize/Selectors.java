@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Label selectors: {@code matchLabels} and {@code matchExpressions}, validated like the API server. */
 final class Selectors {
@@ -19,6 +20,7 @@ final class Selectors {
         if (!node.isObject()) {
             return Optional.empty();
         }
+        node.rejectUnknownFields(Set.of("matchLabels", "matchExpressions"));
         Node labelsNode = node.field("matchLabels");
         Map<String, String> labels = labelsNode.stringMap();
         labels.forEach((k, v) -> {
@@ -36,6 +38,7 @@ final class Selectors {
         if (!expr.isObject()) {
             return Optional.empty();
         }
+        expr.rejectUnknownFields(Set.of("key", "operator", "values"));
         Node keyNode = expr.field("key");
         String key = keyNode.requiredString();
         if (!key.isEmpty()) {
@@ -46,7 +49,7 @@ final class Selectors {
         Optional<Operator> op = opText.isEmpty() ? Optional.empty() : Operator.parse(opText);
         if (op.isEmpty() && !opText.isEmpty()) {
             expr.problems().error(opNode.path(), Code.INVALID_SELECTOR_OPERATOR,
-                    "unsupported operator '" + opText + "' (want In, NotIn, Exists or DoesNotExist)");
+                    "not a valid selector operator: '" + opText + "' (want In, NotIn, Exists or DoesNotExist)");
         }
         Node valuesNode = expr.field("values");
         List<String> values = new ArrayList<>();

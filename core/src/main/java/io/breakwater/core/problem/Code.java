@@ -35,6 +35,10 @@ public enum Code {
     INVALID_LABEL_VALUE,
     INVALID_POLICY_TYPE,
     INVALID_IP,
+    UNKNOWN_FIELD,
+    DUPLICATE_POLICY_TYPE,
+    MISSING_SPEC,
+    UNSUPPORTED_API_VERSION,
 
     // conversion to a target (nsx, antrea, contrail)
     NAMED_PORT,
@@ -44,5 +48,9 @@ public enum Code {
     CONDITION_LIMIT,
     UNSUPPORTED,
     NOT_FOUND,
-    SKIPPED_OVERLAP
+    SKIPPED_OVERLAP,
+
+    // conversion to contrail
+    TAG_KEY_CLASH,
+    MATCHES_OUTSIDE_CLUSTER
 }

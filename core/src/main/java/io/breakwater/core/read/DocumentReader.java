@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
@@ -15,6 +17,9 @@ import io.breakwater.core.problem.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +42,8 @@ public final class DocumentReader {
 
     static {
         JSON.getFactory().setStreamReadConstraints(constraints());
+        // kubectl's strict field validation refuses duplicate keys; a silent last-wins could hide a rule
+        JSON.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private DocumentReader() {}
@@ -56,9 +63,9 @@ public final class DocumentReader {
     public static Result<List<K8sDocument>> readPath(String path, InputStream stdin) {
         if (path.equals("-")) {
             try {
-                return readText("<stdin>", new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
+                return readBytes("<stdin>", stdin.readAllBytes());
             } catch (IOException e) {
-                return unreadable("<stdin>", e.getMessage());
+                return unreadable("<stdin>", "cannot read: " + e.getMessage());
             }
         }
         Path p = Path.of(path);
@@ -95,10 +102,25 @@ public final class DocumentReader {
 
     private static Result<List<K8sDocument>> readFile(Path file) {
         try {
-            return readText(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | UncheckedIOException e) {
+            return readBytes(file.toString(), Files.readAllBytes(file));
+        } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
             return unreadable(file.toString(), "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Decodes UTF-8 strictly (a binary file is one clear problem, not a parser's guess), then parses. */
+    static Result<List<K8sDocument>> readBytes(String source, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new Result<>(List.of(), List.of(Problem.error(ObjectRef.source(source), FieldPath.ROOT,
+                    Code.SYNTAX, "not UTF-8 text (binary data?)")));
+        }
+        return readText(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     /** Parses one text (YAML, which includes JSON) into documents, unwrapping lists. */
@@ -113,8 +135,11 @@ public final class DocumentReader {
                 String where = source + "#" + index++;
                 collect(where, node, docs, problems);
             }
+        } catch (JsonProcessingException e) {
+            problems.add(Problem.error(ObjectRef.source(source + "#" + index), FieldPath.ROOT, Code.SYNTAX,
+                    "not valid YAML or JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
-            problems.add(Problem.error(ObjectRef.source(source), FieldPath.ROOT, Code.SYNTAX,
+            problems.add(Problem.error(ObjectRef.source(source + "#" + index), FieldPath.ROOT, Code.SYNTAX,
                     "not valid YAML or JSON: " + firstLine(e.getMessage())));
         } catch (StackOverflowError e) {
             problems.add(Problem.error(ObjectRef.source(source), FieldPath.ROOT, Code.SYNTAX,
@@ -129,24 +154,64 @@ public final class DocumentReader {
         }
         if (!node.isObject()) {
             problems.add(Problem.error(ObjectRef.source(where), FieldPath.ROOT, Code.NOT_AN_OBJECT,
-                    "expected a Kubernetes object (a mapping with kind), found " + node.getNodeType().name().toLowerCase()));
+                    "expected a Kubernetes object (a mapping with kind), found " + describe(node)));
             return;
         }
         JsonNode kind = node.get("kind");
-        JsonNode items = node.get("items");
-        if (kind != null && kind.isTextual() && kind.asText().endsWith("List") && items != null) {
-            if (!items.isArray()) {
-                problems.add(Problem.error(ObjectRef.source(where), FieldPath.of("items"), Code.WRONG_TYPE,
-                        "must be a list"));
-                return;
-            }
-            int i = 0;
-            for (JsonNode item : (ArrayNode) items) {
-                collect(where + ".items[" + i++ + "]", item, docs, problems);
-            }
+        if (kind != null && kind.isTextual() && kind.asText().endsWith("List")) {
+            unwrap(where, (ObjectNode) node, kind.asText(), docs, problems);
             return;
         }
         docs.add(new K8sDocument(where, node));
+    }
+
+    /**
+     * {@code kind: List} holds objects of any kind. A typed list ({@code NetworkPolicyList}, as the API
+     * returns it) may omit kind and apiVersion on its items: they are the list's, without the suffix.
+     */
+    private static void unwrap(String where, ObjectNode list, String listKind, List<K8sDocument> docs,
+            List<Problem> problems) {
+        JsonNode items = list.get("items");
+        if (items == null || items.isNull()) {
+            return;
+        }
+        if (!items.isArray()) {
+            problems.add(Problem.error(ObjectRef.source(where), FieldPath.of("items"), Code.WRONG_TYPE,
+                    "must be a list, not " + describe(items)));
+            return;
+        }
+        String itemKind = listKind.equals("List") ? "" : listKind.substring(0, listKind.length() - "List".length());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!itemKind.isEmpty() && item.isObject() && !item.has("kind")) {
+                ObjectNode typed = ((ObjectNode) item).deepCopy();
+                typed.put("kind", itemKind);
+                if (!typed.has("apiVersion") && list.get("apiVersion") != null) {
+                    typed.set("apiVersion", list.get("apiVersion"));
+                }
+                item = typed;
+            }
+            collect(where + ".items[" + i + "]", item, docs, problems);
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            case BINARY, POJO -> "binary data";
+        };
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static boolean looksLikeJson(String text) {

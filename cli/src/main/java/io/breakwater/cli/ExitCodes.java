@@ -1,0 +1,15 @@
+package io.breakwater.cli;
+
+/** The process exit codes every command uses (documented in docs/cli.md). */
+final class ExitCodes {
+    /** Success; for {@code validate}: no errors (warnings allowed). */
+    static final int OK = 0;
+    /** A verification ran and found differences between targets. */
+    static final int DIFFERENCES = 1;
+    /** Bad usage or invalid input: unknown flag, bad value, missing file, validation errors. */
+    static final int BAD_INPUT = 2;
+    /** The input is valid Kubernetes but the chosen target cannot express it (conversion rejected). */
+    static final int REJECTED = 3;
+
+    private ExitCodes() {}
+}

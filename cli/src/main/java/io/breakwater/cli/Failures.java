@@ -1,0 +1,42 @@
+package io.breakwater.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The two places where failures become output: one clear line (or the problem list) on stderr, never a trace. */
+final class Failures {
+
+    private Failures() {}
+
+    /** Unknown flags, missing or bad values: {@code breakwater matrix: Unknown option: '--x' (see 'breakwater matrix --help')}. */
+    static int onBadUsage(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String name = cl.getCommandSpec().qualifiedName();
+        cl.getErr().println(name + ": " + firstLine(e.getMessage()) + " (see '" + name + " --help')");
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** Failures while a command runs: an {@link Abort} prints its lines; anything else is one line. */
+    static int onFailure(Exception e, CommandLine cl, ParseResult parsed) {
+        if (e instanceof Abort abort) {
+            abort.lines().forEach(cl.getErr()::println);
+            return abort.exitCode();
+        }
+        cl.getErr().println(oneLine(cl.getCommandSpec().qualifiedName(), e));
+        return ExitCodes.BAD_INPUT;
+    }
+
+    static String oneLine(String command, Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + firstLine(t.getMessage());
+        return command + ": failed: " + t.getClass().getSimpleName() + message;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+}

@@ -1,0 +1,227 @@
+package io.breakwater.core.eval;
+
+import io.breakwater.core.k8s.Direction;
+import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.IpBlockPeer;
+import io.breakwater.core.k8s.NamespaceScope;
+import io.breakwater.core.k8s.NetworkPolicy;
+import io.breakwater.core.k8s.Peer;
+import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.k8s.PodPeer;
+import io.breakwater.core.k8s.PolicyPort;
+import io.breakwater.core.k8s.PortMatch;
+import io.breakwater.core.k8s.Protocol;
+import io.breakwater.core.k8s.Rule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole reachability matrix in bit operations over pod classes ({@link PodClasses}). Each policy ORs its
+ * rules' peer sets into the rows of the classes it selects: {@code egress[src]} holds the destinations the
+ * source may reach, {@code ingress[dst]} the sources the destination accepts. A pair is allowed when
+ * {@code egress[src][dst] AND ingress[dst][src]}; transposing {@code ingress} makes that one AND per row.
+ * Cost: policies x selected classes x rules x classes/64, instead of pairs x rules.
+ */
+final class ClassMatrix {
+
+    private record PeerKey(Peer peer, String policyNamespace) {}
+
+    private final Inventory inventory;
+    private final List<NetworkPolicy> policies;
+    private final K8sSemantics semantics;
+    private final Protocol protocol;
+    private final PortRef port;
+    private final PodClasses classes;
+    private final long[] everyone;
+    private final long[][] egress;
+    private final long[][] ingress;
+    private final Map<PeerKey, long[]> peerCache = new HashMap<>();
+    private final List<Optional<Integer>> destinationPorts = new ArrayList<>();
+
+    ClassMatrix(Inventory inventory, List<NetworkPolicy> policies, K8sSemantics semantics, Protocol protocol,
+            PortRef port) {
+        this.inventory = inventory;
+        this.policies = policies;
+        this.semantics = semantics;
+        this.protocol = protocol;
+        this.port = port;
+        this.classes = new PodClasses(inventory.pods(), policies);
+        this.everyone = BitRows.all(classes.count());
+        this.egress = new long[classes.count()][];
+        this.ingress = new long[classes.count()][];
+        for (int c = 0; c < classes.count(); c++) {
+            Pod pod = classes.representative(c);
+            destinationPorts.add(K8sSemantics.destinationPort(
+                    new Flow(Endpoint.of(pod), Endpoint.of(pod), protocol, port)));
+        }
+    }
+
+    Matrix compute() {
+        for (NetworkPolicy np : policies) {
+            int[] selected = selectedClasses(np);
+            if (selected.length == 0) {
+                continue;
+            }
+            if (np.isolates(Direction.INGRESS)) {
+                applyIngress(np, selected);
+            }
+            if (np.isolates(Direction.EGRESS)) {
+                applyEgress(np, selected);
+            }
+        }
+        return render(allowedRows());
+    }
+
+    private int[] selectedClasses(NetworkPolicy np) {
+        return classes.inNamespace(np.namespace()).stream()
+                .filter(c -> !classes.representative(c).hostNetwork()
+                        && np.podSelector().matches(classes.representative(c).labels()))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Ingress ports resolve on the selected (destination) class itself. */
+    private void applyIngress(NetworkPolicy np, int[] selected) {
+        isolate(ingress, selected);
+        for (Rule rule : np.ingress()) {
+            long[] peers = peerClasses(rule, np);
+            for (int c : selected) {
+                if (portAllows(rule, c)) {
+                    BitRows.or(ingress[c], peers);
+                }
+            }
+        }
+    }
+
+    /** Egress ports resolve on the peer (destination) classes. */
+    private void applyEgress(NetworkPolicy np, int[] selected) {
+        isolate(egress, selected);
+        for (Rule rule : np.egress()) {
+            long[] allowed = BitRows.and(peerClasses(rule, np), destinationsWithAllowedPort(rule));
+            for (int c : selected) {
+                BitRows.or(egress[c], allowed);
+            }
+        }
+    }
+
+    private void isolate(long[][] rows, int[] selected) {
+        for (int c : selected) {
+            if (rows[c] == null) {
+                rows[c] = new long[classes.words()];
+            }
+        }
+    }
+
+    private boolean portAllows(Rule rule, int destinationClass) {
+        return K8sSemantics.portsMatch(rule, protocol, destinationPorts.get(destinationClass),
+                Endpoint.of(classes.representative(destinationClass)));
+    }
+
+    private long[] destinationsWithAllowedPort(Rule rule) {
+        if (!dependsOnDestination(rule)) {
+            return portAllows(rule, 0) ? everyone : new long[classes.words()];
+        }
+        long[] out = new long[classes.words()];
+        for (int c = 0; c < classes.count(); c++) {
+            if (portAllows(rule, c)) {
+                BitRows.set(out, c);
+            }
+        }
+        return out;
+    }
+
+    /** A numeric probe port against numeric rule ports gives the same answer for every destination. */
+    private boolean dependsOnDestination(Rule rule) {
+        return port instanceof PortRef.Name
+                || rule.ports().stream().map(PolicyPort::port).anyMatch(p -> p instanceof PortMatch.Named);
+    }
+
+    private long[] peerClasses(Rule rule, NetworkPolicy np) {
+        if (rule.peers().isEmpty()) {
+            return everyone;
+        }
+        long[] out = new long[classes.words()];
+        for (Peer peer : rule.peers()) {
+            BitRows.or(out, peerCache.computeIfAbsent(cacheKey(peer, np), k -> peerClasses(k.peer(), np)));
+        }
+        return out;
+    }
+
+    private static PeerKey cacheKey(Peer peer, NetworkPolicy np) {
+        boolean ownNamespace = peer instanceof PodPeer(NamespaceScope.PolicyNamespace s, var pods, var written);
+        return new PeerKey(peer, ownNamespace ? np.namespace() : "");
+    }
+
+    private long[] peerClasses(Peer peer, NetworkPolicy np) {
+        return switch (peer) {
+            case IpBlockPeer block -> classes.ipBlockClasses(block);
+            case PodPeer(NamespaceScope scope, var pods, boolean written) -> {
+                long[] out = new long[classes.words()];
+                for (String ns : classes.namespaces()) {
+                    if (semantics.namespaceMatches(scope, np.namespace(), ns)) {
+                        for (int c : classes.inNamespace(ns)) {
+                            Pod rep = classes.representative(c);
+                            if (!rep.hostNetwork() && pods.matches(rep.labels())) {
+                                BitRows.set(out, c);
+                            }
+                        }
+                    }
+                }
+                yield out;
+            }
+        };
+    }
+
+    /** Row per source class: the destination classes both its egress and their ingress allow. */
+    private long[][] allowedRows() {
+        long[][] ingressBySource = new long[classes.count()][];
+        for (int c = 0; c < classes.count(); c++) {
+            ingressBySource[c] = ingress[c] == null ? everyone : ingress[c];
+        }
+        long[][] rows = BitRows.transpose(ingressBySource, classes.count());
+        for (int c = 0; c < classes.count(); c++) {
+            if (egress[c] != null) {
+                long[] row = rows[c];
+                for (int w = 0; w < row.length; w++) {
+                    row[w] &= egress[c][w];
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Matrix render(long[][] allowed) {
+        List<Pod> pods = inventory.pods();
+        int n = pods.size();
+        int[] classOf = new int[n];
+        for (int j = 0; j < n; j++) {
+            classOf[j] = classes.classOf(j);
+        }
+        var rows = new ArrayList<String>(n);
+        byte[] template = new byte[n];
+        int templateClass = -1;
+        for (int i = 0; i < n; i++) {
+            if (classOf[i] != templateClass) {
+                templateClass = classOf[i];
+                fill(template, allowed[templateClass], classOf);
+            }
+            template[i] = (byte) Matrix.SELF;
+            rows.add(new String(template, StandardCharsets.ISO_8859_1));
+            template[i] = cell(allowed[templateClass], classOf[i]);
+        }
+        return new Matrix(K8sEvaluator.TARGET, protocol, port, pods.stream().map(Pod::key).toList(), rows);
+    }
+
+    private static void fill(byte[] template, long[] allowed, int[] classOf) {
+        for (int j = 0; j < template.length; j++) {
+            template[j] = cell(allowed, classOf[j]);
+        }
+    }
+
+    private static byte cell(long[] allowed, int cls) {
+        return (byte) (BitRows.get(allowed, cls) ? Matrix.ALLOWED : Matrix.BLOCKED);
+    }
+}

@@ -1,0 +1,152 @@
+package io.breakwater.core.nsx;
+
+import io.breakwater.core.eval.DirectionDecision;
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Evaluator;
+import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.Outcome;
+import io.breakwater.core.eval.RuleRef;
+import io.breakwater.core.eval.Verdict;
+import io.breakwater.core.k8s.Direction;
+import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.Pod;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * NSX distributed-firewall semantics over an inventory (nsx-api.md §3): categories in NSX order (policies
+ * without category last), policies then rules by ascending {@code sequence_number} (ties keep list order), the
+ * first matching rule decides, and the default rule at the end allows. A flow between two pods passes the
+ * source's OUT processing and then the destination's IN processing; an address outside the inventory has no
+ * firewall of its own. A rule applies to a pod through the policy's {@code scope}, else the rule's, else
+ * everywhere.
+ *
+ * <pre>{@code
+ * Verdict v = DfwEvaluator.of(inventory, conversion.groups(), conversion.securityPolicies()).evaluate(flow);
+ * }</pre>
+ */
+public final class DfwEvaluator implements Evaluator {
+
+    public static final String TARGET = "nsx";
+
+    private final GroupMembership membership;
+    private final List<OrderedRule> rules;
+    /** Per pod index: indexes into {@link #rules} that apply to the pod, for IN and OUT processing. */
+    private final List<int[]> inRules = new ArrayList<>();
+    private final List<int[]> outRules = new ArrayList<>();
+
+    private DfwEvaluator(Inventory inventory, List<Group> groups, List<SecurityPolicy> policies) {
+        this.membership = new GroupMembership(inventory, groups);
+        this.rules = OrderedRule.inEvaluationOrder(policies);
+        var applied = rules.stream().map(this::appliedTo).toList();
+        for (int pod = 0; pod < membership.pods().size(); pod++) {
+            inRules.add(select(applied, pod, "IN"));
+            outRules.add(select(applied, pod, "OUT"));
+        }
+    }
+
+    /** The evaluator for these groups and policies (e.g. existing ones plus an {@link NsxConversion}'s). */
+    public static DfwEvaluator of(Inventory inventory, List<Group> groups, List<SecurityPolicy> policies) {
+        return new DfwEvaluator(inventory, groups, policies);
+    }
+
+    public static DfwEvaluator of(Inventory inventory, NsxConversion conversion) {
+        return of(inventory, conversion.groups(), conversion.securityPolicies());
+    }
+
+    @Override
+    public String target() {
+        return TARGET;
+    }
+
+    @Override
+    public List<Pod> pods() {
+        return membership.pods();
+    }
+
+    @Override
+    public Verdict evaluate(Flow flow) {
+        if (flow.isLoopback()) {
+            String loop = "a pod may always reach itself";
+            return new Verdict(TARGET, flow,
+                    new DirectionDecision(Direction.EGRESS, Outcome.NOT_ENFORCED, List.of(), List.of(), loop),
+                    new DirectionDecision(Direction.INGRESS, Outcome.NOT_ENFORCED, List.of(), List.of(), loop));
+        }
+        return new Verdict(TARGET, flow, decide(flow, Direction.EGRESS), decide(flow, Direction.INGRESS));
+    }
+
+    private DirectionDecision decide(Flow flow, Direction direction) {
+        Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
+        if (!(local instanceof Endpoint.PodEndpoint(Pod pod)) || membership.indexOf(pod).isEmpty()) {
+            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
+                    local + " has no DFW of its own");
+        }
+        int[] candidates = (direction == Direction.EGRESS ? outRules : inRules).get(membership.indexOf(pod).get());
+        var applying = new LinkedHashSet<String>();
+        boolean jumped = false;
+        for (int index : candidates) {
+            OrderedRule r = rules.get(index);
+            applying.add(r.policy().id());
+            if (jumped && !NetworkPolicyImport.CATEGORY.equals(r.policy().category())) {
+                continue;
+            }
+            if (r.matches(flow, membership)) {
+                switch (r.rule().action()) {
+                    case "ALLOW" -> {
+                        return decision(direction, Outcome.ALLOWED, applying, r, "");
+                    }
+                    case "JUMP_TO_APPLICATION" -> jumped = true;
+                    default -> {
+                        return decision(direction, Outcome.DENIED, applying, r, "");
+                    }
+                }
+            }
+        }
+        return new DirectionDecision(direction, Outcome.NOT_ISOLATED, List.copyOf(applying), List.of(),
+                "no DFW rule matched " + (direction == Direction.EGRESS ? "OUT of " : "IN to ") + pod.key()
+                        + ": the default rule allows");
+    }
+
+    private static DirectionDecision decision(Direction direction, Outcome outcome, LinkedHashSet<String> applying,
+                                              OrderedRule r, String note) {
+        var ref = new RuleRef(r.policy().id(), "rules/" + r.rule().id(), r.rule().action());
+        return new DirectionDecision(direction, outcome, List.copyOf(applying), List.of(ref), note);
+    }
+
+    /** Pods a rule is enforced on: the policy scope, else the rule scope, else all pods. */
+    private BitSet appliedTo(OrderedRule r) {
+        List<String> scope = isAny(r.policy().scope()) ? r.rule().scope() : r.policy().scope();
+        var set = new BitSet();
+        if (isAny(scope)) {
+            set.set(0, membership.pods().size());
+        } else {
+            scope.forEach(path -> set.or(membership.members(path)));
+        }
+        return set;
+    }
+
+    private int[] select(List<BitSet> applied, int pod, String processing) {
+        var out = new ArrayList<Integer>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (applied.get(i).get(pod) && rules.get(i).appliesTo(processing)) {
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static boolean isAny(List<String> groups) {
+        return groups.isEmpty() || groups.stream().anyMatch(DfwRule.ANY::equalsIgnoreCase);
+    }
+
+    /** Evaluation order of all rules: category, policy sequence, rule sequence, then position in the lists. */
+    static Comparator<SecurityPolicy> policyOrder() {
+        return Comparator.comparingInt((SecurityPolicy p) -> {
+            int i = SecurityPolicy.CATEGORIES.indexOf(p.category());
+            return i < 0 ? SecurityPolicy.CATEGORIES.size() : i;
+        }).thenComparingInt(SecurityPolicy::sequenceNumber);
+    }
+}

@@ -1,0 +1,79 @@
+package io.breakwater.core.verify;
+
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Evaluator;
+import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.eval.Verdict;
+import io.breakwater.core.k8s.Pod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Compares two evaluators flow by flow: every ordered pair of distinct pods of the reference, for every probe.
+ *
+ * <pre>{@code
+ * Verification v = Verifier.compare(K8sEvaluator.of(inv, nps), DfwEvaluator.of(inv, conversion), Probes.of(nps, inv));
+ * }</pre>
+ */
+public final class Verifier {
+
+    private Verifier() {}
+
+    public static Verification compare(Evaluator reference, Evaluator candidate, List<Probe> probes) {
+        return compare(reference, candidate, probes, Pod::key);
+    }
+
+    /**
+     * The same, evaluating one pod per class: pods with equal {@code podClass} must look alike to both
+     * evaluators (e.g. {@link PodClasses#key}). A difference found for representatives is reported for every
+     * pair of pods of those classes.
+     */
+    public static Verification compare(Evaluator reference, Evaluator candidate, List<Probe> probes,
+                                       Function<Pod, ?> podClass) {
+        Map<Object, List<Pod>> classes = new LinkedHashMap<>();
+        reference.pods().forEach(p -> classes.computeIfAbsent(podClass.apply(p), k -> new ArrayList<>()).add(p));
+        List<List<Pod>> members = List.copyOf(classes.values());
+        var differences = new ArrayList<Difference>();
+        long flows = 0;
+        for (Probe probe : probes) {
+            for (List<Pod> from : members) {
+                for (List<Pod> to : members) {
+                    flows += compareClasses(reference, candidate, probe, from, to, differences);
+                }
+            }
+        }
+        return new Verification(reference.target(), candidate.target(), probes, flows, differences);
+    }
+
+    private static long compareClasses(Evaluator reference, Evaluator candidate, Probe probe,
+                                       List<Pod> from, List<Pod> to, List<Difference> differences) {
+        Pod src = from.getFirst();
+        Pod dst = from == to ? (to.size() > 1 ? to.get(1) : null) : to.getFirst();
+        if (dst == null) {
+            return 0;
+        }
+        Flow flow = flow(src, dst, probe);
+        Verdict a = reference.evaluate(flow);
+        Verdict b = candidate.evaluate(flow);
+        long pairs = (long) from.size() * to.size() - (from == to ? from.size() : 0);
+        if (a.allowed() != b.allowed()) {
+            for (Pod s : from) {
+                for (Pod d : to) {
+                    if (s != d) {
+                        Flow f = flow(s, d, probe);
+                        differences.add(new Difference(f, reference.evaluate(f), candidate.evaluate(f)));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static Flow flow(Pod src, Pod dst, Probe probe) {
+        return new Flow(Endpoint.of(src), Endpoint.of(dst), probe.protocol(), PortRef.of(probe.port()));
+    }
+}

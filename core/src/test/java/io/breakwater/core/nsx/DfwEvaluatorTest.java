@@ -1,0 +1,150 @@
+package io.breakwater.core.nsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.Outcome;
+import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.eval.RuleRef;
+import io.breakwater.core.eval.Verdict;
+import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.k8s.Protocol;
+import io.breakwater.core.net.IpAddress;
+import io.breakwater.core.normalize.K8sInput;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DfwEvaluatorTest {
+
+    static final String CLUSTER = """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop, labels: {team: blue}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop, labels: {app: web}}
+            status: {podIP: 10.0.0.1}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: db, namespace: shop, labels: {app: db}}
+            status: {podIP: 10.0.0.2}
+            ---
+            """;
+
+    static final String DB_FROM_WEB_ON_5432 = CLUSTER + """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: db, namespace: shop, uid: u-db}
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              ingress:
+              - from: [{podSelector: {matchLabels: {app: web}}}]
+                ports: [{port: 5432}]
+            """;
+
+    private static Verdict evaluate(String yaml, String from, String to, int port) {
+        K8sInput in = Inputs.read(yaml);
+        NsxConversion c = NsxConverter.convert(in.policies(), in.inventory(), NsxOptions.of("c1"));
+        Inventory inv = in.inventory();
+        return DfwEvaluator.of(inv, c).evaluate(new Flow(Endpoint.of(pod(inv, from)), Endpoint.of(pod(inv, to)),
+                Protocol.TCP, PortRef.of(port)));
+    }
+
+    private static Pod pod(Inventory inv, String name) {
+        return inv.pod("shop", name).orElseThrow();
+    }
+
+    @Test
+    void allowRuleDecidesAndIsNamed() {
+        Verdict v = evaluate(DB_FROM_WEB_ON_5432, "web", "db", 5432);
+
+        assertThat(v.allowed()).isTrue();
+        assertThat(v.ingress().deciding()).containsExactly(
+                new RuleRef("c1-shop-db-u-db-allow", "rules/ingress-0", "ALLOW"));
+    }
+
+    @Test
+    void otherPortFallsThroughToTheDropRule() {
+        Verdict v = evaluate(DB_FROM_WEB_ON_5432, "web", "db", 80);
+
+        assertThat(v.allowed()).isFalse();
+        assertThat(v.ingress().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(v.ingress().deciding()).containsExactly(
+                new RuleRef("c1-shop-db-u-db-drop", "rules/default-drop", "DROP"));
+    }
+
+    @Test
+    void podOutsideTheAppliedToGroupMeetsTheDefaultAllow() {
+        Verdict v = evaluate(DB_FROM_WEB_ON_5432, "db", "web", 80);
+
+        assertThat(v.allowed()).isTrue();
+        assertThat(v.ingress().outcome()).isEqualTo(Outcome.NOT_ISOLATED);
+        assertThat(v.ingress().deciding()).isEmpty();
+    }
+
+    @Test
+    void sourceOutProcessingCanBlockBeforeTheDestinationIsReached() {
+        String egressDeny = CLUSTER + """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: quiet, namespace: shop, uid: u-q}
+                spec:
+                  podSelector: {matchLabels: {app: web}}
+                  policyTypes: [Egress]
+                """;
+
+        Verdict v = evaluate(egressDeny, "web", "db", 80);
+
+        assertThat(v.egress().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(v.ingress().outcome()).isEqualTo(Outcome.NOT_ISOLATED);
+        assertThat(v.allowed()).isFalse();
+    }
+
+    @Test
+    void earlierCategoryWinsOverLaterSequenceNumbers() {
+        K8sInput in = Inputs.read(DB_FROM_WEB_ON_5432);
+        NsxConversion c = NsxConverter.convert(in.policies(), in.inventory(), NsxOptions.of("c1"));
+        var emergencyDrop = new SecurityPolicy("stop", "stop", "", "Emergency", 500, List.of("ANY"), true, true,
+                List.of(new DfwRule("all", "all", 1, List.of("ANY"), List.of("ANY"), false, false, List.of("ANY"),
+                        List.of(), List.of("ANY"), "DROP", "IN", null, false, false, null, null, List.of())),
+                List.of());
+        var policies = new java.util.ArrayList<>(c.securityPolicies());
+        policies.add(emergencyDrop);
+        Inventory inv = in.inventory();
+
+        Verdict v = DfwEvaluator.of(inv, c.groups(), policies).evaluate(new Flow(Endpoint.of(pod(inv, "web")),
+                Endpoint.of(pod(inv, "db")), Protocol.TCP, PortRef.of(5432)));
+
+        assertThat(v.ingress().deciding()).containsExactly(new RuleRef("stop", "rules/all", "DROP"));
+    }
+
+    @Test
+    void externalAddressMatchesIpGroupMinusExcept() {
+        String egress = CLUSTER + """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: out, namespace: shop, uid: u-o}
+                spec:
+                  podSelector: {}
+                  policyTypes: [Egress]
+                  egress:
+                  - to: [{ipBlock: {cidr: 192.168.0.0/16, except: [192.168.1.0/24]}}]
+                """;
+        K8sInput in = Inputs.read(egress);
+        var dfw = DfwEvaluator.of(in.inventory(),
+                NsxConverter.convert(in.policies(), in.inventory(), NsxOptions.of("c1")));
+        Pod web = pod(in.inventory(), "web");
+
+        boolean inside = dfw.evaluate(new Flow(Endpoint.of(web), Endpoint.of(IpAddress.parse("192.168.2.9").get()),
+                Protocol.UDP, PortRef.of(53))).allowed();
+        boolean excepted = dfw.evaluate(new Flow(Endpoint.of(web), Endpoint.of(IpAddress.parse("192.168.1.9").get()),
+                Protocol.UDP, PortRef.of(53))).allowed();
+
+        assertThat(inside).isTrue();
+        assertThat(excepted).isFalse();
+    }
+}
