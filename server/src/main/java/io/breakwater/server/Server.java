@@ -3,7 +3,9 @@ package io.breakwater.server;
 import io.breakwater.server.api.AccessRoutes;
 import io.breakwater.server.api.AdapterRoutes;
 import io.breakwater.server.api.ApiException;
+import io.breakwater.server.api.ImportRoutes;
 import io.breakwater.server.api.InventoryRoutes;
+import io.breakwater.server.importer.Importer;
 import io.breakwater.server.desired.Realization;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
@@ -90,6 +92,7 @@ public final class Server {
         AccessRoutes.register(app, db, users, clock);
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
+        ImportRoutes.register(app, new Importer(db, desired, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
         return app;

@@ -3,6 +3,7 @@ package io.breakwater.server.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.nsx.ImportTags;
 import io.breakwater.server.api.Json;
 import io.breakwater.server.auth.Secrets;
 import io.breakwater.server.policy.PolicyDocuments;
@@ -34,9 +35,6 @@ import java.util.TreeMap;
 public final class DesiredStates {
 
     public static final String CONTROL_PLANES = "/infra/sites/default/enforcement-points/default/cluster-control-planes";
-
-    /** The tag the NSX import puts on every imported object (core.nsx ImportTags.CLUSTER). */
-    static final String CLUSTER_TAG = "breakwater.io/cluster";
 
     private final Database db;
     private final Object signal = new Object();
@@ -177,7 +175,7 @@ public final class DesiredStates {
         return out;
     }
 
-    static boolean spans(ObjectNode policy, String cluster) {
+    public static boolean spans(ObjectNode policy, String cluster) {
         String path = controlPlanePath(cluster);
         if (contains(policy.get("scope"), path)) {
             return true;
@@ -188,7 +186,7 @@ public final class DesiredStates {
             }
         }
         for (JsonNode tag : policy.path("tags")) {
-            if (CLUSTER_TAG.equals(tag.path("scope").asText()) && cluster.equals(tag.path("tag").asText())) {
+            if (ImportTags.CLUSTER.equals(tag.path("scope").asText()) && cluster.equals(tag.path("tag").asText())) {
                 return true;
             }
         }
