@@ -28,6 +28,30 @@ final class TestServers {
         return Server.start(config());
     }
 
+    /** A server on the named store: "h2", or "postgres" in a fresh schema (skipped when the env var is unset). */
+    static RunningServer on(String store) {
+        return switch (store) {
+            case "h2" -> h2();
+            case "postgres" -> {
+                String url = postgresUrl().orElse("");
+                org.junit.jupiter.api.Assumptions.assumeTrue(!url.isEmpty(),
+                        PG_ENV + " is not set: PostgreSQL store tests are skipped (.ci/run sets it)");
+                yield Server.start(config().withJdbcUrl(freshSchema(url)));
+            }
+            default -> throw new IllegalArgumentException("unknown store " + store);
+        };
+    }
+
+    private static String freshSchema(String url) {
+        String schema = "bw_test_" + Long.toHexString(System.nanoTime());
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("create schema " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create schema on " + PG_ENV + ": " + e.getMessage(), e);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     static Optional<String> postgresUrl() {
         return Optional.ofNullable(System.getenv(PG_ENV)).filter(s -> !s.isBlank());
     }

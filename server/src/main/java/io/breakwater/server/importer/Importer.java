@@ -72,6 +72,9 @@ public final class Importer {
         var warnings = new ArrayList<String>();
         int[] success = {0};
         Database.Work<Void> work = c -> {
+            errors.byUid.clear();
+            warnings.clear();
+            success[0] = 0;
             Map<String, List<InventoryStore.StoredItem>> byCluster = lookUp(c, request.ids(), errors);
             var conversions = new TreeMap<String, NsxConversion>();
             for (var e : byCluster.entrySet()) {

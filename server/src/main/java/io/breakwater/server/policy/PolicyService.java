@@ -193,7 +193,7 @@ public final class PolicyService {
                 return after.run(c);
             });
         } catch (StoreException e) {
-            if (e.isIntegrityViolation()) {
+            if (e.isIntegrityViolation() || e.isConcurrentUpdate()) {
                 throw new ApiException(ErrorCode.STALE_REVISION, "", "another request created or changed the object "
                         + "at the same time; read it again and retry", List.of());
             }

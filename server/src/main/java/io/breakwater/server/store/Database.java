@@ -30,6 +30,11 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
         config.setPoolName("breakwater");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            // H2's READ COMMITTED can let an UPDATE that waited on a row lock apply over a newer version (lost
+            // update); REPEATABLE READ turns that into a concurrent-update error, which callers retry.
+            config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        }
         var pool = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -44,7 +49,23 @@ public final class Database implements AutoCloseable {
         return pool.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
 
+    /**
+     * Runs the work in one transaction. When the database reports a concurrent-update conflict the work runs
+     * again (up to 5 times), so it must re-read what it depends on and keep no state across attempts.
+     */
     public <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StoreException e) {
+                if (!e.isConcurrentUpdate() || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
                 T result = work.run(c);

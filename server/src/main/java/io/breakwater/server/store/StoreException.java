@@ -9,6 +9,12 @@ public final class StoreException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
+    /** H2's "concurrent update" (90131) or PostgreSQL's serialization failure / deadlock (40001, 40P01). */
+    public boolean isConcurrentUpdate() {
+        String state = ((SQLException) getCause()).getSQLState();
+        return "90131".equals(state) || "40001".equals(state) || "40P01".equals(state);
+    }
+
     public boolean isIntegrityViolation() {
         String state = ((SQLException) getCause()).getSQLState();
         return state != null && state.startsWith("23");
