@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             MatrixCommand.class,
             ExplainCommand.class,
             ValidateCommand.class,
+            ConvertCommand.class,
+            VerifyCommand.class,
             AdapterCommand.class
         })
 public final class Main implements Runnable {
