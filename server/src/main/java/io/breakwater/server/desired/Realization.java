@@ -87,6 +87,26 @@ public final class Realization {
         desired.signal();
     }
 
+    /**
+     * What one cluster's adapter last reported, per policy path, as it sent it ({@code GET …/clusters/{cluster}/status}):
+     * phase, observed generation, nodes realized and the ACNP's name, tier, priority and creation time.
+     */
+    public ArrayNode policies(String cluster) {
+        return db.rolledBack(c -> {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            try (var st = c.prepareStatement(
+                    "select body, update_time from realization_status where cluster = ? order by policy_path")) {
+                st.setString(1, cluster);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Json.readObject(rs.getString(1)).put("update_time", rs.getLong(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** NSX's ConsolidatedRealizedStatus of one policy or group path, one entry per cluster it spans. */
     public ObjectNode status(String intentPath) {
         List<String> clusters = db.rolledBack(c -> {
