@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             MatrixCommand.class,
             ExplainCommand.class,
-            ValidateCommand.class
+            ValidateCommand.class,
+            ConvertCommand.class,
+            VerifyCommand.class,
+            AdapterCommand.class
         })
 public final class Main implements Runnable {
 

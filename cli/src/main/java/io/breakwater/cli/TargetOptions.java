@@ -27,8 +27,15 @@ final class TargetOptions {
             description = "A setting of the chosen target (see docs/cli.md for each target's keys). Repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Cluster name for target nsx (same as --target-option cluster=NAME).")
+    String cluster;
+
     /** The target's evaluator for this input; exit 2 for options the target does not know, 3 when it rejects the input. */
     Evaluator evaluator(K8sInput input, PrintWriter err) {
+        if (cluster != null) {
+            options.putIfAbsent(NsxTarget.CLUSTER, cluster);
+        }
         checkOptionKeys();
         Result<Evaluator> result = target.evaluator(input, Map.copyOf(options));
         if (result.hasErrors()) {

@@ -24,6 +24,8 @@ final class Targets {
     static {
         register(new Target(K8sEvaluator.TARGET, "Kubernetes NetworkPolicy semantics (the reference)", Set.of(),
                 (input, options) -> Result.<Evaluator>of(K8sEvaluator.of(input.inventory(), input.policies()))));
+        register(NsxTarget.TARGET);
+        register(ContrailTarget.target());
     }
 
     private Targets() {}
