@@ -54,9 +54,10 @@ class HttpManagementPlaneTest {
     void fullSyncIsAPutWithTheBearerCredential() {
         plane.pushFullInventory("42", List.of(JSON.createObjectNode().put("kind", "Namespace")));
 
-        assertThat(requests).singleElement().asString()
-                .startsWith("PUT /api/v1/breakwater/clusters/prod-1/inventory Bearer secret-token {")
-                .contains("\"resource_version\":\"42\"", "\"objects\":[{\"kind\":\"Namespace\"}]");
+        assertThat(requests).singleElement().asString().startsWith(
+                "PUT /api/v1/breakwater/clusters/prod-1/inventory Bearer secret-token {")
+                .contains("\"resource_version\":\"42\"")
+                .contains("\"objects\":[{\"kind\":\"Namespace\"}]");
     }
 
     @Test
