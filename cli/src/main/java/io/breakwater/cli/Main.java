@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
-            AdapterCommand.class
+            AdapterCommand.class,
+            DemoCommand.class
         })
 public final class Main implements Runnable {
 
