@@ -125,6 +125,19 @@ class ImportApiTest {
     }
 
     @Test
+    void eachStatusReportReplacesTheClustersPolicyList() {
+        String status = "/api/v1/breakwater/clusters/prod/status";
+        prod.adapter().post(status, Map.of("policies", List.of(
+                Map.of("path", "/infra/domains/default/security-policies/old", "phase", "Realized"))));
+
+        prod.adapter().post(status, Map.of("policies", List.of(
+                Map.of("path", "/infra/domains/default/security-policies/new", "phase", "Pending"))));
+
+        assertThat(admin.get(status).json().get("policies")).extracting(p -> p.get("path").asText())
+                .containsExactly("/infra/domains/default/security-policies/new");
+    }
+
+    @Test
     void explicitSequenceNumbersPlaceAllowsAndDrops() {
         admin.post(IMPORT, Map.of("network_policy_ids", List.of("shop-np-0"), "sequence_number_upper", 10,
                 "sequence_number_lower", 20));

@@ -56,13 +56,13 @@ public final class Realization {
                 st.setString(3, cluster);
                 st.executeUpdate();
             }
-            for (JsonNode p : policies) {
-                try (var del = c.prepareStatement(
-                        "delete from realization_status where cluster = ? and policy_path = ?")) {
+            if (policies.isArray()) { // the adapter reports every policy it realized: the list replaces the last one
+                try (var del = c.prepareStatement("delete from realization_status where cluster = ?")) {
                     del.setString(1, cluster);
-                    del.setString(2, p.get("path").asText());
                     del.executeUpdate();
                 }
+            }
+            for (JsonNode p : policies) {
                 try (var st = c.prepareStatement("insert into realization_status (cluster, policy_path, phase, body, "
                         + "update_time) values (?, ?, ?, ?, ?)")) {
                     st.setString(1, cluster);
