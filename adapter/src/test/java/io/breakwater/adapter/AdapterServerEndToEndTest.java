@@ -98,7 +98,11 @@ class AdapterServerEndToEndTest {
     }
 
     private Adapter startAdapter() {
-        var plane = HttpManagementPlane.of(URI.create(server.url()), CLUSTER, credential, false);
+        return startAdapter(URI.create(server.url()));
+    }
+
+    private Adapter startAdapter(URI serverUrl) {
+        var plane = HttpManagementPlane.of(serverUrl, CLUSTER, credential, false);
         return Adapter.start(client, plane, CoreRealization.of(OWNER), CreateOrUpdateWriter::new, OWNER, FAST);
     }
 
@@ -244,5 +248,25 @@ class AdapterServerEndToEndTest {
         await().untilAsserted(() -> assertThat(serverInventory("pods"))
                 .extracting(v -> v.path("namespace").asText() + "/" + v.path("name").asText())
                 .contains("x/late", "y/a").doesNotContain("x/a"));
+    }
+
+    @Test
+    void adapterStartedWhileTheServerIsDownSyncsOnceItIsBack() {
+        await().until(() -> serverInventory("networkpolicies").size() == networkPolicyUids().size());
+        adapter.close();
+        int port = server.port();
+        server.close();
+        server = null;
+        adapter = startAdapter(URI.create("http://localhost:" + port));
+        client.network().v1().networkPolicies().inNamespace("x").withName("deny-ingress").delete();
+
+        server = Server.start(config(port));
+
+        await().untilAsserted(() -> {
+            assertThat(serverInventory("networkpolicies"))
+                    .extracting(v -> v.path("namespace").asText() + "/" + v.path("name").asText())
+                    .doesNotContain("x/deny-ingress");
+            assertThat(adapter.inventory().fullSyncs()).isPositive();
+        });
     }
 }
