@@ -172,6 +172,8 @@ class AdapterServerEndToEndTest {
         assertThat(new AntreaResources(client).of(AntreaKind.CLUSTER_GROUP).list().getItems()).isNotEmpty();
         assertThat(new AntreaResources(client).of(AntreaKind.TIER).list().getItems())
                 .extracting(t -> t.getMetadata().getName()).contains("bw-application");
+        await().until(() -> admin("GET", "/api/v1/breakwater/clusters/" + CLUSTER + "/desired-state", null)
+                .path("imported_network_policies").isEmpty()); // the adapter told the server they are gone
     }
 
     @Test
