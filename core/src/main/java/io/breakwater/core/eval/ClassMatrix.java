@@ -43,14 +43,14 @@ final class ClassMatrix {
     private final Map<List<PolicyPort>, long[]> portCache = new HashMap<>();
     private final List<Optional<Integer>> destinationPorts = new ArrayList<>();
 
-    ClassMatrix(Inventory inventory, List<NetworkPolicy> policies, K8sSemantics semantics, Protocol protocol,
-            PortRef port) {
+    ClassMatrix(Inventory inventory, List<NetworkPolicy> policies, K8sSemantics semantics, PodClasses classes,
+            Protocol protocol, PortRef port) {
         this.inventory = inventory;
         this.policies = policies;
         this.semantics = semantics;
         this.protocol = protocol;
         this.port = port;
-        this.classes = new PodClasses(inventory.pods(), policies);
+        this.classes = classes;
         this.everyone = BitRows.all(classes.count());
         this.egress = new long[classes.count()][];
         this.ingress = new long[classes.count()][];
@@ -78,10 +78,7 @@ final class ClassMatrix {
     }
 
     private int[] selectedClasses(NetworkPolicy np) {
-        return classes.inNamespace(np.namespace()).stream()
-                .filter(c -> !classes.representative(c).hostNetwork()
-                        && np.podSelector().matches(classes.representative(c).labels()))
-                .mapToInt(Integer::intValue).toArray();
+        return classes.matching(np.namespace(), np.podSelector()).stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Ingress ports resolve on the selected (destination) class itself. */
@@ -166,12 +163,7 @@ final class ClassMatrix {
                 long[] out = new long[classes.words()];
                 for (String ns : classes.namespaces()) {
                     if (semantics.namespaceMatches(scope, np.namespace(), ns)) {
-                        for (int c : classes.inNamespace(ns)) {
-                            Pod rep = classes.representative(c);
-                            if (!rep.hostNetwork() && pods.matches(rep.labels())) {
-                                BitRows.set(out, c);
-                            }
-                        }
+                        classes.matching(ns, pods).forEach(c -> BitRows.set(out, c));
                     }
                 }
                 yield out;
