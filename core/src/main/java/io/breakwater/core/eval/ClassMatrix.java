@@ -98,7 +98,8 @@ final class ClassMatrix {
     private void applyEgress(NetworkPolicy np, int[] selected) {
         isolate(egress, selected);
         for (Rule rule : np.egress()) {
-            long[] allowed = BitRows.and(peerClasses(rule, np), destinationsWithAllowedPort(rule));
+            long[] ports = destinationsWithAllowedPort(rule);
+            long[] allowed = ports == everyone ? peerClasses(rule, np) : BitRows.and(peerClasses(rule, np), ports);
             for (int c : selected) {
                 BitRows.or(egress[c], allowed);
             }
@@ -140,15 +141,23 @@ final class ClassMatrix {
                 || rule.ports().stream().map(PolicyPort::port).anyMatch(p -> p instanceof PortMatch.Named);
     }
 
+    /** The classes any peer of the rule matches; read-only (it may be a cached row). */
     private long[] peerClasses(Rule rule, NetworkPolicy np) {
         if (rule.peers().isEmpty()) {
             return everyone;
         }
+        if (rule.peers().size() == 1) {
+            return cachedPeerClasses(rule.peers().getFirst(), np);
+        }
         long[] out = new long[classes.words()];
         for (Peer peer : rule.peers()) {
-            BitRows.or(out, peerCache.computeIfAbsent(cacheKey(peer, np), k -> peerClasses(k.peer(), np)));
+            BitRows.or(out, cachedPeerClasses(peer, np));
         }
         return out;
+    }
+
+    private long[] cachedPeerClasses(Peer peer, NetworkPolicy np) {
+        return peerCache.computeIfAbsent(cacheKey(peer, np), k -> peerClasses(k.peer(), np));
     }
 
     private static PeerKey cacheKey(Peer peer, NetworkPolicy np) {
