@@ -41,11 +41,26 @@ public final class DfwEvaluator implements Evaluator {
     private DfwEvaluator(Inventory inventory, List<Group> groups, List<SecurityPolicy> policies) {
         this.membership = new GroupMembership(inventory, groups);
         this.rules = OrderedRule.inEvaluationOrder(policies);
-        var applied = rules.stream().map(this::appliedTo).toList();
-        for (int pod = 0; pod < membership.pods().size(); pod++) {
-            inRules.add(select(applied, pod, "IN"));
-            outRules.add(select(applied, pod, "OUT"));
+        int pods = membership.pods().size();
+        var in = new ArrayList<List<Integer>>();
+        var out = new ArrayList<List<Integer>>();
+        for (int pod = 0; pod < pods; pod++) {
+            in.add(new ArrayList<>());
+            out.add(new ArrayList<>());
         }
+        for (int i = 0; i < rules.size(); i++) {
+            BitSet applied = appliedTo(rules.get(i));
+            for (int pod = applied.nextSetBit(0); pod >= 0 && pod < pods; pod = applied.nextSetBit(pod + 1)) {
+                if (rules.get(i).appliesTo("IN")) {
+                    in.get(pod).add(i);
+                }
+                if (rules.get(i).appliesTo("OUT")) {
+                    out.get(pod).add(i);
+                }
+            }
+        }
+        in.forEach(list -> inRules.add(list.stream().mapToInt(Integer::intValue).toArray()));
+        out.forEach(list -> outRules.add(list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** The evaluator for these groups and policies (e.g. existing ones plus an {@link NsxConversion}'s). */
@@ -80,11 +95,16 @@ public final class DfwEvaluator implements Evaluator {
 
     private DirectionDecision decide(Flow flow, Direction direction) {
         Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
-        if (!(local instanceof Endpoint.PodEndpoint(Pod pod)) || membership.indexOf(pod).isEmpty()) {
+        int podIndex = local instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
+        if (!(local instanceof Endpoint.PodEndpoint(Pod pod)) || podIndex < 0) {
             return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
                     local + " has no DFW of its own");
         }
-        int[] candidates = (direction == Direction.EGRESS ? outRules : inRules).get(membership.indexOf(pod).get());
+        if (pod.hostNetwork()) {
+            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
+                    pod.key() + " uses the host network; Antrea does not enforce DFW rules on it");
+        }
+        int[] candidates = (direction == Direction.EGRESS ? outRules : inRules).get(podIndex);
         var applying = new LinkedHashSet<String>();
         boolean jumped = false;
         for (int index : candidates) {
@@ -126,16 +146,6 @@ public final class DfwEvaluator implements Evaluator {
             scope.forEach(path -> set.or(membership.members(path)));
         }
         return set;
-    }
-
-    private int[] select(List<BitSet> applied, int pod, String processing) {
-        var out = new ArrayList<Integer>();
-        for (int i = 0; i < rules.size(); i++) {
-            if (applied.get(i).get(pod) && rules.get(i).appliesTo(processing)) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static boolean isAny(List<String> groups) {

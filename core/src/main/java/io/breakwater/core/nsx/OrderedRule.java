@@ -40,7 +40,7 @@ record OrderedRule(SecurityPolicy policy, DfwRule rule) {
             return true;
         }
         boolean member = groups.stream().anyMatch(g -> g.startsWith("/") ? m.contains(g, endpoint)
-                : addresses(endpoint).stream().anyMatch(ip -> GroupMembership.covers(g, ip)));
+                : addresses(endpoint).stream().anyMatch(ip -> m.covers(g, ip)));
         return member != excluded;
     }
 
