@@ -10,6 +10,8 @@ final class ExitCodes {
     static final int BAD_INPUT = 2;
     /** The input is valid Kubernetes but the chosen target cannot express it (conversion rejected). */
     static final int REJECTED = 3;
+    /** A service the command needs (the Kubernetes API, the Breakwater server) cannot be reached. */
+    static final int UNAVAILABLE = 4;
 
     private ExitCodes() {}
 }

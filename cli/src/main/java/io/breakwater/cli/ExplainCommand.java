@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater explain}: the verdict for one flow and, per direction, the policies and rules behind it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        header = "Why one flow is allowed or blocked, direction by direction.",
         description = {
             "Decides one flow and says why: for egress at the source and ingress at the destination,",
             "which policies select the pod and which rules allowed (or denied) the flow."

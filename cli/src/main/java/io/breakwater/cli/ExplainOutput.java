@@ -19,7 +19,7 @@ final class ExplainOutput {
      *     no policy selects x/a for Egress
      *   ingress at y/b: isolated
      *     selected by: y/deny-all
-     *     y/b is isolated for Ingress and no rule allows this flow
+     *     (the evaluator's note, when no rule decided)
      * </pre>
      */
     static String text(Verdict v) {
@@ -40,7 +40,7 @@ final class ExplainOutput {
         }
         String verb = d.allows() ? "allowed by: " : "denied by: ";
         d.deciding().forEach(rule -> text.append("\n    ").append(verb).append(rule));
-        if (!d.note().isEmpty()) {
+        if (d.deciding().isEmpty() && !d.note().isEmpty()) { // the note explains why no rule decided
             text.append("\n    ").append(d.note());
         }
     }

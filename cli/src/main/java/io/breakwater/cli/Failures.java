@@ -3,6 +3,7 @@ package io.breakwater.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The two places where failures become output: one clear line (or the problem list) on stderr, never a trace. */
 final class Failures {
@@ -13,8 +14,22 @@ final class Failures {
     static int onBadUsage(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         String name = cl.getCommandSpec().qualifiedName();
-        cl.getErr().println(name + ": " + firstLine(e.getMessage()) + " (see '" + name + " --help')");
+        cl.getErr().println(name + ": " + message(e, cl) + " (see '" + name + " --help')");
         return ExitCodes.BAD_INPUT;
+    }
+
+    private static String message(ParameterException e, CommandLine cl) {
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            if (cl.getParent() == null && !unmatched.getUnmatched().isEmpty()
+                    && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+                return "unknown command '" + unmatched.getUnmatched().getFirst() + "' (commands: "
+                        + String.join(", ", cl.getSubcommands().keySet()) + ")";
+            }
+            if (!unmatched.getSuggestions().isEmpty()) { // picocli's closest option name
+                return firstLine(e.getMessage()) + "; did you mean " + unmatched.getSuggestions().getFirst() + "?";
+            }
+        }
+        return firstLine(e.getMessage());
     }
 
     /** Failures while a command runs: an {@link Abort} prints its lines; anything else is one line. */

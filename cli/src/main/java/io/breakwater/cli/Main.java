@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             ValidateCommand.class,
             ConvertCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            AdapterCommand.class
         })
 public final class Main implements Runnable {
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater matrix}: which pod reaches which, for one protocol and port, under one target. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
+        header = "Pod-to-pod reachability for one protocol and port.",
         description = {
             "Prints pod-to-pod reachability for one protocol and port.",
             "Rows are sources, columns destinations, pods sorted by namespace then name;",

@@ -25,6 +25,7 @@ final class Targets {
         register(new Target(K8sEvaluator.TARGET, "Kubernetes NetworkPolicy semantics (the reference)", Set.of(),
                 (input, options) -> Result.<Evaluator>of(K8sEvaluator.of(input.inventory(), input.policies()))));
         register(NsxTarget.TARGET);
+        register(ContrailTarget.target());
     }
 
     private Targets() {}

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater validate}: every error and warning in the input, as the API server would report them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Every error and warning in the input, with object and field.",
         description = {
             "Checks NetworkPolicies (and optionally the inventory) like the API server validates",
             "networking.k8s.io/v1 and prints every error and warning, one per line:",
@@ -45,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Result<K8sInput> input = InputOptions.read(inventory, policies, main.stdin());
+        Result<K8sInput> input = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
 
         input.problems().forEach(p -> out.println(line(p)));
         out.println(summary(input));

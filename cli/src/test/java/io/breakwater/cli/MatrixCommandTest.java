@@ -94,6 +94,15 @@ class MatrixCommandTest {
     }
 
     @Test
+    void aFileNamedTwiceIsReadOnce() {
+        var run = CliRun.of("matrix", "--inventory", acceptance("E01", "cluster.yaml"), "--inventory", acceptance("E01", "policies.yaml"),
+                "--policies", acceptance("E01", "policies.yaml"), "--port", "80", "-o", "json");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\"matrix\":[\"-XX......\"");
+    }
+
+    @Test
     void invalidPoliciesPrintEveryErrorAndExitTwo() {
         var run = CliRun.withStdin(ValidateCommandTest.TWO_ERRORS, "matrix", "--inventory", acceptance("E01", "cluster.yaml"),
                 "--policies", "-", "--port", "80");

@@ -97,9 +97,11 @@ public final class ContrailConverter {
         var tags = new LinkedHashSet<Tag>();
         for (FirewallRule rule : rules) {
             for (FirewallEndpoint e : List.of(rule.endpoint1(), rule.endpoint2())) {
-                if (e instanceof FirewallEndpoint.Tags(List<Tag> list)) {
-                    tags.addAll(list);
-                }
+                tags.addAll(switch (e) {
+                    case FirewallEndpoint.Tags(List<Tag> list) -> list;
+                    case FirewallEndpoint.Any any -> List.<Tag>of();
+                    case FirewallEndpoint.AddressGroupRef group -> List.<Tag>of();
+                });
             }
         }
         return List.copyOf(tags);

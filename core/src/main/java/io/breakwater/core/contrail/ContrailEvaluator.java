@@ -117,8 +117,10 @@ public final class ContrailEvaluator implements Evaluator {
             if (rule.direction() != wanted || !matches(rule.endpoint1(), local)) {
                 continue;
             }
-            selecting.add(placed.policy());
-            if (matches(rule.endpoint2(), remote) && serviceMatches(rule.service(), protocol, port)) {
+            if (!placed.policy().equals(ContrailConverter.ALLOW_ALL_POLICY)) {
+                selecting.add(placed.policy());
+            }
+            if (matches(rule.endpoint2(), remote) && placed.rule().service().matches(protocol, port)) {
                 return decided(direction, placed, List.copyOf(selecting));
             }
         }
@@ -134,10 +136,6 @@ public final class ContrailEvaluator implements Evaluator {
             case DENY -> placed.policy().equals(ContrailConverter.DENY_ALL_POLICY) ? Outcome.ISOLATED : Outcome.DENIED;
         };
         return new DirectionDecision(direction, outcome, selecting, List.of(ref), "");
-    }
-
-    private static boolean serviceMatches(FirewallService service, String protocol, Optional<Integer> port) {
-        return service.isAny() || port.map(p -> service.matches(protocol, p)).orElse(false);
     }
 
     private boolean matches(FirewallEndpoint endpoint, Endpoint flowEnd) {

@@ -19,8 +19,22 @@ public record FirewallService(String protocol, int startPort, int endPort) {
         return protocol.equals("any");
     }
 
-    public boolean matches(String flowProtocol, int port) {
-        return isAny() || (protocol.equals(flowProtocol) && startPort <= port && port <= endPort);
+    /**
+     * True for the flow's protocol and destination port. {@code port} is empty when a named probe port is not
+     * declared on the destination: only services of every port match it, as a port-less NetworkPolicy port does.
+     */
+    public boolean matches(String flowProtocol, java.util.Optional<Integer> port) {
+        if (isAny()) {
+            return true;
+        }
+        if (!protocol.equals(flowProtocol)) {
+            return false;
+        }
+        return coversEveryPort() || port.map(p -> startPort <= p && p <= endPort).orElse(false);
+    }
+
+    private boolean coversEveryPort() {
+        return startPort == 0 && endPort == 65535;
     }
 
     @JsonValue
@@ -29,7 +43,7 @@ public record FirewallService(String protocol, int startPort, int endPort) {
         if (isAny()) {
             return "any";
         }
-        if (startPort == 0 && endPort == 65535) {
+        if (coversEveryPort()) {
             return protocol;
         }
         return protocol + ":" + (startPort == endPort ? Integer.toString(startPort) : startPort + "-" + endPort);

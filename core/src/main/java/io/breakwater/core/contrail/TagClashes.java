@@ -1,6 +1,8 @@
 package io.breakwater.core.contrail;
 
+import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.IpBlockPeer;
 import io.breakwater.core.k8s.LabelSelector;
 import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.NamespaceScope;
@@ -9,7 +11,6 @@ import io.breakwater.core.k8s.Peer;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.PodPeer;
 import io.breakwater.core.k8s.Rule;
-import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
 import io.breakwater.core.problem.ObjectRef;
@@ -73,8 +74,9 @@ final class TagClashes {
                 for (int i = 0; i < peers.size(); i++) {
                     FieldPath path = FieldPath.of("spec").field(direction.rulesField()).index(r)
                             .field(direction.peersField()).index(i);
-                    if (peers.get(i) instanceof PodPeer pod) {
-                        checkPodPeer(np, pod, path, out);
+                    switch (peers.get(i)) {
+                        case PodPeer pod -> checkPodPeer(np, pod, path, out);
+                        case IpBlockPeer block -> { } // addresses, no labels
                     }
                 }
             }
@@ -86,8 +88,10 @@ final class TagClashes {
         if (pod.hasPodSelector()) {
             checkPodSelector(np, pod.pods(), path.field("podSelector"), out);
         }
-        if (pod.namespaces() instanceof NamespaceScope.SelectedNamespaces(LabelSelector selector)) {
-            check(np, selector, path.field("namespaceSelector"), podKeys, "pod", out);
+        switch (pod.namespaces()) {
+            case NamespaceScope.PolicyNamespace own -> { } // written as the namespace=<ns> tag
+            case NamespaceScope.SelectedNamespaces(LabelSelector selector) ->
+                    check(np, selector, path.field("namespaceSelector"), podKeys, "pod", out);
         }
     }
 

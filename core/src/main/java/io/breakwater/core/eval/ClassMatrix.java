@@ -40,6 +40,7 @@ final class ClassMatrix {
     private final long[][] egress;
     private final long[][] ingress;
     private final Map<PeerKey, long[]> peerCache = new HashMap<>();
+    private final Map<List<PolicyPort>, long[]> portCache = new HashMap<>();
     private final List<Optional<Integer>> destinationPorts = new ArrayList<>();
 
     ClassMatrix(Inventory inventory, List<NetworkPolicy> policies, K8sSemantics semantics, Protocol protocol,
@@ -120,17 +121,20 @@ final class ClassMatrix {
                 Endpoint.of(classes.representative(destinationClass)));
     }
 
+    /** The destination classes the rule's ports admit; depends only on the ports, so shared between rules. */
     private long[] destinationsWithAllowedPort(Rule rule) {
         if (!dependsOnDestination(rule)) {
             return portAllows(rule, 0) ? everyone : new long[classes.words()];
         }
-        long[] out = new long[classes.words()];
-        for (int c = 0; c < classes.count(); c++) {
-            if (portAllows(rule, c)) {
-                BitRows.set(out, c);
+        return portCache.computeIfAbsent(rule.ports(), ports -> {
+            long[] out = new long[classes.words()];
+            for (int c = 0; c < classes.count(); c++) {
+                if (portAllows(rule, c)) {
+                    BitRows.set(out, c);
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /** A numeric probe port against numeric rule ports gives the same answer for every destination. */
@@ -193,35 +197,31 @@ final class ClassMatrix {
         return rows;
     }
 
+    /** Renders one template row per source class and stamps the pod's own {@code '-'} into it per pod. */
     private Matrix render(long[][] allowed) {
         List<Pod> pods = inventory.pods();
         int n = pods.size();
         int[] classOf = new int[n];
+        var podsOfClass = new ArrayList<List<Integer>>(classes.count());
+        for (int c = 0; c < classes.count(); c++) {
+            podsOfClass.add(new ArrayList<>(1));
+        }
         for (int j = 0; j < n; j++) {
             classOf[j] = classes.classOf(j);
+            podsOfClass.get(classOf[j]).add(j);
         }
-        var rows = new ArrayList<String>(n);
+        String[] rows = new String[n];
         byte[] template = new byte[n];
-        int templateClass = -1;
-        for (int i = 0; i < n; i++) {
-            if (classOf[i] != templateClass) {
-                templateClass = classOf[i];
-                fill(template, allowed[templateClass], classOf);
+        var renderer = new RowTemplate(classOf);
+        for (int c = 0; c < classes.count(); c++) {
+            renderer.fill(template, allowed[c]);
+            for (int i : podsOfClass.get(c)) {
+                byte own = template[i];
+                template[i] = (byte) Matrix.SELF;
+                rows[i] = new String(template, StandardCharsets.ISO_8859_1);
+                template[i] = own;
             }
-            template[i] = (byte) Matrix.SELF;
-            rows.add(new String(template, StandardCharsets.ISO_8859_1));
-            template[i] = cell(allowed[templateClass], classOf[i]);
         }
-        return new Matrix(K8sEvaluator.TARGET, protocol, port, pods.stream().map(Pod::key).toList(), rows);
-    }
-
-    private static void fill(byte[] template, long[] allowed, int[] classOf) {
-        for (int j = 0; j < template.length; j++) {
-            template[j] = cell(allowed, classOf[j]);
-        }
-    }
-
-    private static byte cell(long[] allowed, int cls) {
-        return (byte) (BitRows.get(allowed, cls) ? Matrix.ALLOWED : Matrix.BLOCKED);
+        return new Matrix(K8sEvaluator.TARGET, protocol, port, pods.stream().map(Pod::key).toList(), List.of(rows));
     }
 }

@@ -52,5 +52,22 @@ public enum Code {
 
     // conversion to contrail
     TAG_KEY_CLASH,
-    MATCHES_OUTSIDE_CLUSTER
+    MATCHES_OUTSIDE_CLUSTER,
+
+    // Antrea admission (antrea-realization.md §1.5): what antrea-controller's webhook or the CRD schema refuses
+    ANTREA_PRIORITY,
+    ANTREA_RULE_NAME,
+    ANTREA_ACTION,
+    ANTREA_APPLIED_TO,
+    ANTREA_PEER,
+    ANTREA_PORT,
+    ANTREA_IP_BLOCK,
+    ANTREA_NAME,
+    ANTREA_LABEL,
+    ANTREA_SELECTOR,
+    ANTREA_GROUP_SHAPE,
+    ANTREA_TIER,
+    ANTREA_REFERENCE,
+    // DFW → Antrea realization: a DFW rule or group Antrea cannot enforce as written
+    UNREALIZABLE
 }

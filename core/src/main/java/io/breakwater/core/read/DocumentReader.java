@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
 import io.breakwater.core.problem.ObjectRef;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads Kubernetes objects from YAML or JSON: multi-document YAML, {@code kind: List} and {@code *List}
@@ -36,8 +34,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class DocumentReader {
 
-    private static final int MAX_DEPTH = 200;
-    private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -109,7 +105,7 @@ public final class DocumentReader {
     }
 
     /** Decodes UTF-8 strictly (a binary file is one clear problem, not a parser's guess), then parses. */
-    static Result<List<K8sDocument>> readBytes(String source, byte[] bytes) {
+    public static Result<List<K8sDocument>> readBytes(String source, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -123,29 +119,45 @@ public final class DocumentReader {
         return readText(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
-    /** Parses one text (YAML, which includes JSON) into documents, unwrapping lists. */
+    /** Parses one text (YAML, or JSON when it starts with a brace or bracket) into documents, unwrapping lists. */
     public static Result<List<K8sDocument>> readText(String source, String text) {
-        var docs = new ArrayList<K8sDocument>();
+        var nodes = new ArrayList<JsonNode>();
         var problems = new ArrayList<Problem>();
-        ObjectMapper mapper = looksLikeJson(text) ? JSON : YAML;
-        int index = 0;
-        try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(text)) {
-            while (it.hasNextValue()) {
-                JsonNode node = it.nextValue();
-                String where = source + "#" + index++;
-                collect(where, node, docs, problems);
+        try {
+            if (looksLikeJson(text)) {
+                readJson(text, nodes);
+            } else {
+                YamlTrees.documents(text, nodes);
             }
+        } catch (YamlTrees.YamlError e) {
+            problems.add(syntax(source, nodes.size(), at(e.line, e.column) + ": " + firstLine(e.getMessage())));
         } catch (JsonProcessingException e) {
-            problems.add(Problem.error(ObjectRef.source(source + "#" + index), FieldPath.ROOT, Code.SYNTAX,
-                    "not valid YAML or JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage())));
+            JsonLocation where = e.getLocation();
+            problems.add(syntax(source, nodes.size(), (where == null ? "" : at(where.getLineNr(), where.getColumnNr()))
+                    + ": " + firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
-            problems.add(Problem.error(ObjectRef.source(source + "#" + index), FieldPath.ROOT, Code.SYNTAX,
-                    "not valid YAML or JSON: " + firstLine(e.getMessage())));
+            problems.add(syntax(source, nodes.size(), ": " + firstLine(e.getMessage())));
         } catch (StackOverflowError e) {
-            problems.add(Problem.error(ObjectRef.source(source), FieldPath.ROOT, Code.SYNTAX,
-                    "nesting too deep"));
+            problems.add(syntax(source, nodes.size(), ": nesting too deep"));
+        }
+        var docs = new ArrayList<K8sDocument>();
+        for (int i = 0; i < nodes.size(); i++) {
+            collect(source + "#" + i, nodes.get(i), docs, problems);
         }
         return new Result<>(docs, problems);
+    }
+
+    private static void readJson(String text, List<JsonNode> out) throws IOException {
+        try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNextValue()) {
+                out.add(it.nextValue());
+            }
+        }
+    }
+
+    private static Problem syntax(String source, int document, String detail) {
+        return Problem.error(ObjectRef.source(source + "#" + document), FieldPath.ROOT, Code.SYNTAX,
+                "not valid YAML or JSON" + detail);
     }
 
     private static void collect(String where, JsonNode node, List<K8sDocument> docs, List<Problem> problems) {
@@ -207,11 +219,8 @@ public final class DocumentReader {
         };
     }
 
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    private static String at(int line, int column) {
+        return line < 1 ? "" : " at line " + line + ", column " + column;
     }
 
     private static boolean looksLikeJson(String text) {
@@ -237,18 +246,7 @@ public final class DocumentReader {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static YAMLFactory yamlFactory() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(512 * 1024 * 1024);
-        options.setMaxAliasesForCollections(100);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        YAMLFactory f = YAMLFactory.builder().loaderOptions(options).build();
-        f.setStreamReadConstraints(constraints());
-        f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return f;
-    }
-
     private static StreamReadConstraints constraints() {
-        return StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build();
+        return StreamReadConstraints.builder().maxNestingDepth(YamlTrees.MAX_DEPTH).maxNumberLength(100).build();
     }
 }

@@ -1,0 +1,67 @@
+package io.breakwater.adapter;
+
+import io.breakwater.adapter.inventory.InventorySync;
+import io.breakwater.adapter.plane.ManagementPlane;
+import io.breakwater.adapter.realize.AntreaResources;
+import io.breakwater.adapter.realize.ClusterWriter;
+import io.breakwater.adapter.realize.ImportedPolicies;
+import io.breakwater.adapter.realize.Realization;
+import io.breakwater.adapter.realize.RealizationLoop;
+import io.breakwater.adapter.realize.Realizer;
+import io.breakwater.adapter.realize.Timing;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * One cluster adapter (seed 001): the inventory half and the realization half, sharing a Kubernetes client and a
+ * management plane. Example:
+ * <pre>{@code
+ * try (var adapter = Adapter.start(client, plane, realization, ServerSideApplyWriter::new, "bw-prod", Timing.defaults())) {
+ *     adapter.awaitTermination();
+ * }
+ * }</pre>
+ */
+public final class Adapter implements AutoCloseable {
+    private final InventorySync inventory;
+    private final RealizationLoop realization;
+    private final Realizer realizer;
+
+    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer) {
+        this.inventory = inventory;
+        this.realization = realization;
+        this.realizer = realizer;
+    }
+
+    /** @param owner value of the {@code breakwater.io/owner} label: this management plane's objects */
+    public static Adapter start(KubernetesClient client, ManagementPlane plane, Realization realization,
+                                Function<AntreaResources, ClusterWriter> writer, String owner, Timing timing) {
+        var resources = new AntreaResources(client);
+        var realizer = new Realizer(resources, writer.apply(resources), new ImportedPolicies(client), realization,
+                plane, owner, Clock.systemUTC());
+        var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
+                new RealizationLoop(realizer, plane, resources, timing), realizer);
+        adapter.inventory.start();
+        adapter.realization.start();
+        return adapter;
+    }
+
+    public Realizer realizer() {
+        return realizer;
+    }
+
+    public InventorySync inventory() {
+        return inventory;
+    }
+
+    /** Blocks until the thread is interrupted (the CLI runs until killed). */
+    public void awaitTermination() throws InterruptedException {
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    @Override
+    public void close() {
+        realization.close();
+        inventory.close();
+    }
+}

@@ -1,0 +1,123 @@
+package io.breakwater.adapter.plane;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ManagementPlane} over HTTPS with a bearer credential (docs/adapter-protocol.md).
+ * Example: {@code HttpManagementPlane.of(URI.create("https://bw:8443"), "prod-1", token, false)}.
+ */
+public final class HttpManagementPlane implements ManagementPlane {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI clusterBase;
+    private final String credential;
+
+    private HttpManagementPlane(HttpClient http, URI clusterBase, String credential) {
+        this.http = http;
+        this.clusterBase = clusterBase;
+        this.credential = credential;
+    }
+
+    /** {@code insecure} skips TLS certificate and host name checks (test servers with self-signed certificates). */
+    public static HttpManagementPlane of(URI server, String cluster, String credential, boolean insecure) {
+        var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (insecure) {
+            // java.net.http reads this once, before its first TLS connection; --insecure is process-wide anyway
+            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+            builder.sslContext(InsecureTls.trustAll());
+            builder.sslParameters(InsecureTls.noHostnameCheck());
+        }
+        var base = server.toString().replaceAll("/+$", "") + "/api/v1/breakwater/clusters/"
+                + URLEncoder.encode(cluster, StandardCharsets.UTF_8) + "/";
+        return new HttpManagementPlane(builder.build(), URI.create(base), credential.strip());
+    }
+
+    @Override
+    public void pushFullInventory(String resourceVersion, List<JsonNode> objects) {
+        send(request("inventory").PUT(body(Map.of("resource_version", resourceVersion, "objects", objects))));
+    }
+
+    @Override
+    public void pushChanges(List<InventoryChange> changes) {
+        var response = send(request("inventory/changes").POST(body(Map.of("changes", changes))), 409);
+        if (response.statusCode() == 409) {
+            throw new FullSyncRequired("server has no full inventory for the cluster: " + response.body());
+        }
+    }
+
+    @Override
+    public Optional<DesiredState> fetchDesiredState(long since, Duration wait) {
+        var builder = request("desired-state?since=" + since + "&wait_seconds=" + wait.toSeconds())
+                .timeout(CALL_TIMEOUT.plus(wait)).GET();
+        var response = send(builder, 304);
+        if (response.statusCode() == 304) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(response.body(), DesiredState.class));
+        } catch (IOException e) {
+            throw new ManagementPlaneUnavailable("desired-state: unreadable reply: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void reportStatus(StatusReport report) {
+        send(request("status").POST(body(report)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(clusterBase.resolve(path))
+                .timeout(CALL_TIMEOUT)
+                .header("Authorization", "Bearer " + credential)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+    }
+
+    private static HttpRequest.BodyPublisher body(Object value) {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Sends; 2xx and the {@code accepted} codes return, 401/403/4xx and 5xx throw with the server's reply. */
+    private HttpResponse<String> send(HttpRequest.Builder builder, int... accepted) {
+        var request = builder.build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ManagementPlaneUnavailable(describe(request) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ManagementPlaneUnavailable(describe(request) + ": interrupted", e);
+        }
+        int code = response.statusCode();
+        if (code / 100 == 2 || java.util.Arrays.stream(accepted).anyMatch(a -> a == code)) {
+            return response;
+        }
+        throw new ManagementPlaneUnavailable(describe(request) + ": HTTP " + code + " " + response.body());
+    }
+
+    private static String describe(HttpRequest request) {
+        return request.method() + " " + request.uri().getPath();
+    }
+}

@@ -1,0 +1,25 @@
+package io.breakwater.adapter.plane;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The management server as the adapter sees it (docs/adapter-protocol.md). Every call may throw
+ * {@link ManagementPlaneUnavailable} when the server cannot be reached or answers with a server error.
+ */
+public interface ManagementPlane {
+
+    /** Replaces the cluster's whole inventory on the server. */
+    void pushFullInventory(String resourceVersion, List<JsonNode> objects);
+
+    /** Sends inventory deltas; throws {@link FullSyncRequired} when the server has no full sync yet. */
+    void pushChanges(List<InventoryChange> changes);
+
+    /** Long poll: the desired state when its version differs from {@code since}, empty when the wait ended. */
+    Optional<DesiredState> fetchDesiredState(long since, Duration wait);
+
+    /** Reports realization status and adapter health; doubles as the heartbeat. */
+    void reportStatus(StatusReport report);
+}

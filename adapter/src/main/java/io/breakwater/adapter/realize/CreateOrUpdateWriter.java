@@ -1,0 +1,26 @@
+package io.breakwater.adapter.realize;
+
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+
+/**
+ * Writes with create, or a full update when the object exists. Works on fabric8's CRUD mock server; on a real
+ * cluster prefer {@link ServerSideApplyWriter}, which does not overwrite fields other managers own.
+ */
+public final class CreateOrUpdateWriter implements ClusterWriter {
+    private final AntreaResources resources;
+
+    public CreateOrUpdateWriter(AntreaResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public void write(AntreaObject object) {
+        resources.of(object.kind()).resource(AntreaResources.toResource(object))
+                .unlock().createOr(NonDeletingOperation::update);
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        resources.of(key.kind()).withName(key.name()).delete();
+    }
+}

@@ -1,0 +1,29 @@
+package io.breakwater.adapter.realize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Map;
+
+/** An Antrea object as read from the cluster. {@code spec} and {@code status} are empty objects when absent. */
+public record LiveObject(
+        AntreaKind kind, String name, Map<String, String> labels, Map<String, String> annotations,
+        JsonNode spec, JsonNode status, long generation) {
+
+    public LiveObject {
+        labels = Map.copyOf(labels);
+        annotations = Map.copyOf(annotations);
+        spec = spec == null ? JsonNodeFactory.instance.objectNode() : spec.deepCopy();
+        status = status == null ? JsonNodeFactory.instance.objectNode() : status.deepCopy();
+    }
+
+    public ObjectKey key() {
+        return new ObjectKey(kind, name);
+    }
+
+    /** True when the live spec is the one the annotation claims, i.e. nobody edited it by hand. */
+    boolean matches(AntreaObject desired) {
+        return desired.specHash().equals(annotations.get(Ownership.SPEC_HASH))
+                && desired.specHash().equals(SpecHash.of(spec))
+                && labels.entrySet().containsAll(desired.labels().entrySet());
+    }
+}

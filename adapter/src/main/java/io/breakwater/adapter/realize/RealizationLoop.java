@@ -1,0 +1,113 @@
+package io.breakwater.adapter.realize;
+
+import io.breakwater.adapter.plane.DesiredState;
+import io.breakwater.adapter.plane.ManagementPlane;
+import io.breakwater.adapter.plane.ManagementPlaneUnavailable;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The threads around {@link Realizer}: a long poll on the server's desired state, informers on owned Antrea
+ * objects (a hand edit or deletion triggers a reconcile within seconds), a periodic resync and the heartbeat.
+ * Reconciles run one at a time on one thread; triggers that arrive meanwhile collapse into one more run.
+ */
+public final class RealizationLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RealizationLoop.class);
+
+    private final Realizer realizer;
+    private final ManagementPlane plane;
+    private final AntreaResources resources;
+    private final Timing timing;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        var thread = new Thread(r, "breakwater-realize");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean reconcileQueued = new AtomicBoolean();
+    private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    private volatile boolean running = true;
+    private Thread follower;
+
+    public RealizationLoop(Realizer realizer, ManagementPlane plane, AntreaResources resources, Timing timing) {
+        this.realizer = realizer;
+        this.plane = plane;
+        this.resources = resources;
+        this.timing = timing;
+    }
+
+    public void start() {
+        for (var kind : AntreaKind.values()) {
+            informers.add(resources.of(kind).withLabel(Ownership.MANAGED_BY, Ownership.MANAGER)
+                    .inform(new DriftTrigger(), 0));
+        }
+        long resync = timing.resync().toMillis();
+        scheduler.scheduleWithFixedDelay(this::requestReconcile, resync, resync, TimeUnit.MILLISECONDS);
+        long heartbeat = timing.heartbeat().toMillis();
+        scheduler.scheduleWithFixedDelay(realizer::reportStatus, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        follower = new Thread(this::followDesiredState, "breakwater-desired-state");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    /** Queues one reconcile followed by a status report, unless one is already queued. */
+    public void requestReconcile() {
+        if (running && reconcileQueued.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                reconcileQueued.set(false);
+                try {
+                    realizer.reconcile();
+                    realizer.reportStatus();
+                } catch (RuntimeException e) {
+                    LOG.warn("reconcile failed, retrying at the next trigger: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void followDesiredState() {
+        long since = DesiredState.NONE;
+        int failures = 0;
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                var state = plane.fetchDesiredState(since, timing.longPoll());
+                failures = 0;
+                if (state.isPresent()) {
+                    since = state.get().version();
+                    realizer.accept(state.get());
+                    requestReconcile();
+                }
+            } catch (ManagementPlaneUnavailable e) {
+                LOG.warn("desired state: {}", e.getMessage());
+                if (!timing.backoff().pause(++failures)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (follower != null) {
+            follower.interrupt();
+        }
+        informers.forEach(SharedIndexInformer::close);
+        scheduler.shutdownNow();
+    }
+
+    /** Any change to an owned object (ours, a hand edit, antrea-controller's status) re-checks the cluster. */
+    private final class DriftTrigger implements ResourceEventHandler<GenericKubernetesResource> {
+        @Override public void onAdd(GenericKubernetesResource obj) { requestReconcile(); }
+        @Override public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) { requestReconcile(); }
+        @Override public void onDelete(GenericKubernetesResource obj, boolean unknownFinalState) { requestReconcile(); }
+    }
+}

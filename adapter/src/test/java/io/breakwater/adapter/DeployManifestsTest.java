@@ -1,0 +1,82 @@
+package io.breakwater.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** deploy/adapter/ parses as Kubernetes objects and grants exactly what the adapter uses. */
+class DeployManifestsTest {
+    private static final Path DEPLOY = Path.of("..", "deploy", "adapter");
+
+    private static <T extends HasMetadata> T load(String file, Class<T> type) throws IOException {
+        return new KubernetesSerialization().unmarshal(Files.readString(DEPLOY.resolve(file)), type);
+    }
+
+    @Test
+    void clusterRoleGrantsExactlyTheAdaptersVerbs() throws IOException {
+        var role = load("clusterrole.yaml", ClusterRole.class);
+
+        var grants = new TreeSet<String>();
+        role.getRules().forEach(rule -> rule.getApiGroups().forEach(g -> rule.getResources().forEach(r ->
+                rule.getVerbs().forEach(v -> grants.add(g + "/" + r + ":" + v)))));
+
+        var read = List.of("get", "list", "watch");
+        var expected = new TreeSet<String>();
+        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies")) {
+            read.forEach(v -> expected.add(r + ":" + v));
+        }
+        expected.add("networking.k8s.io/networkpolicies:delete");
+        for (var r : List.of("tiers", "clustergroups", "clusternetworkpolicies")) {
+            for (var v : List.of("get", "list", "watch", "create", "update", "patch", "delete")) {
+                expected.add("crd.antrea.io/" + r + ":" + v);
+            }
+        }
+        assertThat(grants).isEqualTo(expected);
+    }
+
+    @Test
+    void bindingGivesTheRoleToTheDeploymentsServiceAccount() throws IOException {
+        var binding = load("clusterrolebinding.yaml", ClusterRoleBinding.class);
+        var deployment = load("deployment.yaml", Deployment.class);
+
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+            assertThat(s.getName()).isEqualTo(deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
+            assertThat(s.getNamespace()).isEqualTo(deployment.getMetadata().getNamespace());
+        });
+    }
+
+    @Test
+    void deploymentReadsTheCredentialFromTheSecret() throws IOException {
+        var deployment = load("deployment.yaml", Deployment.class);
+        var pod = deployment.getSpec().getTemplate().getSpec();
+
+        var secretVolume = pod.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow();
+        var mount = pod.getContainers().getFirst().getVolumeMounts().stream()
+                .filter(m -> m.getName().equals(secretVolume.getName())).findFirst().orElseThrow();
+        assertThat(secretVolume.getSecret().getSecretName()).isEqualTo("breakwater-adapter-credential");
+        assertThat(pod.getContainers().getFirst().getArgs())
+                .contains("--credential=" + mount.getMountPath() + "/credential");
+    }
+
+    @Test
+    void kustomizationListsEveryManifest() throws IOException {
+        var listed = Set.copyOf(Files.readAllLines(DEPLOY.resolve("kustomization.yaml")).stream()
+                .filter(l -> l.startsWith("  - ")).map(l -> l.substring(4).strip()).toList());
+
+        try (var files = Files.list(DEPLOY)) {
+            assertThat(listed).isEqualTo(Set.copyOf(files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList()));
+        }
+    }
+}

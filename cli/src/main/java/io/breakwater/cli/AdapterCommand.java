@@ -1,0 +1,116 @@
+package io.breakwater.cli;
+
+import io.breakwater.adapter.Adapter;
+import io.breakwater.adapter.AdapterSettings;
+import io.breakwater.adapter.plane.HttpManagementPlane;
+import io.breakwater.adapter.plane.ManagementPlane;
+import io.breakwater.adapter.realize.AntreaResources;
+import io.breakwater.adapter.realize.ClusterWriter;
+import io.breakwater.adapter.realize.CreateOrUpdateWriter;
+import io.breakwater.adapter.realize.CoreRealization;
+import io.breakwater.adapter.realize.ServerSideApplyWriter;
+import io.breakwater.adapter.realize.Timing;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater adapter}: runs the cluster adapter in the foreground until killed. */
+@Command(name = "adapter", mixinStandardHelpOptions = true,
+        description = "Run the cluster adapter: report this cluster's inventory to the Breakwater server, realize its "
+            + "DFW policies as Antrea Tiers, ClusterGroups and ClusterNetworkPolicies, revert drift, delete imported "
+            + "NetworkPolicies and report status. Runs until stopped. See docs/adapter.md.")
+final class AdapterCommand implements Callable<Integer> {
+
+    enum WriteMode { server_side_apply, create_or_update }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "Breakwater server, e.g. https://bw.example.com:8443")
+    URI server;
+
+    @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "Cluster name as registered on the server")
+    String cluster;
+
+    @Option(names = "--credential", required = true, paramLabel = "FILE", description = "File holding the cluster credential (bearer token) issued at registration")
+    Path credential;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig to reach the cluster; default: $KUBECONFIG or ~/.kube/config, else the in-cluster service account")
+    Path kubeconfig;
+
+    @Option(names = "--insecure", description = "Do not verify the server's TLS certificate (test setups only)")
+    boolean insecure;
+
+    @Option(names = "--owner", paramLabel = "ID",
+            description = "Value of the breakwater.io/owner label on realized objects; default: the server's host name")
+    String owner;
+
+    @Option(names = "--write-mode", paramLabel = "MODE", defaultValue = "server_side_apply",
+            description = "server_side_apply (default, real clusters) or create_or_update (API servers without server-side apply)")
+    WriteMode writeMode;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String token;
+        try {
+            token = Files.readString(credential).strip();
+        } catch (IOException e) {
+            return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": cannot read: " + e.getMessage());
+        }
+        if (token.isEmpty()) {
+            return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": file is empty");
+        }
+        var plane = HttpManagementPlane.of(server, cluster, token, insecure);
+        var config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
+        try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
+            var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log
+            return run(client, plane, version.getGitVersion());
+        } catch (KubernetesClientException e) {
+            return fail(ExitCodes.UNAVAILABLE, "Kubernetes API " + config.getMasterUrl() + ": " + rootMessage(e));
+        }
+    }
+
+    private int run(KubernetesClient client, ManagementPlane plane, String kubernetesVersion)
+            throws InterruptedException {
+        var ownerId = owner != null ? owner : AdapterSettings.ownerFrom(server);
+        try (var adapter = Adapter.start(client, plane, CoreRealization.of(ownerId), writer(), ownerId,
+                Timing.defaults())) {
+            spec.commandLine().getOut().println("adapter for cluster " + cluster + " running against " + server
+                    + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
+            adapter.awaitTermination();
+            return ExitCodes.OK;
+        }
+    }
+
+    private int fail(int exitCode, String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        return exitCode;
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private Function<AntreaResources, ClusterWriter> writer() {
+        return switch (writeMode) {
+            case server_side_apply -> ServerSideApplyWriter::new;
+            case create_or_update -> CreateOrUpdateWriter::new;
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.breakwater.cli;
+
+import io.breakwater.adapter.realize.AntreaKind;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.HashMap;
+
+/**
+ * An in-process Kubernetes API (fabric8's mock server in CRUD mode) that knows the Antrea kinds, for
+ * {@code breakwater demo}: lists, watches and label selectors work; admission webhooks and server-side apply do not.
+ */
+final class LocalKubernetes implements AutoCloseable {
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    private LocalKubernetes(KubernetesMockServer server) {
+        this.server = server;
+        this.client = server.createClient();
+    }
+
+    static LocalKubernetes start() {
+        var crds = Arrays.stream(AntreaKind.values()).map(AntreaKind::crdContext).toList();
+        var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(crds), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        return new LocalKubernetes(server);
+    }
+
+    /** Creates every object of a multi-document YAML stream; returns how many. */
+    int load(InputStream yaml) {
+        var items = client.load(yaml).items();
+        items.forEach(item -> client.resource(item).create());
+        return items.size();
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    String url() {
+        return client.getMasterUrl().toString();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}

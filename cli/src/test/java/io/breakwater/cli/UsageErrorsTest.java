@@ -1,0 +1,77 @@
+package io.breakwater.cli;
+
+import static io.breakwater.cli.CliRun.acceptance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever goes wrong on the command line: one clear line on stderr, exit 2, never a stack trace. */
+class UsageErrorsTest {
+
+    private static final String CLUSTER = acceptance("E01", "cluster.yaml");
+    private static final String POLICIES = acceptance("E01", "policies.yaml");
+
+    static Stream<Arguments> badCommandLines() {
+        return Stream.of(
+                Arguments.of("unknown flag", "Unknown option: '--bogus'",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--bogus"}),
+                Arguments.of("missing --port", "Missing required option: '--port=N'",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES}),
+                Arguments.of("port zero", "port must be between 1 and 65535, found 0",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "0"}),
+                Arguments.of("port not a number", "'http' is not a port number",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "http"}),
+                Arguments.of("explain port too big", "port must be between 1 and 65535 or a port name, found '70000'",
+                        new String[] {"explain", "--inventory", CLUSTER, "--policies", POLICIES,
+                            "--from", "x/a", "--to", "x/b", "--port", "70000"}),
+                Arguments.of("bad protocol", "Invalid value for option '--protocol'",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocol", "ICMP"}),
+                Arguments.of("bad output format", "Invalid value for option '--output'",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "-o", "xml"}),
+                Arguments.of("unknown target", "unknown target 'bogus' (known: k8s",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--target", "bogus"}),
+                Arguments.of("option the target does not know", "target k8s has no option 'extended'",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80",
+                            "--target-option", "extended=true"}),
+                Arguments.of("missing file", "missing.yaml: no such file or directory",
+                        new String[] {"matrix", "--inventory", "missing.yaml", "--policies", POLICIES, "--port", "80"}),
+                Arguments.of("stdin twice", "'-' (standard input) may be given only once",
+                        new String[] {"matrix", "--inventory", "-", "--policies", "-", "--port", "80"}),
+                Arguments.of("mistyped option", "Unknown options: '--protocl', 'UDP'; did you mean --protocol?",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocl", "UDP"}),
+                Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate, convert, verify",
+                        new String[] {"frobnicate"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCommandLines")
+    void badCommandLineIsOneLineAndExitTwo(String name, String message, String[] args) {
+        var run = CliRun.of(args);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).singleElement().asString().contains(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\u0000\u0001\u00ff garbage", "[1, 2, 3]", "kind: NetworkPolicy\nspec: 7", "a: [[[[[[[[[["})
+    void garbageOnStdinIsReportedWithoutAStackTrace(String stdin) {
+        var run = CliRun.withStdin(stdin, "matrix", "--inventory", CLUSTER, "--policies", "-", "--port", "80");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"matrix", "explain", "validate"})
+    void everyCommandHasHelp(String command) {
+        var run = CliRun.of(command, "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: breakwater " + command).contains("Exit codes:");
+    }
+}

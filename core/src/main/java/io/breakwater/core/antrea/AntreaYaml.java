@@ -1,0 +1,48 @@
+package io.breakwater.core.antrea;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.List;
+
+/** Writes Antrea objects as {@code kubectl apply -f -} reads them: one YAML document per object. */
+public final class AntreaYaml {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES))
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AntreaYaml() {}
+
+    /** Multi-document YAML, each document starting with {@code ---}. */
+    public static String write(List<? extends AntreaObject> objects) {
+        var out = new StringBuilder();
+        for (AntreaObject o : objects) {
+            try {
+                out.append(YAML.writeValueAsString(o));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize " + o.kind() + " " + o.name(), e);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The object as the API server would receive it (what admission checks look at). */
+    public static JsonNode tree(AntreaObject object) {
+        return JSON.valueToTree(object);
+    }
+
+    /** Canonical JSON of any value: keys in declared/sorted order, no whitespace (for spec hashes). */
+    static String canonicalJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value, e);
+        }
+    }
+}

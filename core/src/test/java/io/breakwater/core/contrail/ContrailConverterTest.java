@@ -1,0 +1,98 @@
+package io.breakwater.core.contrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.breakwater.core.k8s.Direction;
+import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.LabelSelector;
+import io.breakwater.core.k8s.NamespaceScope;
+import io.breakwater.core.k8s.NetworkPolicy;
+import io.breakwater.core.k8s.PodPeer;
+import io.breakwater.core.k8s.PolicyPort;
+import io.breakwater.core.k8s.PortMatch;
+import io.breakwater.core.k8s.Protocol;
+import io.breakwater.core.k8s.Requirement;
+import io.breakwater.core.k8s.Rule;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Naming and shape choices beyond the seed 002 example. */
+class ContrailConverterTest {
+
+    private static NetworkPolicy web(LabelSelector selector, List<Rule> ingress, List<Rule> egress) {
+        return new NetworkPolicy("shop", "web", "", selector, Set.of(Direction.INGRESS, Direction.EGRESS), ingress, egress);
+    }
+
+    private static List<FirewallRule> rulesOf(NetworkPolicy np) {
+        var result = ContrailConverter.convert(List.of(np), Inventory.EMPTY, ContrailOptions.defaults());
+        assertThat(result.problems()).isEmpty();
+        return result.value().firewallRules();
+    }
+
+    private static final Rule FROM_LB = new Rule(List.of(new PodPeer(NamespaceScope.POLICY_NAMESPACE,
+            LabelSelector.matchLabels(Map.of("app", "lb")), true)), List.of());
+
+    @Test
+    void inExpressionBecomesOneRulePerValue() {
+        var selector = LabelSelector.of(Map.of(), List.of(new Requirement("app", Requirement.Operator.IN, List.of("web", "api"))));
+
+        List<FirewallRule> rules = rulesOf(web(selector, List.of(FROM_LB), List.of()));
+
+        assertThat(rules).extracting(FirewallRule::name, r -> r.endpoint1().toString()).startsWith(
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-podSelector-0-0-alt0", "app=web && namespace=shop"),
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-podSelector-0-0-alt1", "app=api && namespace=shop"));
+    }
+
+    @Test
+    void eachPortOfARuleGetsItsOwnRuleAndService() {
+        var rule = new Rule(FROM_LB.peers(), List.of(new PolicyPort(Protocol.TCP, new PortMatch.Single(80)),
+                new PolicyPort(Protocol.UDP, new PortMatch.Range(5000, 5010)), new PolicyPort(Protocol.SCTP, PortMatch.ANY)));
+
+        List<FirewallRule> rules = rulesOf(web(LabelSelector.ALL, List.of(rule), List.of()));
+
+        assertThat(rules).extracting(FirewallRule::name, r -> r.service().toString()).startsWith(
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-podSelector-0-0", "tcp:80"),
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-podSelector-0-1", "udp:5000-5010"),
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-podSelector-0-2", "sctp"));
+    }
+
+    @Test
+    void egressRulesCarryTheRuleIndexWhenThePolicyHasSeveral() {
+        List<FirewallRule> rules = rulesOf(web(LabelSelector.ALL, List.of(), List.of(FROM_LB, FROM_LB)));
+
+        assertThat(rules).extracting(FirewallRule::name).startsWith(
+                "shop-egress-web-0-podSelector-0-0", "shop-egress-web-1-podSelector-0-0");
+    }
+
+    @Test
+    void ruleWithoutPeersMatchesAnyEndpointOnAnyService() {
+        List<FirewallRule> rules = rulesOf(web(LabelSelector.ALL, List.of(new Rule(List.of(), List.of())), List.of()));
+
+        assertThat(rules.getFirst()).extracting(FirewallRule::name, r -> r.endpoint2().toString(), r -> r.service().toString())
+                .containsExactly("shop-ingress-web-0-allPeers-0", "any", "any");
+    }
+
+    @Test
+    void everyPolicyTypeGetsADenyAllRuleForTheSelectedPods() {
+        List<FirewallRule> rules = rulesOf(web(LabelSelector.matchLabels(Map.of("app", "web")), List.of(), List.of()));
+
+        assertThat(rules).filteredOn(r -> r.action() == FirewallAction.DENY)
+                .extracting(FirewallRule::name, r -> r.endpoint1().toString(), r -> r.direction().spelling())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("shop-ingress-web-denyall", "app=web && namespace=shop", "ingress"),
+                        org.assertj.core.groups.Tuple.tuple("shop-egress-web-denyall", "app=web && namespace=shop", "egress"));
+    }
+
+    @Test
+    void policyWithAnErrorContributesNoObjects() {
+        var named = new Rule(List.of(), List.of(new PolicyPort(Protocol.TCP, new PortMatch.Named("http"))));
+
+        var result = ContrailConverter.convert(List.of(web(LabelSelector.ALL, List.of(named), List.of())),
+                Inventory.EMPTY, ContrailOptions.defaults());
+
+        assertThat(result.value().firewallPolicies()).extracting(FirewallPolicy::name)
+                .containsExactly(ContrailConverter.DENY_ALL_POLICY, ContrailConverter.ALLOW_ALL_POLICY);
+    }
+}

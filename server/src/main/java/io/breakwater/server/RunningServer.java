@@ -1,0 +1,43 @@
+package io.breakwater.server;
+
+import io.breakwater.server.store.Database;
+import io.javalin.Javalin;
+import java.util.Optional;
+
+/**
+ * A started server. {@link #port()} is the bound port (useful with port 0); {@link #generatedAdminPassword()}
+ * is present only on the first start when no password was given.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final Database db;
+    private final boolean tls;
+    private final Optional<String> generatedAdminPassword;
+
+    RunningServer(Javalin app, Database db, boolean tls, Optional<String> generatedAdminPassword) {
+        this.app = app;
+        this.db = db;
+        this.tls = tls;
+        this.generatedAdminPassword = generatedAdminPassword;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** e.g. {@code https://localhost:8443} */
+    public String url() {
+        return (tls ? "https" : "http") + "://localhost:" + port();
+    }
+
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.breakwater.server.api;
+
+import io.breakwater.server.auth.Permission;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.desired.Realization;
+import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.inventory.Ingest;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+
+/** The adapter-facing API of docs/adapter-protocol.md, under {@code /api/v1/breakwater/clusters/{cluster}}. */
+public final class AdapterRoutes {
+
+    private static final String BASE = "/api/v1/breakwater/clusters/{cluster}";
+
+    private AdapterRoutes() {}
+
+    public static void register(Javalin app, Clusters clusters, Ingest ingest, DesiredStates desired,
+            Realization realization) {
+        app.put(BASE + "/inventory", ctx -> ctx.json(ingest.fullSync(cluster(ctx), Json.parseObject(ctx.body()),
+                PolicyRoutes.user(ctx))), Permission.CLUSTER_WRITE);
+        app.post(BASE + "/inventory/changes", ctx -> ctx.json(ingest.changes(cluster(ctx),
+                Json.parseObject(ctx.body()), PolicyRoutes.user(ctx))), Permission.CLUSTER_WRITE);
+        app.get(BASE + "/desired-state", ctx -> {
+            String cluster = cluster(ctx);
+            clusters.require(cluster);
+            long since = longParam(ctx, "since", -1, Long.MAX_VALUE, -1);
+            long wait = longParam(ctx, "wait_seconds", 0, 60, 0);
+            var state = desired.await(cluster, since, Duration.ofSeconds(wait));
+            if (state.isPresent()) {
+                ctx.json(state.get());
+            } else {
+                ctx.status(304);
+            }
+        }, Permission.CLUSTER_READ);
+        app.post(BASE + "/status", ctx -> {
+            String cluster = cluster(ctx);
+            clusters.require(cluster);
+            realization.report(cluster, Json.parseObject(ctx.body()));
+            ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
+        }, Permission.CLUSTER_WRITE);
+        app.get(PolicyRoutes.BASE + "/infra/realized-state/status", ctx -> {
+            String path = ctx.queryParam("intent_path");
+            if (path == null || path.isEmpty()) {
+                throw ApiException.invalid("intent_path", "intent_path is required");
+            }
+            ctx.json(realization.status(path));
+        }, Permission.POLICY_READ);
+    }
+
+    private static String cluster(Context ctx) {
+        return ctx.pathParam("cluster");
+    }
+
+    static long longParam(Context ctx, String name, long min, long max, long fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalid(name, name + " must be an integer from " + min + " to " + max + ", found '" + raw + "'");
+    }
+}

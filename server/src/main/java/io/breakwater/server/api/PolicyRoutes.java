@@ -1,0 +1,54 @@
+package io.breakwater.server.api;
+
+import io.breakwater.server.auth.Guard;
+import io.breakwater.server.auth.Permission;
+import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/** {@code /policy/api/v1/infra/domains/default/…}: groups, security policies and their rules. */
+public final class PolicyRoutes {
+
+    public static final String BASE = "/policy/api/v1";
+    private static final String DOMAIN = BASE + PolicyKind.DOMAIN;
+
+    private final PolicyService policies;
+
+    private PolicyRoutes(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    public static void register(Javalin app, PolicyService policies) {
+        var r = new PolicyRoutes(policies);
+        r.collection(app, DOMAIN + "/groups", PolicyKind.GROUP, ctx -> PolicyKind.DOMAIN);
+        r.collection(app, DOMAIN + "/security-policies", PolicyKind.SECURITY_POLICY, ctx -> PolicyKind.DOMAIN);
+        r.collection(app, DOMAIN + "/security-policies/{policy}/rules", PolicyKind.RULE,
+                ctx -> PolicyKind.SECURITY_POLICY.pathOf(PolicyKind.DOMAIN, ctx.pathParam("policy")));
+    }
+
+    private interface Parent {
+        String of(Context ctx);
+    }
+
+    private void collection(Javalin app, String base, PolicyKind kind, Parent parent) {
+        app.get(base, ctx -> ctx.json(ListQuery.from(ctx).page(policies.list(kind, parent.of(ctx)))),
+                Permission.POLICY_READ);
+        app.get(base + "/{id}", ctx -> ctx.json(policies.get(kind, parent.of(ctx), ctx.pathParam("id"))),
+                Permission.POLICY_READ);
+        app.patch(base + "/{id}", ctx -> {
+            policies.patch(kind, parent.of(ctx), ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx));
+            ctx.status(200);
+        }, Permission.POLICY_WRITE);
+        app.put(base + "/{id}", ctx -> ctx.json(policies.put(kind, parent.of(ctx), ctx.pathParam("id"),
+                Json.parseObject(ctx.body()), user(ctx))), Permission.POLICY_WRITE);
+        app.delete(base + "/{id}", ctx -> {
+            policies.delete(kind, parent.of(ctx), ctx.pathParam("id"), user(ctx));
+            ctx.status(200);
+        }, Permission.POLICY_WRITE);
+    }
+
+    static String user(Context ctx) {
+        return Guard.principal(ctx).name();
+    }
+}

@@ -1,0 +1,239 @@
+package io.breakwater.server.desired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.nsx.ImportTags;
+import io.breakwater.server.api.Json;
+import io.breakwater.server.auth.Secrets;
+import io.breakwater.server.policy.PolicyDocuments;
+import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyRow;
+import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.store.Database;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Each cluster's desired state (docs/adapter-protocol.md): the policies spanning it, the groups they use and the
+ * NetworkPolicies imported from it, with a version that goes up whenever that content changes.
+ *
+ * <p>A policy spans a cluster when its {@code scope} (or a rule's) holds the cluster's control-plane path
+ * ({@code /infra/sites/default/enforcement-points/default/cluster-control-planes/<name>}, as in NSX) or when it
+ * carries the import tag {@code breakwater.io/cluster: <name>}. Groups follow the policies that reference them,
+ * including through {@code PathExpression}s.
+ */
+public final class DesiredStates {
+
+    public static final String CONTROL_PLANES = "/infra/sites/default/enforcement-points/default/cluster-control-planes";
+
+    private final Database db;
+    private final Object signal = new Object();
+    private long generation;
+
+    public DesiredStates(Database db) {
+        this.db = db;
+    }
+
+    public static String controlPlanePath(String cluster) {
+        return CONTROL_PLANES + "/" + cluster;
+    }
+
+    /** Recomputes every cluster's content inside the caller's transaction and bumps the versions that changed. */
+    public void refresh(Connection c) throws SQLException {
+        var all = Catalog.load(c);
+        for (String cluster : clusters(c)) {
+            String hash = Secrets.sha256(Json.write(content(c, cluster, all)));
+            try (var st = c.prepareStatement("update cluster set desired_version = desired_version + 1, "
+                    + "desired_hash = ? where name = ? and desired_hash <> ?")) {
+                st.setString(1, hash);
+                st.setString(2, cluster);
+                st.setString(3, hash);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /** Wakes long polls after a commit. */
+    public void signal() {
+        synchronized (signal) {
+            generation++;
+            signal.notifyAll();
+        }
+    }
+
+    /** The desired state now, with its version. */
+    public ObjectNode snapshot(String cluster) {
+        return db.rolledBack(c -> {
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("version", version(c, cluster));
+            out.setAll(content(c, cluster, Catalog.load(c)));
+            return out;
+        });
+    }
+
+    public long version(String cluster) {
+        return db.rolledBack(c -> version(c, cluster));
+    }
+
+    /**
+     * Long poll: the snapshot as soon as the version differs from {@code since}, or empty when {@code wait} ends
+     * first. Waits on a condition, re-checking the store after every commit signal.
+     */
+    public Optional<ObjectNode> await(String cluster, long since, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long seen;
+            synchronized (signal) {
+                seen = generation;
+            }
+            if (version(cluster) != since) {
+                return Optional.of(snapshot(cluster));
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            synchronized (signal) {
+                if (generation == seen) {
+                    signal.wait(Math.max(1, Math.min(left / 1_000_000, 5_000)));
+                }
+            }
+        }
+    }
+
+    private static long version(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("select desired_version from cluster where name = ?")) {
+            st.setString(1, cluster);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static List<String> clusters(Connection c) throws SQLException {
+        var out = new ArrayList<String>();
+        try (var st = c.prepareStatement("select name from cluster order by name"); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Every policy (with rules) and group, rendered, read once per refresh. */
+    private record Catalog(Map<String, ObjectNode> policies, Map<String, ObjectNode> groups) {
+        static Catalog load(Connection c) throws SQLException {
+            Map<String, List<PolicyRow>> rulesByPolicy = new HashMap<>();
+            for (PolicyRow rule : PolicyStore.all(c, PolicyKind.RULE)) {
+                rulesByPolicy.computeIfAbsent(rule.parentPath(), k -> new ArrayList<>()).add(rule);
+            }
+            var policies = new TreeMap<String, ObjectNode>();
+            for (PolicyRow p : PolicyStore.all(c, PolicyKind.SECURITY_POLICY)) {
+                policies.put(p.path(), PolicyDocuments.render(p, rulesByPolicy.getOrDefault(p.path(), List.of())));
+            }
+            var groups = new TreeMap<String, ObjectNode>();
+            for (PolicyRow g : PolicyStore.all(c, PolicyKind.GROUP)) {
+                groups.put(g.path(), PolicyDocuments.render(g, List.of()));
+            }
+            return new Catalog(policies, groups);
+        }
+    }
+
+    private static ObjectNode content(Connection c, String cluster, Catalog all) throws SQLException {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode policies = out.putArray("security_policies");
+        var groupPaths = new java.util.TreeSet<String>();
+        for (ObjectNode policy : all.policies().values()) {
+            if (spans(policy, cluster)) {
+                policies.add(policy);
+                collectPaths(policy, groupPaths);
+            }
+        }
+        ArrayNode groups = out.putArray("groups");
+        closure(groupPaths, all).forEach(p -> groups.add(all.groups().get(p)));
+        ArrayNode imported = out.putArray("imported_network_policies");
+        try (var st = c.prepareStatement("select namespace, name, uid from imported_np "
+                + "where cluster = ? and deleted = false order by uid")) {
+            st.setString(1, cluster);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    imported.addObject().put("namespace", rs.getString(1)).put("name", rs.getString(2))
+                            .put("uid", rs.getString(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static boolean spans(ObjectNode policy, String cluster) {
+        String path = controlPlanePath(cluster);
+        if (contains(policy.get("scope"), path)) {
+            return true;
+        }
+        for (JsonNode rule : policy.path("rules")) {
+            if (contains(rule.get("scope"), path)) {
+                return true;
+            }
+        }
+        for (JsonNode tag : policy.path("tags")) {
+            if (ImportTags.CLUSTER.equals(tag.path("scope").asText()) && cluster.equals(tag.path("tag").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        if (array == null || !array.isArray()) {
+            return false;
+        }
+        for (JsonNode item : array) {
+            if (value.equals(item.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collectPaths(JsonNode policy, java.util.Set<String> into) {
+        addTexts(policy.get("scope"), into);
+        for (JsonNode rule : policy.path("rules")) {
+            for (String field : List.of("source_groups", "destination_groups", "scope")) {
+                addTexts(rule.get(field), into);
+            }
+        }
+    }
+
+    private static void addTexts(JsonNode array, java.util.Set<String> into) {
+        if (array != null && array.isArray()) {
+            array.forEach(n -> into.add(n.asText()));
+        }
+    }
+
+    /** The referenced groups plus the groups their PathExpressions name, transitively. */
+    private static java.util.SortedSet<String> closure(java.util.Set<String> paths, Catalog all) {
+        var out = new java.util.TreeSet<String>();
+        var todo = new ArrayDeque<>(paths);
+        while (!todo.isEmpty()) {
+            String p = todo.pop();
+            ObjectNode group = all.groups().get(p);
+            if (group == null || !out.add(p)) {
+                continue;
+            }
+            for (JsonNode e : group.path("expression")) {
+                e.path("paths").forEach(n -> todo.push(n.asText()));
+            }
+        }
+        return out;
+    }
+}

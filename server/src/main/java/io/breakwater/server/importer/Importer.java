@@ -1,0 +1,292 @@
+package io.breakwater.server.importer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.k8s.NetworkPolicy;
+import io.breakwater.core.normalize.K8sInput;
+import io.breakwater.core.normalize.Normalizer;
+import io.breakwater.core.nsx.DfwRule;
+import io.breakwater.core.nsx.Group;
+import io.breakwater.core.nsx.NsxConversion;
+import io.breakwater.core.nsx.NsxConverter;
+import io.breakwater.core.nsx.NsxOptions;
+import io.breakwater.core.nsx.OnError;
+import io.breakwater.core.nsx.SecurityPolicy;
+import io.breakwater.core.problem.Problem;
+import io.breakwater.core.read.K8sDocument;
+import io.breakwater.server.api.ApiException;
+import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.api.Json;
+import io.breakwater.server.audit.AuditLog;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.inventory.InventoryStore;
+import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyRow;
+import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.store.Database;
+import io.breakwater.server.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /infra/import-k8s-np-to-dfw} (seed 000, nsx-api.md §7): finds the NetworkPolicies by uid in the
+ * registered clusters' inventories, converts them per cluster with the core NSX converter and writes groups,
+ * policies, rules and the import marks in ONE transaction. ABORT with any error and dry runs commit nothing;
+ * CONTINUE commits the converted ones.
+ */
+public final class Importer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+
+    private final Database db;
+    private final DesiredStates desired;
+    private final Clock clock;
+
+    public Importer(Database db, DesiredStates desired, Clock clock) {
+        this.db = db;
+        this.desired = desired;
+        this.clock = clock;
+    }
+
+    /** Errors per uid, in request order. */
+    private static final class Errors {
+        final Map<String, List<String[]>> byUid = new LinkedHashMap<>();
+
+        void add(String uid, String code, String message) {
+            byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(new String[] {code, message});
+        }
+
+        boolean any() {
+            return !byUid.isEmpty();
+        }
+    }
+
+    public ObjectNode run(ImportRequest request, String user) {
+        var errors = new Errors();
+        var warnings = new ArrayList<String>();
+        int[] success = {0};
+        Database.Work<Void> work = c -> {
+            errors.byUid.clear();
+            warnings.clear();
+            success[0] = 0;
+            Map<String, List<InventoryStore.StoredItem>> byCluster = lookUp(c, request.ids(), errors);
+            var conversions = new TreeMap<String, NsxConversion>();
+            for (var e : byCluster.entrySet()) {
+                NsxConversion conv = convert(c, e.getKey(), e.getValue(), request, errors);
+                conv.errors().forEach(err -> errors.add(err.uid(), code(err.problem()), err.problem().toString()));
+                conv.warnings().forEach(w -> warnings.add(w.problem().toString()));
+                conversions.put(e.getKey(), conv);
+            }
+            if (request.onError() == OnError.ABORT && errors.any()) {
+                return null;
+            }
+            for (var e : conversions.entrySet()) {
+                success[0] += write(c, e.getKey(), e.getValue(), byCluster.get(e.getKey()), errors, user);
+            }
+            desired.refresh(c);
+            return null;
+        };
+        boolean commit = !request.dryRun() && !(request.onError() == OnError.ABORT && errors.any());
+        try {
+            if (request.dryRun()) {
+                db.rolledBack(work);
+            } else {
+                db.inTransaction(c -> {
+                    work.run(c);
+                    if (request.onError() == OnError.ABORT && errors.any()) {
+                        c.rollback();
+                    }
+                    return null;
+                });
+            }
+        } catch (StoreException e) {
+            if (e.isIntegrityViolation()) {
+                throw ApiException.of(ErrorCode.STALE_REVISION, "another import of the same NetworkPolicies ran at "
+                        + "the same time; nothing was committed, retry");
+            }
+            throw e;
+        }
+        if (commit) {
+            desired.signal();
+        }
+        int succeeded = request.onError() == OnError.ABORT && errors.any() ? 0 : success[0];
+        return response(request, succeeded, errors, warnings);
+    }
+
+    /** The NetworkPolicies by cluster; unknown, repeated and already imported uids become errors. */
+    private static Map<String, List<InventoryStore.StoredItem>> lookUp(Connection c, List<String> ids, Errors errors)
+            throws SQLException {
+        var found = new TreeMap<String, InventoryStore.StoredItem>();
+        for (InventoryStore.StoredItem s : InventoryStore.networkPoliciesByUid(c, ids)) {
+            found.put(s.item().uid(), s);
+        }
+        Set<String> imported = importedAmong(c, ids);
+        var seen = new HashSet<String>();
+        var byCluster = new TreeMap<String, List<InventoryStore.StoredItem>>();
+        for (String uid : ids) {
+            if (!seen.add(uid)) {
+                errors.add(uid, "NP_DUPLICATE_ID", uid + ": listed more than once in network_policy_ids");
+            } else if (!found.containsKey(uid)) {
+                errors.add(uid, "NP_NOT_FOUND", uid + ": no NetworkPolicy with this uid in any registered cluster's "
+                        + "inventory");
+            } else if (imported.contains(uid)) {
+                InventoryStore.StoredItem s = found.get(uid);
+                errors.add(uid, "NP_ALREADY_IMPORTED", s.item().namespace() + "/" + s.item().name()
+                        + ": already imported from cluster " + s.cluster());
+            } else {
+                byCluster.computeIfAbsent(found.get(uid).cluster(), k -> new ArrayList<>()).add(found.get(uid));
+            }
+        }
+        return byCluster;
+    }
+
+    private static Set<String> importedAmong(Connection c, List<String> ids) throws SQLException {
+        var out = new HashSet<String>();
+        Set<String> wanted = new HashSet<>(ids);
+        try (var st = c.prepareStatement("select uid from imported_np"); var rs = st.executeQuery()) {
+            while (rs.next()) {
+                if (wanted.contains(rs.getString(1))) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Normalizes the cluster's inventory and converts the requested policies; invalid ones become errors. */
+    private static NsxConversion convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
+            ImportRequest request, Errors errors) throws SQLException {
+        var docs = new ArrayList<K8sDocument>();
+        Set<String> wanted = new HashSet<>();
+        requested.forEach(s -> wanted.add(s.item().namespace() + "/" + s.item().name()));
+        for (InventoryStore.StoredItem s : InventoryStore.ofCluster(c, cluster)) {
+            boolean otherPolicy = s.item().kind().equals("NetworkPolicy")
+                    && !wanted.contains(s.item().namespace() + "/" + s.item().name());
+            if (!otherPolicy) {
+                docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
+                        + s.item().name(), s.item().body()));
+            }
+        }
+        var normalized = Normalizer.normalize(docs);
+        K8sInput input = normalized.value();
+        var byKey = new java.util.HashMap<String, NetworkPolicy>();
+        input.policies().forEach(p -> byKey.put(p.namespace() + "/" + p.name(), p));
+        var policies = new ArrayList<NetworkPolicy>();
+        for (InventoryStore.StoredItem s : requested) {
+            String key = s.item().namespace() + "/" + s.item().name();
+            NetworkPolicy np = byKey.get(key);
+            if (np == null) {
+                normalized.errors().stream()
+                        .filter(p -> p.object().kind().equals("NetworkPolicy") && p.object().toString().equals(key))
+                        .forEach(p -> errors.add(s.item().uid(), code(p), p.toString()));
+                if (!errors.byUid.containsKey(s.item().uid())) {
+                    errors.add(s.item().uid(), "NP_INVALID", key + ": the stored NetworkPolicy is not valid");
+                }
+            } else {
+                policies.add(np);
+            }
+        }
+        NsxOptions options = NsxOptions.of(cluster).withOnError(request.onError()).withPlacement(request.placement())
+                .withExistingApplicationPolicies(existingApplicationPolicies(c, cluster));
+        return NsxConverter.convert(policies, input.inventory(), options);
+    }
+
+    /** Application policies already spanning the cluster: the default placement goes after them (seed 000). */
+    private static List<SecurityPolicy> existingApplicationPolicies(Connection c, String cluster) throws SQLException {
+        var out = new ArrayList<SecurityPolicy>();
+        for (PolicyRow row : PolicyStore.all(c, PolicyKind.SECURITY_POLICY)) {
+            ObjectNode doc = row.body().deepCopy();
+            if (!"Application".equals(doc.path("category").asText()) || !DesiredStates.spans(doc, cluster)) {
+                continue;
+            }
+            out.add(new SecurityPolicy(row.id(), row.id(), "", "Application",
+                    doc.path("sequence_number").asInt(0), List.of(), true, true, List.of(), List.of()));
+        }
+        return out;
+    }
+
+    /** Writes one cluster's converted objects and marks; returns how many NetworkPolicies were imported. */
+    private int write(Connection c, String cluster, NsxConversion conv, List<InventoryStore.StoredItem> requested,
+            Errors errors, String user) throws SQLException {
+        long now = clock.millis();
+        var rows = new ArrayList<PolicyRow>();
+        for (Group g : conv.groups()) {
+            rows.add(row(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(), Json.MAPPER.valueToTree(g), now, user));
+        }
+        for (SecurityPolicy p : conv.securityPolicies()) {
+            ObjectNode doc = Json.MAPPER.valueToTree(p);
+            doc.remove("rules");
+            rows.add(row(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, p.id(), doc, now, user));
+            for (DfwRule r : p.rules()) {
+                rows.add(row(PolicyKind.RULE, p.path(), r.id(), Json.MAPPER.valueToTree(r), now, user));
+            }
+        }
+        LOG.info("import: writing {} objects for {} NetworkPolicies of cluster {}", rows.size(), requested.size(),
+                cluster);
+        PolicyStore.insertAll(c, rows);
+        int count = 0;
+        try (var st = c.prepareStatement("insert into imported_np (uid, cluster, namespace, name, import_time, "
+                + "import_user, deleted) values (?, ?, ?, ?, ?, ?, false)")) {
+            for (InventoryStore.StoredItem s : requested) {
+                if (errors.byUid.containsKey(s.item().uid())) {
+                    continue;
+                }
+                st.setString(1, s.item().uid());
+                st.setString(2, cluster);
+                st.setString(3, s.item().namespace());
+                st.setString(4, s.item().name());
+                st.setLong(5, now);
+                st.setString(6, user);
+                st.addBatch();
+                count++;
+            }
+            st.executeBatch();
+        }
+        AuditLog.record(c, now, user, "IMPORT", "/infra/import-k8s-np-to-dfw", count + " NetworkPolicies of cluster "
+                + cluster + " imported as " + conv.securityPolicies().size() + " policies and "
+                + conv.groups().size() + " groups");
+        return count;
+    }
+
+    private static PolicyRow row(PolicyKind kind, String parent, String id, ObjectNode doc, long now, String user) {
+        for (String ro : List.of("id", "resource_type", "path")) {
+            doc.remove(ro);
+        }
+        return new PolicyRow(kind.pathOf(parent, id), kind, parent, id, 0, now, user, now, user, doc);
+    }
+
+    /** NSX-style string codes: {@code NP_} and the core problem code (nsx-api.md §7). */
+    static String code(Problem p) {
+        return "NP_" + p.code().name();
+    }
+
+    private static ObjectNode response(ImportRequest request, int success, Errors errors, List<String> warnings) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("request_count", request.ids().size());
+        out.put("success_count", success);
+        ArrayNode list = out.putArray("errors");
+        errors.byUid.forEach((uid, items) -> {
+            ObjectNode e = list.addObject();
+            e.put("network_policy_id", uid);
+            ArrayNode details = e.putArray("errors");
+            for (String[] item : items) {
+                details.addObject().put("error_code", item[0]).put("error_message", item[1]);
+            }
+        });
+        out.putArray("errors_general");
+        ArrayNode w = out.putArray("warnings");
+        warnings.forEach(w::add);
+        out.put("dry_run", request.dryRun());
+        return out;
+    }
+}

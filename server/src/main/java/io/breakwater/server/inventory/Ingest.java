@@ -1,0 +1,180 @@
+package io.breakwater.server.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.normalize.Normalizer;
+import io.breakwater.core.problem.Problem;
+import io.breakwater.core.read.K8sDocument;
+import io.breakwater.server.api.ApiException;
+import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.api.Json;
+import io.breakwater.server.audit.AuditLog;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The adapter's inventory writes (docs/adapter-protocol.md): a full sync replaces a cluster's inventory in one
+ * transaction; deltas need a full sync first. Objects are checked by the core normalizer and its problems
+ * returned as warnings: the cluster's API server already accepted them, so they are kept.
+ */
+public final class Ingest {
+
+    private final Database db;
+    private final DesiredStates desired;
+    private final Clock clock;
+
+    public Ingest(Database db, DesiredStates desired, Clock clock) {
+        this.db = db;
+        this.desired = desired;
+        this.clock = clock;
+    }
+
+    public ObjectNode fullSync(String cluster, ObjectNode body, String user) {
+        String version = body.path("resource_version").asText("");
+        JsonNode objects = body.get("objects");
+        if (objects == null || !objects.isArray()) {
+            throw ApiException.invalid("objects", "objects: is required and must be an array of Kubernetes objects");
+        }
+        var items = new ArrayList<InventoryItem>();
+        var keys = new HashSet<String>();
+        for (int i = 0; i < objects.size(); i++) {
+            var item = InventoryItem.from(objects.get(i), "objects[" + i + "]", version);
+            if (item.isPresent()) {
+                InventoryItem it = item.get();
+                if (!keys.add(it.kind() + "/" + it.namespace() + "/" + it.name())) {
+                    throw ApiException.invalid("objects[" + i + "]", "objects[" + i + "]: " + it.kind() + " "
+                            + it.namespace() + "/" + it.name() + " appears more than once");
+                }
+                items.add(it);
+            }
+        }
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            requireCluster(c, cluster);
+            InventoryStore.replaceAll(c, cluster, items);
+            markGoneImportsDeleted(c, cluster, items);
+            try (var st = c.prepareStatement("update cluster set synced = true, resource_version = ?, "
+                    + "last_sync_time = ?, last_heartbeat = ? where name = ?")) {
+                st.setString(1, version);
+                st.setLong(2, now);
+                st.setLong(3, now);
+                st.setString(4, cluster);
+                st.executeUpdate();
+            }
+            AuditLog.record(c, now, user, "INVENTORY_SYNC", "/api/v1/breakwater/clusters/" + cluster + "/inventory",
+                    items.size() + " objects at resource version " + version);
+            desired.refresh(c);
+            return null;
+        });
+        desired.signal();
+        return accepted(items.size(), warnings(items));
+    }
+
+    public ObjectNode changes(String cluster, ObjectNode body, String user) {
+        JsonNode changes = body.get("changes");
+        if (changes == null || !changes.isArray()) {
+            throw ApiException.invalid("changes", "changes: is required and must be an array");
+        }
+        var upserts = new ArrayList<InventoryItem>();
+        record Change(String type, InventoryItem item) {}
+        var list = new ArrayList<Change>();
+        String lastVersion = "";
+        for (int i = 0; i < changes.size(); i++) {
+            String at = "changes[" + i + "]";
+            JsonNode change = changes.get(i);
+            String type = change.path("type").asText("");
+            if (!type.equals("UPSERT") && !type.equals("DELETE")) {
+                throw ApiException.invalid(at + ".type", at + ".type: must be UPSERT or DELETE");
+            }
+            String version = change.path("resource_version").asText("");
+            var item = InventoryItem.from(change.get("object"), at + ".object", version);
+            if (item.isPresent()) {
+                list.add(new Change(type, item.get()));
+                if (type.equals("UPSERT")) {
+                    upserts.add(item.get());
+                }
+            }
+            lastVersion = version.isEmpty() ? lastVersion : version;
+        }
+        String version = lastVersion;
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            Clusters.Cluster cl = requireCluster(c, cluster);
+            if (!cl.synced()) {
+                throw ApiException.of(ErrorCode.NO_FULL_SYNC, "cluster " + cluster
+                        + " has no full inventory yet; send PUT …/inventory first");
+            }
+            for (Change ch : list) {
+                InventoryItem it = ch.item();
+                if (ch.type().equals("UPSERT")) {
+                    InventoryStore.upsert(c, cluster, it);
+                } else {
+                    InventoryStore.delete(c, cluster, it.kind(), it.namespace(), it.name());
+                }
+            }
+            try (var st = c.prepareStatement("update cluster set resource_version = case when ? = '' then "
+                    + "resource_version else ? end, last_heartbeat = ? where name = ?")) {
+                st.setString(1, version);
+                st.setString(2, version);
+                st.setLong(3, now);
+                st.setString(4, cluster);
+                st.executeUpdate();
+            }
+            AuditLog.record(c, now, user, "INVENTORY_CHANGES",
+                    "/api/v1/breakwater/clusters/" + cluster + "/inventory", list.size() + " changes");
+            return null;
+        });
+        return accepted(list.size(), warnings(upserts));
+    }
+
+    static Clusters.Cluster requireCluster(Connection c, String cluster) throws SQLException {
+        return Clusters.find(c, cluster).orElseThrow(() -> ApiException.notFound(
+                DesiredStates.controlPlanePath(cluster)));
+    }
+
+    /** An imported NetworkPolicy missing from a full sync was deleted by the adapter. */
+    private static void markGoneImportsDeleted(Connection c, String cluster, List<InventoryItem> items)
+            throws SQLException {
+        Set<String> present = new HashSet<>();
+        items.stream().filter(i -> i.kind().equals("NetworkPolicy")).forEach(i -> present.add(i.uid()));
+        var gone = new ArrayList<String>();
+        try (var st = c.prepareStatement("select uid from imported_np where cluster = ? and deleted = false")) {
+            st.setString(1, cluster);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (!present.contains(rs.getString(1))) {
+                        gone.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        try (var st = c.prepareStatement("update imported_np set deleted = true where uid = ?")) {
+            for (String uid : gone) {
+                st.setString(1, uid);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static List<String> warnings(List<InventoryItem> items) {
+        var docs = items.stream().map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
+                i.body())).toList();
+        return Normalizer.normalize(docs).problems().stream().map(Problem::toString).limit(1000).toList();
+    }
+
+    private static ObjectNode accepted(int count, List<String> warnings) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("accepted", count);
+        var w = out.putArray("warnings");
+        warnings.forEach(w::add);
+        return out;
+    }
+}

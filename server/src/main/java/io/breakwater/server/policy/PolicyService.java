@@ -1,0 +1,205 @@
+package io.breakwater.server.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.server.api.ApiError;
+import io.breakwater.server.api.ApiException;
+import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.audit.AuditLog;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.store.Database;
+import io.breakwater.server.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Groups, security policies and rules: GET, list, PATCH (create or merge), PUT (replace; {@code _revision}
+ * required when the object exists) and DELETE (idempotent), as nsx-api.md §1-§2 describe. Every change runs in
+ * one transaction with its audit entry and the desired-state refresh.
+ */
+public final class PolicyService {
+
+    private final Database db;
+    private final DesiredStates desired;
+    private final Clock clock;
+
+    public PolicyService(Database db, DesiredStates desired, Clock clock) {
+        this.db = db;
+        this.desired = desired;
+        this.clock = clock;
+    }
+
+    public ObjectNode get(PolicyKind kind, String parentPath, String id) {
+        return db.rolledBack(c -> {
+            requireParent(c, kind, parentPath);
+            PolicyRow row = PolicyStore.find(c, kind.pathOf(parentPath, id), false)
+                    .orElseThrow(() -> ApiException.notFound(kind.pathOf(parentPath, id)));
+            return render(c, row);
+        });
+    }
+
+    public List<ObjectNode> list(PolicyKind kind, String parentPath) {
+        return db.rolledBack(c -> {
+            requireParent(c, kind, parentPath);
+            var out = new ArrayList<ObjectNode>();
+            for (PolicyRow row : PolicyStore.children(c, parentPath, kind)) {
+                out.add(render(c, row));
+            }
+            return out;
+        });
+    }
+
+    public void patch(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
+        check(kind, id, body);
+        write(c -> {
+            requireParent(c, kind, parentPath);
+            if (PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
+                deleteIn(c, kind, parentPath, id, user);
+                return;
+            }
+            upsert(c, kind, parentPath, id, body, user, false, false);
+            AuditLog.record(c, clock.millis(), user, "PATCH", kind.pathOf(parentPath, id), body.toString());
+        });
+    }
+
+    public ObjectNode put(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
+        check(kind, id, body);
+        return write(c -> {
+            requireParent(c, kind, parentPath);
+            upsert(c, kind, parentPath, id, body, user, true, true);
+            AuditLog.record(c, clock.millis(), user, "PUT", kind.pathOf(parentPath, id), body.toString());
+        }, c -> render(c, PolicyStore.find(c, kind.pathOf(parentPath, id), false).orElseThrow()));
+    }
+
+    public void delete(PolicyKind kind, String parentPath, String id, String user) {
+        write(c -> {
+            requireParent(c, kind, parentPath);
+            deleteIn(c, kind, parentPath, id, user);
+        });
+    }
+
+    private void deleteIn(Connection c, PolicyKind kind, String parentPath, String id, String user)
+            throws SQLException {
+        String path = kind.pathOf(parentPath, id);
+        if (kind == PolicyKind.GROUP) {
+            List<String> users = PolicyStore.referencing(c, path);
+            if (!users.isEmpty()) {
+                throw new ApiException(ErrorCode.IN_USE, "", "group " + path + " is still referenced by "
+                        + String.join(", ", users.subList(0, Math.min(5, users.size())))
+                        + (users.size() > 5 ? " and " + (users.size() - 5) + " more" : ""), List.of());
+            }
+        }
+        if (PolicyStore.delete(c, path)) {
+            AuditLog.record(c, clock.millis(), user, "DELETE", path, "");
+        }
+    }
+
+    private void upsert(Connection c, PolicyKind kind, String parentPath, String id, ObjectNode body, String user,
+            boolean replace, boolean requireRevision) throws SQLException {
+        String path = kind.pathOf(parentPath, id);
+        long now = clock.millis();
+        Optional<PolicyRow> existing = PolicyStore.find(c, path, true);
+        JsonNode revision = body.get("_revision");
+        if (existing.isPresent()) {
+            PolicyRow old = existing.get();
+            if (requireRevision && revision == null) {
+                throw stale(path, "PUT on an existing object needs its current _revision (" + old.revision() + ")");
+            }
+            if (revision != null && revision.asLong() != old.revision()) {
+                throw stale(path, "_revision " + revision.asLong() + " is stale; the current one is " + old.revision());
+            }
+            ObjectNode doc = replace ? PolicyDocuments.writable(body) : PolicyDocuments.merged(old.body(), body);
+            if (!PolicyStore.update(c, old.withChange(doc, now, user))) {
+                throw stale(path, "the object was changed by another request; read it again and retry");
+            }
+        } else {
+            PolicyStore.insert(c, new PolicyRow(path, kind, parentPath, id, 0, now, user, now, user,
+                    PolicyDocuments.writable(body)));
+        }
+        if (kind == PolicyKind.SECURITY_POLICY) {
+            embeddedRules(c, path, body, user, replace);
+        }
+    }
+
+    /** PATCH upserts the rules sent; PUT makes them the policy's only rules (nsx-api.md §2.2). */
+    private void embeddedRules(Connection c, String policyPath, ObjectNode body, String user, boolean replace)
+            throws SQLException {
+        JsonNode rules = body.get("rules");
+        Set<String> sent = new HashSet<>();
+        if (rules != null && rules.isArray()) {
+            for (JsonNode rule : rules) {
+                String ruleId = rule.get("id").asText();
+                sent.add(ruleId);
+                upsert(c, PolicyKind.RULE, policyPath, ruleId, (ObjectNode) rule, user, replace, false);
+            }
+        }
+        if (replace) {
+            for (PolicyRow old : PolicyStore.children(c, policyPath, PolicyKind.RULE)) {
+                if (!sent.contains(old.id())) {
+                    PolicyStore.delete(c, old.path());
+                }
+            }
+        }
+    }
+
+    private static ApiException stale(String path, String message) {
+        return new ApiException(ErrorCode.STALE_REVISION, "_revision", path + ": " + message, List.of());
+    }
+
+    private static void check(PolicyKind kind, String id, ObjectNode body) {
+        if (!PolicyPaths.isValidId(id)) {
+            throw ApiException.invalid("id", "id '" + id + "' is not valid: no '/', 1 to 255 characters");
+        }
+        List<ApiError> problems = PolicyValidator.validate(kind, id, body);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+
+    private static void requireParent(Connection c, PolicyKind kind, String parentPath) throws SQLException {
+        if (kind == PolicyKind.RULE && PolicyStore.find(c, parentPath, false).isEmpty()) {
+            throw ApiException.notFound(parentPath);
+        }
+    }
+
+    private ObjectNode render(Connection c, PolicyRow row) throws SQLException {
+        List<PolicyRow> rules = row.kind() == PolicyKind.SECURITY_POLICY
+                ? PolicyStore.children(c, row.path(), PolicyKind.RULE) : List.of();
+        return PolicyDocuments.render(row, rules);
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(Connection c) throws SQLException;
+    }
+
+    private void write(Change change) {
+        write(change, c -> null);
+    }
+
+    /** Runs a change with the desired-state refresh in one transaction; a lost create race is a 412, not a 500. */
+    private <T> T write(Change change, Database.Work<T> after) {
+        T result;
+        try {
+            result = db.inTransaction(c -> {
+                change.apply(c);
+                desired.refresh(c);
+                return after.run(c);
+            });
+        } catch (StoreException e) {
+            if (e.isIntegrityViolation() || e.isConcurrentUpdate()) {
+                throw new ApiException(ErrorCode.STALE_REVISION, "", "another request created or changed the object "
+                        + "at the same time; read it again and retry", List.of());
+            }
+            throw e;
+        }
+        desired.signal();
+        return result;
+    }
+}

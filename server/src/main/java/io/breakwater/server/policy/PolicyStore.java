@@ -1,0 +1,135 @@
+package io.breakwater.server.policy;
+
+import io.breakwater.server.api.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** JDBC access to {@code policy_object}. Callers hold the transaction. */
+public final class PolicyStore {
+
+    private static final String COLUMNS = "path, kind, parent_path, object_id, revision, create_time, create_user, "
+            + "last_modified_time, last_modified_user, body";
+
+    private PolicyStore() {}
+
+    public static Optional<PolicyRow> find(Connection c, String path, boolean forUpdate) throws SQLException {
+        try (var st = c.prepareStatement("select " + COLUMNS + " from policy_object where path = ?"
+                + (forUpdate ? " for update" : ""))) {
+            st.setString(1, path);
+            List<PolicyRow> rows = read(st);
+            return rows.stream().findFirst();
+        }
+    }
+
+    public static List<PolicyRow> children(Connection c, String parentPath, PolicyKind kind) throws SQLException {
+        try (var st = c.prepareStatement("select " + COLUMNS
+                + " from policy_object where parent_path = ? and kind = ? order by path")) {
+            st.setString(1, parentPath);
+            st.setString(2, kind.name());
+            return read(st);
+        }
+    }
+
+    public static List<PolicyRow> all(Connection c, PolicyKind kind) throws SQLException {
+        try (var st = c.prepareStatement("select " + COLUMNS + " from policy_object where kind = ? order by path")) {
+            st.setString(1, kind.name());
+            return read(st);
+        }
+    }
+
+    public static void insert(Connection c, PolicyRow row) throws SQLException {
+        try (var st = c.prepareStatement("insert into policy_object (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(st, row);
+            st.executeUpdate();
+        }
+    }
+
+    /** Inserts many rows in one batch (imports). */
+    public static void insertAll(Connection c, List<PolicyRow> rows) throws SQLException {
+        try (var st = c.prepareStatement("insert into policy_object (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (PolicyRow row : rows) {
+                bind(st, row);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** Writes the row only if the stored revision is still {@code row.revision() - 1}; false when someone was first. */
+    public static boolean update(Connection c, PolicyRow row) throws SQLException {
+        try (var st = c.prepareStatement("update policy_object set revision = ?, last_modified_time = ?, "
+                + "last_modified_user = ?, body = ? where path = ? and revision = ?")) {
+            st.setLong(1, row.revision());
+            st.setLong(2, row.lastModifiedTime());
+            st.setString(3, row.lastModifiedUser());
+            st.setString(4, Json.write(row.body()));
+            st.setString(5, row.path());
+            st.setLong(6, row.revision() - 1);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes the object and everything below it; false when it did not exist. */
+    public static boolean delete(Connection c, String path) throws SQLException {
+        try (var st = c.prepareStatement("delete from policy_object where parent_path = ? or parent_path like ?")) {
+            st.setString(1, path);
+            st.setString(2, escapeLike(path) + "/%");
+            st.executeUpdate();
+        }
+        try (var st = c.prepareStatement("delete from policy_object where path = ?")) {
+            st.setString(1, path);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    /** Paths of objects whose document mentions {@code path} as a JSON string (group references). */
+    public static List<String> referencing(Connection c, String path) throws SQLException {
+        try (var st = c.prepareStatement("select path from policy_object where body like ? and path <> ? order by path")) {
+            st.setString(1, "%" + escapeLike(Json.write(path)) + "%");
+            st.setString(2, path);
+            var out = new ArrayList<String>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void bind(PreparedStatement st, PolicyRow row) throws SQLException {
+        st.setString(1, row.path());
+        st.setString(2, row.kind().name());
+        st.setString(3, row.parentPath());
+        st.setString(4, row.id());
+        st.setLong(5, row.revision());
+        st.setLong(6, row.createTime());
+        st.setString(7, row.createUser());
+        st.setLong(8, row.lastModifiedTime());
+        st.setString(9, row.lastModifiedUser());
+        st.setString(10, Json.write(row.body()));
+    }
+
+    private static List<PolicyRow> read(PreparedStatement st) throws SQLException {
+        var out = new ArrayList<PolicyRow>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new PolicyRow(rs.getString(1), PolicyKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getLong(8),
+                        rs.getString(9), Json.readObject(rs.getString(10))));
+            }
+        }
+        return out;
+    }
+}

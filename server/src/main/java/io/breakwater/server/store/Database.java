@@ -1,0 +1,100 @@
+package io.breakwater.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The JDBC store: a connection pool over H2 or PostgreSQL with the schema migrated by Flyway on open.
+ * All writes go through {@link #inTransaction}: the work either commits as a whole or not at all.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    public static Database open(String jdbcUrl) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(16);
+        config.setAutoCommit(false);
+        config.setPoolName("breakwater");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            // H2's READ COMMITTED can let an UPDATE that waited on a row lock apply over a newer version (lost
+            // update); REPEATABLE READ turns that into a concurrent-update error, which callers retry.
+            config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+        }
+        var pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    public boolean isPostgres() {
+        return pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * Runs the work in one transaction. When the database reports a concurrent-update conflict the work runs
+     * again (up to 5 times), so it must re-read what it depends on and keep no state across attempts.
+     */
+    public <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StoreException e) {
+                if (!e.isConcurrentUpdate() || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs the work and always rolls back: for dry runs and reads. */
+    public <T> T rolledBack(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
