@@ -118,10 +118,13 @@ final class ConvertCommand implements Callable<Integer> {
     private String render(NsxConversion c) throws JsonProcessingException {
         return switch (format) {
             case json -> JsonText.of(NsxDocuments.result(c));
-            case yaml -> new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            case yaml -> new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+                            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
                     .writeValueAsString(NsxDocuments.result(c)).stripTrailing();
             case hierarchical -> new ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(NsxDocuments.hierarchical(c));
+                    .writeValueAsString(NsxDocuments.hierarchical(c, cluster));
         };
     }
 }
