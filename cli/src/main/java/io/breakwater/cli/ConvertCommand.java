@@ -89,7 +89,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Result<K8sInput> read = InputOptions.read(inventory, policies, main.stdin());
+        Result<K8sInput> read = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
         if (read.hasErrors()) {
             throw Abort.invalidInput(read.errors());
         }

@@ -43,7 +43,7 @@ class UsageErrorsTest {
                         new String[] {"matrix", "--inventory", "-", "--policies", "-", "--port", "80"}),
                 Arguments.of("mistyped option", "Unknown options: '--protocl', 'UDP'; did you mean --protocol?",
                         new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocl", "UDP"}),
-                Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate)",
+                Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate, convert, verify",
                         new String[] {"frobnicate"}));
     }
 

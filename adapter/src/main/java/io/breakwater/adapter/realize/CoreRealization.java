@@ -1,26 +1,36 @@
 package io.breakwater.adapter.realize;
 
 import io.breakwater.adapter.plane.DesiredState;
-import java.util.List;
+import io.breakwater.core.antrea.AntreaYaml;
+import io.breakwater.core.antrea.RealizeOptions;
+import io.breakwater.core.problem.Problem;
 
 /**
- * The production {@link Realization}: delegates to the core DFW → Antrea realization
- * ({@code io.breakwater.core.antrea}). Until that lands in this build it realizes nothing and says so for every
- * policy, so the adapter still reports inventory, deletes imported NetworkPolicies and shows the gap in its health.
+ * The production {@link Realization}: the core DFW → Antrea realization ({@code io.breakwater.core.antrea.Realizer},
+ * antrea-realization.md §2.2) with this adapter's owner, mapped to the adapter's untyped objects.
  */
 public final class CoreRealization implements Realization {
-    private CoreRealization() {}
+    private final RealizeOptions options;
 
-    /** @param owner value of the {@code breakwater.io/owner} label (used once the core realization is in) */
+    private CoreRealization(RealizeOptions options) {
+        this.options = options;
+    }
+
+    /** @param owner value of the {@code breakwater.io/owner} label */
     public static Realization of(String owner) {
-        return new CoreRealization();
+        return new CoreRealization(RealizeOptions.defaults().withOwner(owner));
     }
 
     @Override
     public Realized realize(DesiredState state) {
-        var problems = state.securityPolicies().stream()
-                .map(p -> p.path() + ": not realized: this build has no DFW → Antrea realization yet")
-                .toList();
-        return new Realized(List.of(), problems);
+        var result = io.breakwater.core.antrea.Realizer.realize(state.securityPolicies(), state.groups(), options);
+        var objects = result.value().objects().stream().map(CoreRealization::toAdapterObject).toList();
+        return new Realized(objects, result.problems().stream().map(Problem::toString).toList());
+    }
+
+    private static AntreaObject toAdapterObject(io.breakwater.core.antrea.AntreaObject object) {
+        var meta = object.metadata();
+        return new AntreaObject(AntreaKind.ofKind(object.kind()), object.name(), meta.labels(), meta.annotations(),
+                AntreaYaml.tree(object).path("spec"));
     }
 }

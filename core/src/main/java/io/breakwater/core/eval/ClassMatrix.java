@@ -212,8 +212,9 @@ final class ClassMatrix {
         }
         String[] rows = new String[n];
         byte[] template = new byte[n];
+        var renderer = new RowTemplate(classOf);
         for (int c = 0; c < classes.count(); c++) {
-            fill(template, allowed[c], classOf);
+            renderer.fill(template, allowed[c]);
             for (int i : podsOfClass.get(c)) {
                 byte own = template[i];
                 template[i] = (byte) Matrix.SELF;
@@ -222,14 +223,5 @@ final class ClassMatrix {
             }
         }
         return new Matrix(K8sEvaluator.TARGET, protocol, port, pods.stream().map(Pod::key).toList(), List.of(rows));
-    }
-
-    /** Branch-free: the loop runs pods x classes times. */
-    private static void fill(byte[] template, long[] allowed, int[] classOf) {
-        for (int j = 0; j < template.length; j++) {
-            int c = classOf[j];
-            int bit = (int) (allowed[c >>> 6] >>> c) & 1;
-            template[j] = (byte) (Matrix.BLOCKED + bit * (Matrix.ALLOWED - Matrix.BLOCKED));
-        }
     }
 }

@@ -41,15 +41,11 @@ final class PodClasses {
             var key = new Key(pod.namespace(), pod.labels(), pod.hostNetwork(), pod.ports(), signatures[i]);
             classOf[i] = ids.computeIfAbsent(key, k -> newClass(pod));
         }
-        for (int b = 0; b < blocks.size(); b++) {
-            long[] members = new long[words()];
-            for (var e : ids.entrySet()) {
-                if (e.getKey().ipBlocks().get(b)) {
-                    BitRows.set(members, e.getValue());
-                }
-            }
-            ipBlockClasses.put(blocks.get(b), members);
+        for (IpBlockPeer block : blocks) {
+            ipBlockClasses.put(block, new long[words()]);
         }
+        ids.forEach((key, cls) -> key.ipBlocks().stream()
+                .forEach(b -> BitRows.set(ipBlockClasses.get(blocks.get(b)), cls)));
     }
 
     private int newClass(Pod pod) {

@@ -37,7 +37,7 @@ final class IpBlocks {
         var except = new ArrayList<Cidr>();
         boolean valid = true;
         for (Node e : block.field("except").items()) {
-            Optional<Cidr> ex = e.string().flatMap(t -> cidr(e, t));
+            Optional<Cidr> ex = (e.isAbsent() ? Optional.of("") : e.string()).flatMap(t -> cidr(e, t));
             if (ex.isPresent() && !cidr.get().strictlyContains(ex.get())) {
                 e.problems().error(e.path(), Code.EXCEPT_NOT_SUBSET, "must be a strict subset of cidr " + cidr.get());
             }

@@ -119,7 +119,7 @@ public final class Normalizer {
             JsonNode meta = root.json().path("metadata");
             String name = meta.path("name").isTextual() ? meta.path("name").asText() : "";
             String namespace = meta.path("namespace").isTextual() ? meta.path("namespace").asText() : "";
-            if (!kind.isEmpty() && !name.isEmpty()) {
+            if (!kind.isEmpty() && !name.isBlank()) {
                 root.problems().rename(ObjectRef.of(kind, namespace, name));
             }
         }

@@ -65,6 +65,10 @@ final class Policies {
         }
         var types = EnumSet.noneOf(Direction.class);
         for (Node item : items) {
+            if (item.isAbsent()) {
+                item.problems().error(item.path(), Code.INVALID_POLICY_TYPE,
+                        "supported values: \"Ingress\", \"Egress\"; found null");
+            }
             item.string().ifPresent(text -> policyType(item, text).ifPresent(type -> {
                 if (!types.add(type)) {
                     // The API server accepts a repeated entry; it changes nothing, so it only warns.

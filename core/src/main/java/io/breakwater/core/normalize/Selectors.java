@@ -35,26 +35,31 @@ final class Selectors {
     }
 
     private static Optional<Requirement> requirement(Node expr) {
+        if (expr.isAbsent()) {
+            // a null entry decodes to an empty requirement, which the API server refuses; never drop the term
+            expr.problems().error(expr.path(), Code.REQUIRED, "a requirement needs key and operator");
+            return Optional.empty();
+        }
         if (!expr.isObject()) {
             return Optional.empty();
         }
         expr.rejectUnknownFields(Set.of("key", "operator", "values"));
         Node keyNode = expr.field("key");
         String key = keyNode.requiredString();
-        if (!key.isEmpty()) {
-            checkKey(keyNode.path(), key, expr.problems());
+        if (keyNode.json().isTextual()) {
+            checkKey(keyNode.path(), key, expr.problems()); // the empty key too
         }
         Node opNode = expr.field("operator");
         String opText = opNode.requiredString();
-        Optional<Operator> op = opText.isEmpty() ? Optional.empty() : Operator.parse(opText);
-        if (op.isEmpty() && !opText.isEmpty()) {
+        Optional<Operator> op = Operator.parse(opText);
+        if (op.isEmpty() && opNode.json().isTextual()) {
             expr.problems().error(opNode.path(), Code.INVALID_SELECTOR_OPERATOR,
                     "not a valid selector operator: '" + opText + "' (want In, NotIn, Exists or DoesNotExist)");
         }
         Node valuesNode = expr.field("values");
         List<String> values = new ArrayList<>();
         for (Node v : valuesNode.items()) {
-            v.string().ifPresent(s -> {
+            (v.isAbsent() ? Optional.of("") : v.string()).ifPresent(s -> {
                 values.add(s);
                 String bad = Names.checkLabelValue(s);
                 if (bad != null) {

@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /infra/import-k8s-np-to-dfw} (seed 000, nsx-api.md §7): finds the NetworkPolicies by uid in the
@@ -43,6 +45,8 @@ import java.util.TreeMap;
  * CONTINUE commits the converted ones.
  */
 public final class Importer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
     private final Database db;
     private final DesiredStates desired;
@@ -227,6 +231,8 @@ public final class Importer {
                 rows.add(row(PolicyKind.RULE, p.path(), r.id(), Json.MAPPER.valueToTree(r), now, user));
             }
         }
+        LOG.info("import: writing {} objects for {} NetworkPolicies of cluster {}", rows.size(), requested.size(),
+                cluster);
         PolicyStore.insertAll(c, rows);
         int count = 0;
         try (var st = c.prepareStatement("insert into imported_np (uid, cluster, namespace, name, import_time, "

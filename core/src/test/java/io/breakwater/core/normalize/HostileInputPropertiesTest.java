@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.k8s.Direction;
+import io.breakwater.core.k8s.IpBlockPeer;
+import io.breakwater.core.k8s.LabelSelector;
+import io.breakwater.core.k8s.NamespaceScope;
+import io.breakwater.core.k8s.NetworkPolicy;
+import io.breakwater.core.k8s.Peer;
+import io.breakwater.core.k8s.PodPeer;
+import io.breakwater.core.k8s.Rule;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.problem.Result;
 import io.breakwater.core.read.DocumentReader;
@@ -31,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * that never became one). Inputs: random bytes and text, YAML-ish token soup, random JSON trees, and valid
  * objects with random values (wrong types, huge numbers, nulls, nesting) put at random fields.
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -101,6 +109,59 @@ class HostileInputProperties {
         assertEveryErrorNamed(readAndNormalize(object.toString()));
     }
 
+    /**
+     * Nothing is silently dropped: when a mutated policy is accepted without errors, it keeps every rule,
+     * peer, port, selector term and except entry it was written with (a dropped peer would widen a rule).
+     */
+    @Property(tries = 800)
+    void acceptedPolicyKeepsEveryWrittenTerm(@ForAll("emptiedPolicies") JsonNode object) {
+        Result<K8sInput> result = readAndNormalize(object.toString());
+        if (result.hasErrors() || result.value().policies().size() != 1) {
+            return;
+        }
+        NetworkPolicy policy = result.value().policies().get(0);
+        JsonNode spec = object.path("spec");
+
+        assertSameTerms(spec.path("podSelector"), policy.podSelector());
+        for (Direction d : Direction.values()) {
+            List<Rule> rules = policy.rules(d);
+            assertThat(rules).hasSize(sizeOf(spec.path(d.rulesField())));
+            for (int i = 0; i < rules.size(); i++) {
+                JsonNode rule = spec.path(d.rulesField()).path(i);
+                assertThat(rules.get(i).ports()).hasSize(sizeOf(rule.path("ports")));
+                assertThat(rules.get(i).peers()).hasSize(sizeOf(rule.path(d.peersField())));
+                for (int j = 0; j < rules.get(i).peers().size(); j++) {
+                    assertSamePeer(rule.path(d.peersField()).path(j), rules.get(i).peers().get(j));
+                }
+            }
+        }
+    }
+
+    private static void assertSamePeer(JsonNode written, Peer peer) {
+        switch (peer) {
+            case IpBlockPeer b -> assertThat(b.except()).hasSize(sizeOf(written.path("ipBlock").path("except")));
+            case PodPeer p -> {
+                assertSameTerms(written.path("podSelector"), p.pods());
+                if (p.namespaces() instanceof NamespaceScope.SelectedNamespaces(LabelSelector ns)) {
+                    assertSameTerms(written.path("namespaceSelector"), ns);
+                }
+            }
+        }
+    }
+
+    private static void assertSameTerms(JsonNode written, LabelSelector selector) {
+        assertThat(selector.matchLabels()).hasSize(written.path("matchLabels").size());
+        assertThat(selector.matchExpressions()).hasSize(sizeOf(written.path("matchExpressions")));
+        for (int i = 0; i < selector.matchExpressions().size(); i++) {
+            assertThat(selector.matchExpressions().get(i).values())
+                    .hasSize(sizeOf(written.path("matchExpressions").path(i).path("values")));
+        }
+    }
+
+    private static int sizeOf(JsonNode list) {
+        return list.isArray() ? list.size() : 0;
+    }
+
     @Provide
     Arbitrary<String> yamlSoup() {
         var tokens = Arbitraries.of("kind: NetworkPolicy\n", "apiVersion: networking.k8s.io/v1\n", "metadata:\n",
@@ -119,8 +180,19 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<JsonNode> mutatedObjects() {
-        var template = Arbitraries.of(TEMPLATES).map(HostileInputProperties::parse);
-        var mutation = Combinators.combine(Arbitraries.integers().between(0, 10_000), value(2)).as(Mutation::new);
+        return mutated(Arbitraries.of(TEMPLATES), value(2));
+    }
+
+    /** The policy template with empty values ({@code null}, {}, [], "", 0) at random fields: what drops terms. */
+    @Provide
+    Arbitrary<JsonNode> emptiedPolicies() {
+        return mutated(Arbitraries.just(TEMPLATES.get(0)), Arbitraries.of(JSON.nullNode(), JSON.objectNode(),
+                JSON.arrayNode(), JSON.textNode(""), JSON.numberNode(0)));
+    }
+
+    private static Arbitrary<JsonNode> mutated(Arbitrary<String> templates, Arbitrary<JsonNode> values) {
+        var template = templates.map(HostileInputPropertiesTest::parse);
+        var mutation = Combinators.combine(Arbitraries.integers().between(0, 10_000), values).as(Mutation::new);
         return Combinators.combine(template, mutation.list().ofMinSize(1).ofMaxSize(3)).as((t, ms) -> {
             ObjectNode copy = t.deepCopy();
             ms.forEach(m -> m.apply(copy));
@@ -179,7 +251,7 @@ class HostileInputProperties {
                 .map(items -> JSON.arrayNode().addAll(items));
         Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of(FIELDS), Arbitraries.strings().ofMaxLength(8));
         Arbitrary<JsonNode> objects = Arbitraries.maps(keys, Arbitraries.lazy(() -> value(depth - 1))).ofMaxSize(5)
-                .map(HostileInputProperties::object);
+                .map(HostileInputPropertiesTest::object);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, leaves), net.jqwik.api.Tuple.of(1, lists), net.jqwik.api.Tuple.of(2, objects));
     }

@@ -1,0 +1,57 @@
+package io.breakwater.bench;
+
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.K8sEvaluator;
+import io.breakwater.core.eval.Matrix;
+import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.k8s.Protocol;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Wall and thread-CPU time of build, matrix and explain at 10,000 pods / 10,000 policies, plus retained heap.
+ * JMH reports wall time, which other processes inflate on a shared machine; the evaluator is single-threaded,
+ * so its thread's CPU time is what it would take on an idle core. Run: {@code bench/run cpu [podsPerApp]}.
+ */
+public final class CpuTime {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    public static void main(String[] args) {
+        int podsPerApp = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        ScaleCluster cluster = ScaleCluster.tenThousand(podsPerApp);
+        long before = usedHeap();
+        K8sEvaluator evaluator = K8sEvaluator.of(cluster.inventory(), cluster.policies());
+        System.out.printf("podsPerApp=%d: evaluator retains %.1f MB beyond the input%n", podsPerApp,
+                (usedHeap() - before) / 1e6);
+        for (int round = 1; round <= 8; round++) {
+            long wall = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            Matrix matrix = evaluator.matrix(Protocol.TCP, PortRef.of(8080));
+            System.out.printf("round %d: matrix %.0f ms wall, %.0f ms cpu (%d rows)%n", round,
+                    (System.nanoTime() - wall) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6,
+                    matrix.rows().size());
+        }
+        var flow = new Flow(Endpoint.of(cluster.inventory().pod("ns-3", "pod-1").orElseThrow()),
+                Endpoint.of(cluster.inventory().pod("ns-7", "pod-20").orElseThrow()), Protocol.TCP, PortRef.of(8080));
+        int explains = 200_000;
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        for (int i = 0; i < explains; i++) {
+            evaluator.evaluate(flow);
+        }
+        System.out.printf("explain: %.2f us cpu each (%d calls)%n",
+                (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / explains, explains);
+        long cpuBuild = THREADS.getCurrentThreadCpuTime();
+        K8sEvaluator.of(cluster.inventory(), cluster.policies());
+        System.out.printf("build: %.0f ms cpu%n", (THREADS.getCurrentThreadCpuTime() - cpuBuild) / 1e6);
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
