@@ -55,28 +55,34 @@ final class AntreaTarget {
     }
 
     private static Result<Evaluator> evaluator(String target, K8sInput input, Map<String, String> options) {
-        Result<AntreaPolicySet> set = convert(target, input, options);
+        Result<AntreaPolicySet> set = DirectConverter.TARGET.equals(target) ? direct(input, options)
+                : throughNsx(input, nsxOptions(options).withOnError(OnError.CONTINUE));
         Evaluator antrea = set.hasErrors() ? null : AntreaEvaluator.of(target, input.inventory(), set.value(), List.of());
         return new Result<>(antrea, set.problems());
     }
 
-    /** The Antrea objects for {@code target}, with every conversion problem; Antrea's admission rules are checked too. */
-    static Result<AntreaPolicySet> convert(String target, K8sInput input, Map<String, String> options) {
-        Result<AntreaPolicySet> set = DirectConverter.TARGET.equals(target)
-                ? DirectConverter.convert(input.policies(), directOptions(options))
-                : throughNsx(input, options);
-        return set.withProblems(Admission.check(set.value()));
+    /** NetworkPolicies straight to ACNPs; Antrea's admission rules are checked on the result. */
+    static Result<AntreaPolicySet> direct(K8sInput input, Map<String, String> options) {
+        return admitted(DirectConverter.convert(input.policies(), directOptions(options)));
     }
 
-    private static Result<AntreaPolicySet> throughNsx(K8sInput input, Map<String, String> options) {
-        NsxOptions nsx = NsxOptions.of(options.getOrDefault(CLUSTER, NsxTarget.DEFAULT_CLUSTER)).withOnError(OnError.CONTINUE);
+    /** NetworkPolicies imported to NSX as seed 000, then realized; every import and realization problem is kept. */
+    static Result<AntreaPolicySet> throughNsx(K8sInput input, NsxOptions nsx) {
         NsxConversion dfw = NsxConverter.convert(input.policies(), input.inventory(), nsx);
         var problems = new ArrayList<Problem>();
         dfw.errors().stream().map(ImportError::problem).forEach(problems::add);
         dfw.warnings().stream().map(ImportError::problem).forEach(problems::add);
         Result<AntreaPolicySet> realized = Realizer.realize(dfw.securityPolicies(), dfw.groups(), RealizeOptions.defaults());
         problems.addAll(realized.problems());
-        return new Result<>(realized.value(), problems);
+        return admitted(new Result<>(realized.value(), problems));
+    }
+
+    static NsxOptions nsxOptions(Map<String, String> options) {
+        return NsxOptions.of(options.getOrDefault(CLUSTER, NsxTarget.DEFAULT_CLUSTER));
+    }
+
+    private static Result<AntreaPolicySet> admitted(Result<AntreaPolicySet> set) {
+        return set.withProblems(Admission.check(set.value()));
     }
 
     private static DirectOptions directOptions(Map<String, String> options) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.List;
 
-/** Writes Antrea objects as {@code kubectl apply -f -} reads them: one YAML document per object. */
+/** Writes Antrea objects as {@code kubectl apply -f -} reads them: one YAML document per object, or a JSON List. */
 public final class AntreaYaml {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -30,6 +30,18 @@ public final class AntreaYaml {
             }
         }
         return out.toString();
+    }
+
+    /** A {@code v1} List of the objects as indented JSON, which {@code kubectl apply -f -} also takes. */
+    public static String writeJsonList(List<? extends AntreaObject> objects) {
+        var list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
+        var items = list.putArray("items");
+        objects.forEach(o -> items.add(tree(o)));
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the object list", e);
+        }
     }
 
     /** The object as the API server would receive it (what admission checks look at). */
