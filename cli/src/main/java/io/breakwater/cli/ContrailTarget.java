@@ -1,21 +1,26 @@
 package io.breakwater.cli;
 
 import io.breakwater.core.contrail.ContrailConverter;
+import io.breakwater.core.contrail.ContrailDocuments;
 import io.breakwater.core.contrail.ContrailEvaluator;
 import io.breakwater.core.contrail.ContrailOptions;
 import io.breakwater.core.contrail.ContrailOptions.ExceptForm;
 import io.breakwater.core.contrail.ContrailPlan;
 import io.breakwater.core.eval.Evaluator;
 import io.breakwater.core.normalize.K8sInput;
+import io.breakwater.core.nsx.OnError;
 import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
 import io.breakwater.core.problem.ObjectRef;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.problem.Result;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code --target contrail}: NetworkPolicies converted to CN2 firewall objects (seed 002), decided by the
@@ -24,13 +29,15 @@ import java.util.Set;
  */
 final class ContrailTarget {
 
+    static final String NAME = ContrailConverter.TARGET;
     static final String EXCEPT_FORM = "except-form";
+    private static final Set<String> KEYS = Set.of(EXCEPT_FORM);
 
     private ContrailTarget() {}
 
     static Target target() {
         return new Target(ContrailConverter.TARGET, "NP converted to Contrail/CN2 firewall rules (seed 002)",
-                Set.of(EXCEPT_FORM), ContrailTarget::evaluator);
+                KEYS, ContrailTarget::evaluator);
     }
 
     static Result<Evaluator> evaluator(K8sInput input, Map<String, String> options) {
@@ -42,6 +49,47 @@ final class ContrailTarget {
     /** The conversion, for {@code convert} and the evaluator alike; a bad option value is a usage error (exit 2). */
     static Result<ContrailPlan> convert(K8sInput input, Map<String, String> options) {
         return ContrailConverter.convert(input.policies(), input.inventory(), options(options));
+    }
+
+    /**
+     * {@code convert --target contrail}: the plan as JSON or YAML on stdout, every problem on stderr. With
+     * {@code --on-error ABORT} (default) a rejected NetworkPolicy stops everything and nothing is printed;
+     * with {@code CONTINUE} the others are printed. Exit 3 whenever one was rejected.
+     */
+    static int convertCommand(ConvertCommand command) {
+        CommandLine cl = command.spec.commandLine();
+        if (command.format == ConvertCommand.Format.hierarchical) {
+            throw new ParameterException(cl, "-o hierarchical is for target nsx; contrail prints json or yaml");
+        }
+        checkOptionKeys(command.targetOptions, cl);
+        Result<K8sInput> read = InputOptions.read(command.inventory, command.policies, command.main.stdin(), cl);
+        if (read.hasErrors()) {
+            throw Abort.invalidInput(read.errors());
+        }
+        PrintWriter err = cl.getErr();
+        read.warnings().forEach(w -> err.println("warning: " + w));
+        Result<ContrailPlan> plan = convert(read.value(), command.targetOptions);
+        plan.errors().forEach(e -> err.println("error: " + e));
+        plan.warnings().forEach(w -> err.println("warning: " + w));
+        if (plan.hasErrors() && command.onError == OnError.ABORT) {
+            err.println("nothing converted (--on-error ABORT)");
+            return ExitCodes.REJECTED;
+        }
+        cl.getOut().print(switch (command.format) {
+            case json -> ContrailDocuments.json(plan.value());
+            case yaml, hierarchical -> ContrailDocuments.yaml(plan.value());
+        });
+        cl.getOut().flush();
+        return plan.hasErrors() ? ExitCodes.REJECTED : ExitCodes.OK;
+    }
+
+    private static void checkOptionKeys(Map<String, String> options, CommandLine cl) {
+        for (String key : options.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new ParameterException(cl, "--target-option: target contrail has no option '" + key
+                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+            }
+        }
     }
 
     private static ContrailOptions options(Map<String, String> options) {

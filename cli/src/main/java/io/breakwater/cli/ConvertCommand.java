@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
             "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with",
-            "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx)."
+            "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
+            "contrail: CN2 tags, address groups, firewall rules, firewall policies and the application policy",
+            "set (seed 002; see docs/targets.md#contrail); json or yaml; no --cluster needed."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,12 +50,16 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "TARGET", required = true,
-            description = "Target to convert to: nsx.")
+            description = "Target to convert to: nsx, contrail.")
     String target;
 
-    @Option(names = "--cluster", paramLabel = "NAME", required = true,
-            description = "Cluster name as registered in NSX; names use its first 12 bytes, tags the full name.")
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Cluster name as registered in NSX (required for nsx); names use its first 12 bytes, tags the full name.")
     String cluster;
+
+    @Option(names = "--target-option", paramLabel = "KEY=VALUE",
+            description = "A setting of the chosen target (contrail: except-form, all-namespaces; see docs/cli.md). Repeatable.")
+    java.util.Map<String, String> targetOptions = new java.util.LinkedHashMap<>();
 
     @Option(names = "--policies", paramLabel = "PATH", required = true,
             description = "NetworkPolicies (YAML/JSON file, directory, or - for stdin). Repeatable.")
@@ -84,8 +90,17 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (ContrailTarget.NAME.equals(target)) {
+            return ContrailTarget.convertCommand(this);
+        }
         if (!DfwEvaluator.TARGET.equals(target)) {
-            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, not '" + target + "'");
+            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, contrail, not '" + target + "'");
+        }
+        if (cluster == null) {
+            throw new ParameterException(spec.commandLine(), "--cluster is required for target nsx");
+        }
+        if (!targetOptions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--target-option: convert --target nsx takes none");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -80,4 +80,114 @@ class ContrailTargetTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("except-form");
     }
+
+    private static final Path CORE_CASES = Path.of("../core/src/test/resources/contrail");
+
+    private static String coreCase(String name) {
+        return CORE_CASES.resolve(name).toString();
+    }
+
+    @Test
+    void convertJsonOfTheSeedExampleEqualsTheCoreGoldenPlan() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"));
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree(CORE_CASES.resolve("seed-002/plan.json").toFile()));
+    }
+
+    @Test
+    void convertYamlOfTheSeedExampleEqualsTheCoreGoldenPlan() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
+                "-o", "yaml");
+
+        assertThat(result.exit()).isZero();
+        assertThat(YAML.readTree(result.out())).isEqualTo(YAML.readTree(CORE_CASES.resolve("seed-002/plan.yaml").toFile()));
+    }
+
+    @Test
+    void convertWithSeedExceptFormWritesTheExceptDenyRule() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
+                "--target-option", "except-form=seed-deny-rule");
+
+        JsonNode rule = JSON.readTree(result.out()).get("firewallRules").get(0);
+        assertThat(rule.get("name").asText()).isEqualTo("default-ingress-test-network-policy-0-ipBlock-0-172.17.1.0/24-0");
+        assertThat(rule.get("action").asText()).isEqualTo("deny");
+    }
+
+    @Test
+    void convertWithAbortPrintsNoObjectsWhenAPolicyIsRejected() {
+        var result = run("convert", "E17");
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("spec.ingress[0].ports[0]", "nothing converted");
+    }
+
+    @Test
+    void convertWithContinuePrintsTheAcceptedPoliciesAndExitsThree() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--on-error", "CONTINUE",
+                "--policies", acceptance("E17", "policies.yaml"), "--policies", coreCase("seed-002/policies.yaml"));
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(JSON.readTree(result.out()).get("firewallPolicies").findValuesAsText("name"))
+                .contains("default-test-network-policy");
+    }
+
+    @Test
+    void convertHierarchicalIsAUsageErrorForContrail() {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
+                "-o", "hierarchical");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("hierarchical");
+    }
+
+    @Test
+    void convertUnknownTargetOptionIsAUsageError() {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
+                "--target-option", "tier=application");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("no option 'tier'");
+    }
+
+    @Test
+    void verifyOfASharedCaseIsEquivalent() {
+        var result = run("verify", "E27");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().strip()).isEqualTo("equivalent");
+    }
+
+    @Test
+    void verifyOfDefaultFormIsEquivalentWhenTwoPoliciesSelectTheSamePods() {
+        var result = exceptOverlap("verify");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().strip()).isEqualTo("equivalent");
+    }
+
+    @Test
+    void verifyOfSeedFormReportsTheFlowItsExceptDenyRuleBlocks() {
+        var result = exceptOverlap("verify", "--target-option", "except-form=seed-deny-rule");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("default/reporting", "default/db", "ipBlock-0-172.17.1.0/24");
+    }
+
+    @Test
+    void explainOfSeedFormNamesTheExceptDenyRule() {
+        var result = exceptOverlap("explain", "--from", "default/reporting", "--to", "default/db", "--port", "6379",
+                "--target-option", "except-form=seed-deny-rule");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("denied", "default-ingress-db-from-campus-0-ipBlock-0-172.17.1.0/24-0");
+    }
+
+    private static CliRun exceptOverlap(String command, String... more) {
+        var args = new ArrayList<>(List.of(command, "--target", "contrail",
+                "--inventory", coreCase("except-overlap/cluster.yaml"), "--policies", coreCase("except-overlap/policies.yaml")));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
 }
