@@ -4,6 +4,7 @@ import io.breakwater.core.contrail.ContrailConverter;
 import io.breakwater.core.contrail.ContrailDocuments;
 import io.breakwater.core.contrail.ContrailEvaluator;
 import io.breakwater.core.contrail.ContrailOptions;
+import io.breakwater.core.contrail.ContrailOptions.AllNamespaces;
 import io.breakwater.core.contrail.ContrailOptions.ExceptForm;
 import io.breakwater.core.contrail.ContrailPlan;
 import io.breakwater.core.eval.Evaluator;
@@ -25,18 +26,20 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code --target contrail}: NetworkPolicies converted to CN2 firewall objects (seed 002), decided by the
  * Contrail evaluator. {@code --target-option except-form=split-prefixes|seed-deny-rule} picks how
- * {@code ipBlock.except} is written (default split-prefixes, which keeps Kubernetes behaviour).
+ * {@code ipBlock.except} is written (default split-prefixes, which keeps Kubernetes behaviour);
+ * {@code all-namespaces=known-namespaces|any} how a peer of every pod of every namespace is written.
  */
 final class ContrailTarget {
 
     static final String NAME = ContrailConverter.TARGET;
     static final String EXCEPT_FORM = "except-form";
-    private static final Set<String> KEYS = Set.of(EXCEPT_FORM);
+    static final String ALL_NAMESPACES = "all-namespaces";
+    private static final Set<String> KEYS = Set.of(EXCEPT_FORM, ALL_NAMESPACES);
 
     private ContrailTarget() {}
 
     static Target target() {
-        return new Target(ContrailConverter.TARGET, "NP converted to Contrail/CN2 firewall rules (seed 002)",
+        return new Target(ContrailConverter.TARGET, "NP converted to Contrail/CN2 firewall rules, seed 002 (options: except-form, all-namespaces)",
                 KEYS, ContrailTarget::evaluator);
     }
 
@@ -93,17 +96,25 @@ final class ContrailTarget {
     }
 
     private static ContrailOptions options(Map<String, String> options) {
-        String form = options.getOrDefault(EXCEPT_FORM, "split-prefixes");
-        for (ExceptForm f : ExceptForm.values()) {
-            if (spelling(f).equals(form)) {
-                return ContrailOptions.defaults().withExceptForm(f);
-            }
-        }
-        throw Abort.invalidInput(List.of(Problem.error(ObjectRef.of("Option", "", "--target-option"),
-                FieldPath.of(EXCEPT_FORM), Code.UNSUPPORTED, "unknown value '" + form + "' (known: split-prefixes, seed-deny-rule)")));
+        return ContrailOptions.defaults()
+                .withExceptForm(choice(options, EXCEPT_FORM, ExceptForm.values(), ExceptForm.SPLIT_PREFIXES))
+                .withAllNamespaces(choice(options, ALL_NAMESPACES, AllNamespaces.values(), AllNamespaces.KNOWN_NAMESPACES));
     }
 
-    private static String spelling(ExceptForm form) {
-        return form.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The constant spelled {@code options[key]} in lower case with dashes ({@code seed-deny-rule}). */
+    private static <E extends Enum<E>> E choice(Map<String, String> options, String key, E[] values, E fallback) {
+        String given = options.getOrDefault(key, spelling(fallback));
+        for (E value : values) {
+            if (spelling(value).equals(given)) {
+                return value;
+            }
+        }
+        String known = String.join(", ", java.util.Arrays.stream(values).map(ContrailTarget::spelling).toList());
+        throw Abort.invalidInput(List.of(Problem.error(ObjectRef.of("Option", "", "--target-option"),
+                FieldPath.of(key), Code.UNSUPPORTED, "unknown value '" + given + "' (known: " + known + ")")));
+    }
+
+    private static String spelling(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
