@@ -11,7 +11,6 @@ import io.breakwater.core.k8s.Peer;
 import io.breakwater.core.k8s.PodPeer;
 import io.breakwater.core.k8s.PolicyPort;
 import io.breakwater.core.k8s.PortMatch;
-import io.breakwater.core.k8s.Requirement;
 import io.breakwater.core.k8s.Rule;
 import io.breakwater.core.net.Cidr;
 import io.breakwater.core.problem.Code;
@@ -191,9 +190,7 @@ final class PolicyRules {
      * rejected.
      */
     private List<List<Tag>> namespaceAlternatives(LabelSelector selector, FieldPath path) {
-        boolean tagsSuffice = selector.matchExpressions().stream()
-                .allMatch(r -> r.operator() == Requirement.Operator.IN);
-        if (tagsSuffice || knownNamespaces.isEmpty()) {
+        if (TagSelectors.hasTagForm(selector) || knownNamespaces.isEmpty()) {
             return TagSelectors.alternatives(selector, np.ref(), path, problems);
         }
         List<Namespace> matching = knownNamespaces.stream().filter(ns -> selector.matches(ns.labels())).toList();
