@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
             "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with",
             "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
-            "contrail: CN2 tags, address groups, firewall rules, firewall policies and the application policy",
-            "set (seed 002; see docs/targets.md#contrail); json or yaml; no --cluster needed."
+            "contrail: CN2 tags, address groups, firewall rules and policies, and the",
+            "application policy set (seed 002, docs/targets.md#contrail); json or yaml."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -66,7 +66,8 @@ final class ConvertCommand implements Callable<Integer> {
     List<String> policies = new ArrayList<>();
 
     @Option(names = "--inventory", paramLabel = "PATH",
-            description = "Namespaces and pods; used to warn when a skipped and a converted policy share pods. Repeatable.")
+            description = "Namespaces and pods; nsx: warns when a skipped and a converted policy share pods; "
+                    + "contrail: checks tag clashes and resolves namespace selectors. Repeatable.")
     List<String> inventory = new ArrayList<>();
 
     @Option(names = "--on-error", paramLabel = "ABORT|CONTINUE", defaultValue = "ABORT",
@@ -85,7 +86,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|yaml|hierarchical", defaultValue = "json",
             description = "json (default): {groups, security_policies, errors, request_count, success_count}; "
-                    + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra.")
+                    + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra. contrail: json or yaml "
+                    + "{tags, addressGroups, firewallRules, firewallPolicies, applicationPolicySets}.")
     Format format;
 
     @Override
