@@ -87,9 +87,15 @@ class ContrailTargetTest {
         return CORE_CASES.resolve(name).toString();
     }
 
+    private static CliRun convertSeedExample(String... more) {
+        var args = new ArrayList<>(List.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml")));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     @Test
     void convertJsonOfTheSeedExampleEqualsTheCoreGoldenPlan() throws IOException {
-        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"));
+        var result = convertSeedExample();
 
         assertThat(result.exit()).isZero();
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree(CORE_CASES.resolve("seed-002/plan.json").toFile()));
@@ -97,8 +103,7 @@ class ContrailTargetTest {
 
     @Test
     void convertYamlOfTheSeedExampleEqualsTheCoreGoldenPlan() throws IOException {
-        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
-                "-o", "yaml");
+        var result = convertSeedExample("-o", "yaml");
 
         assertThat(result.exit()).isZero();
         assertThat(YAML.readTree(result.out())).isEqualTo(YAML.readTree(CORE_CASES.resolve("seed-002/plan.yaml").toFile()));
@@ -106,8 +111,7 @@ class ContrailTargetTest {
 
     @Test
     void convertWithSeedExceptFormWritesTheExceptDenyRule() throws IOException {
-        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
-                "--target-option", "except-form=seed-deny-rule");
+        var result = convertSeedExample("--target-option", "except-form=seed-deny-rule");
 
         JsonNode rule = JSON.readTree(result.out()).get("firewallRules").get(0);
         assertThat(rule.get("name").asText()).isEqualTo("default-ingress-test-network-policy-0-ipBlock-0-172.17.1.0/24-0");
@@ -135,8 +139,7 @@ class ContrailTargetTest {
 
     @Test
     void convertHierarchicalIsAUsageErrorForContrail() {
-        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
-                "-o", "hierarchical");
+        var result = convertSeedExample("-o", "hierarchical");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("hierarchical");
@@ -144,8 +147,7 @@ class ContrailTargetTest {
 
     @Test
     void convertUnknownTargetOptionIsAUsageError() {
-        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("seed-002/policies.yaml"),
-                "--target-option", "tier=application");
+        var result = convertSeedExample("--target-option", "tier=application");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("no option 'tier'");
