@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
-            AdapterCommand.class
+            AdapterCommand.class,
+            ServerCommand.class
         })
 public final class Main implements Runnable {
 
