@@ -25,7 +25,10 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             VerifyCommand.class,
             AdapterCommand.class,
-            ServerCommand.class
+            ServerCommand.class,
+            GetCommand.class,
+            ImportCommand.class,
+            InventoryCommand.class
         })
 public final class Main implements Runnable {
 
