@@ -46,7 +46,7 @@ final class ServerCommand implements Callable<Integer> {
     int rateLimit;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http)
                 .withJdbcUrl(db == null ? "" : db).withAdminPassword(adminPassword == null ? "" : adminPassword)
                 .withRatePerSecond(rateLimit);
@@ -63,12 +63,16 @@ final class ServerCommand implements Callable<Integer> {
         server.generatedAdminPassword().ifPresent(pw ->
                 out.println("Created user admin with password " + pw + "  (shown once: store it now)"));
         out.flush();
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stopOnSignal = new Thread(server::close, "breakwater-server-stop"); // Ctrl-C, SIGTERM
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            new CountDownLatch(1).await(); // until the process is stopped, or the thread interrupted (tests)
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
             server.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+            out.println("Breakwater server stopped");
+            out.flush();
+        }
         return ExitCodes.OK;
     }
 
