@@ -113,6 +113,34 @@ class ServerClientTest {
         assertThat(run.err()).matches("breakwater get: HTTP 401: \\d+: [^\\n]+\\n");
     }
 
+    private static ServerConnection admin() {
+        var c = new ServerConnection();
+        c.server = java.net.URI.create(server.url().orElseThrow());
+        c.insecure = true;
+        c.user = "admin";
+        c.password = password;
+        return c;
+    }
+
+    @Test
+    void aBearerTokenWorksInsteadOfAPassword() {
+        String token = admin().post("/api/v1/breakwater/tokens", JSON.createObjectNode()).path("token").asText();
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--insecure", "--token", token);
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aRoleWithoutThePermissionIsHttp403WithExit5() throws Exception {
+        admin().put("/api/v1/breakwater/users/reader", JSON.createObjectNode().put("password", "reader-password")
+                .put("role", "auditor"));
+        push("forbidden");
+        var run = CliRun.of(Stream.concat(Stream.of(importArgs(uids("forbidden", "orders"))), Stream.of("--server",
+                server.url().orElseThrow(), "--insecure", "--user", "reader", "--password", "reader-password"))
+                .toArray(String[]::new));
+        assertThat(run.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).matches("breakwater import: HTTP 403: \\d+: reader lacks permission import [^\\n]+\\n");
+    }
+
     @Test
     void aRefusedConnectionIsOneLineWithExit4() throws Exception {
         int closedPort;
