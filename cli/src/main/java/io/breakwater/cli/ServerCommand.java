@@ -17,7 +17,13 @@ import picocli.CommandLine.Spec;
             + "desired state for adapters, users and roles. Embedded H2 database in the data directory unless --db "
             + "names a PostgreSQL JDBC URL. HTTPS with a self-signed certificate made on first start unless --http. "
             + "On first start without --admin-password, prints the generated password of user admin once. "
-            + "See docs/api.md.")
+            + "Ctrl-C stops it. See docs/api.md.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped",
+            "2:bad usage",
+            "4:cannot start: port in use, data directory not writable, database unreachable"
+        })
 final class ServerCommand implements Callable<Integer> {
 
     @Spec
@@ -59,19 +65,22 @@ final class ServerCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         out.println("Breakwater server listening on " + server.url() + " (database: "
-                + (db == null ? "H2 in " + dataDir.toAbsolutePath() : "PostgreSQL") + ")");
+                + (db == null ? "H2 in " + dataDir.toAbsolutePath() : db.replaceAll("[?;].*", "")) + ")");
         server.generatedAdminPassword().ifPresent(pw ->
                 out.println("Created user admin with password " + pw + "  (shown once: store it now)"));
         out.flush();
-        Thread stopOnSignal = new Thread(server::close, "breakwater-server-stop"); // Ctrl-C, SIGTERM
+        Runnable stop = () -> {
+            server.close();
+            out.println("Breakwater server stopped");
+            out.flush();
+        };
+        Thread stopOnSignal = new Thread(stop, "breakwater-server-stop"); // Ctrl-C, SIGTERM
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
             new CountDownLatch(1).await(); // until the process is stopped, or the thread interrupted (tests)
         } catch (InterruptedException e) {
             Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-            server.close();
-            out.println("Breakwater server stopped");
-            out.flush();
+            stop.run();
         }
         return ExitCodes.OK;
     }
