@@ -145,7 +145,7 @@ final class ServerConnection {
 
     private String reason(IOException e) {
         if (e instanceof ConnectException) {
-            return "connection refused (is `breakwater server` running on that port?)";
+            return "connection refused (is the Breakwater server running there?)";
         }
         if (e instanceof SSLException || e.getCause() instanceof SSLException) {
             String m = String.valueOf(e.getMessage());

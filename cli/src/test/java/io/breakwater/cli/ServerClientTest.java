@@ -150,7 +150,7 @@ class ServerClientTest {
         var run = CliRun.of("get", "clusters", "--server", "https://localhost:" + closedPort, "--insecure");
         assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(run.err()).isEqualTo("breakwater get: cannot reach https://localhost:" + closedPort
-                + ": connection refused (is `breakwater server` running on that port?)\n");
+                + ": connection refused (is the Breakwater server running there?)\n");
     }
 
     @Test
