@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,19 +64,8 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Namespaces and pods; used to warn when a skipped and a converted policy share pods. Repeatable.")
     List<String> inventory = new ArrayList<>();
 
-    @Option(names = "--on-error", paramLabel = "ABORT|CONTINUE", defaultValue = "ABORT",
-            description = "ABORT (default): the first rejected policy stops the import, nothing is converted. "
-                    + "CONTINUE: rejected policies are skipped, the others converted.")
-    OnError onError;
-
-    @Option(names = "--sequence-number-upper", paramLabel = "N",
-            description = "Sequence number of every allow policy (give both or neither; default: after the "
-                    + "existing Application policies).")
-    Integer upper;
-
-    @Option(names = "--sequence-number-lower", paramLabel = "N",
-            description = "Sequence number of every drop policy; must be greater than the upper number.")
-    Integer lower;
+    @Mixin
+    ImportModeOptions mode;
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|yaml|hierarchical", defaultValue = "json",
             description = "json (default): {groups, security_policies, errors, request_count, success_count}; "
@@ -104,15 +94,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private NsxOptions options() {
-        NsxOptions options = NsxOptions.of(cluster).withOnError(onError);
-        if (upper == null && lower == null) {
-            return options;
-        }
-        if (upper == null || lower == null || lower <= upper || upper < 0 || lower > Placement.MAX_SEQUENCE_NUMBER) {
-            throw new ParameterException(spec.commandLine(), "--sequence-number-upper and --sequence-number-lower "
-                    + "go together, with 0 <= upper < lower <= " + Placement.MAX_SEQUENCE_NUMBER);
-        }
-        return options.withPlacement(new Placement.Fixed(upper, lower));
+        NsxOptions options = NsxOptions.of(cluster).withOnError(mode.onError);
+        return mode.placement().map(options::withPlacement).orElse(options);
     }
 
     private String render(NsxConversion c) throws JsonProcessingException {

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater import}: the server's NetworkPolicy import ({@code POST …/import-k8s-np-to-dfw}, seed 000). */
@@ -45,21 +44,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "NetworkPolicy uids (space- or comma-separated; at most 5,000)")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--on-error", paramLabel = "ABORT|CONTINUE", defaultValue = "ABORT",
-            description = "ABORT (default): any failure imports nothing. CONTINUE: import the others.")
-    OnError onError;
+    @Mixin
+    ImportModeOptions mode;
 
     @Option(names = "--dry-run", description = "Report what the import would do; commit nothing")
     boolean dryRun;
-
-    @Option(names = "--sequence-number-upper", paramLabel = "N",
-            description = "Sequence number of every allow policy (give both or neither; default: after the "
-                    + "existing Application policies)")
-    Integer upper;
-
-    @Option(names = "--sequence-number-lower", paramLabel = "N",
-            description = "Sequence number of every drop policy; must be greater than the upper number")
-    Integer lower;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
             description = "table (default): a summary line and one line per failure; json or yaml: the server's reply")
@@ -67,17 +56,12 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((upper == null) != (lower == null)) {
-            throw new ParameterException(spec.commandLine(),
-                    "give both --sequence-number-upper and --sequence-number-lower, or neither");
-        }
         ObjectNode body = new ObjectMapper().createObjectNode();
         var array = body.putArray("network_policy_ids");
         ids.forEach(array::add);
-        if (upper != null) {
-            body.put("sequence_number_upper", upper).put("sequence_number_lower", lower);
-        }
-        JsonNode reply = connection.post(PATH + "?on_error=" + onError + (dryRun ? "&dry_run=true" : ""), body);
+        mode.placement().ifPresent(p -> body.put("sequence_number_upper", p.upper()).put("sequence_number_lower",
+                p.lower()));
+        JsonNode reply = connection.post(PATH + "?on_error=" + mode.onError + (dryRun ? "&dry_run=true" : ""), body);
         PrintWriter out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {
             out.print(summary(reply));
@@ -94,9 +78,9 @@ final class ImportCommand implements Callable<Integer> {
         var text = new StringBuilder();
         String verb = dryRun ? "would import " : "imported ";
         String note = dryRun ? "; dry run: nothing committed"
-                : failed > 0 && onError == OnError.ABORT ? "; nothing committed" : "";
+                : failed > 0 && mode.onError == OnError.ABORT ? "; nothing committed" : "";
         text.append(verb).append(reply.path("success_count").asInt()).append(" of ")
-                .append(reply.path("request_count").asInt()).append(" NetworkPolicies (on error ").append(onError)
+                .append(reply.path("request_count").asInt()).append(" NetworkPolicies (on error ").append(mode.onError)
                 .append(note).append(")\n");
         for (JsonNode failure : reply.path("errors")) {
             for (JsonNode e : failure.path("errors")) {

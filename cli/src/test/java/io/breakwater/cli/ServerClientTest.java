@@ -246,12 +246,19 @@ class ServerClientTest {
     }
 
     @Test
-    void aRequestTheServerRefusesIsItsErrorCodeAndMessageWithExit2() throws Exception {
-        push("refused");
-        var run = cli(importArgs(List.of(uid("refused", "payments", "default-deny")), "--sequence-number-upper", "5",
-                "--sequence-number-lower", "3"));
+    void aRequestTheServerRefusesIsItsErrorCodeAndMessageWithExit2() {
+        var tooMany = java.util.stream.IntStream.rangeClosed(1, 5001).mapToObj(i -> "uid-" + i).toList();
+        var run = cli("import", "--ids", String.join(",", tooMany));
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).matches("breakwater import: HTTP 400: \\d+: sequence_number_lower: must be greater "
-                + "than sequence_number_upper \\(5\\), found 3\\n");
+        assertThat(run.err()).matches("breakwater import: HTTP 400: \\d+: network_policy_ids: holds 5001 ids; at most "
+                + "5000 are allowed per request\\n");
+    }
+
+    @Test
+    void oneSequenceNumberWithoutTheOtherIsAUsageErrorBeforeAnyCall() {
+        var run = CliRun.of("import", "--ids", "some-uid", "--sequence-number-upper", "5",
+                "--server", "https://localhost:1");
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater import: --sequence-number-upper and --sequence-number-lower go together");
     }
 }
