@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -77,19 +78,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + "contrail: checks tag clashes and resolves namespace selectors. Repeatable.")
     List<String> inventory = new ArrayList<>();
 
-    @Option(names = "--on-error", paramLabel = "ABORT|CONTINUE", defaultValue = "ABORT",
-            description = "ABORT (default): the first rejected policy stops the import, nothing is converted. "
-                    + "CONTINUE: rejected policies are skipped, the others converted.")
-    OnError onError;
-
-    @Option(names = "--sequence-number-upper", paramLabel = "N",
-            description = "Sequence number of every allow policy (give both or neither; default: after the "
-                    + "existing Application policies).")
-    Integer upper;
-
-    @Option(names = "--sequence-number-lower", paramLabel = "N",
-            description = "Sequence number of every drop policy; must be greater than the upper number.")
-    Integer lower;
+    @Mixin
+    ImportModeOptions mode;
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|yaml|hierarchical", defaultValue = "json",
             description = "json (default): {groups, security_policies, errors, request_count, success_count}; "
@@ -142,7 +132,7 @@ final class ConvertCommand implements Callable<Integer> {
             targetOptions.putIfAbsent(AntreaTarget.CLUSTER, cluster);
         }
         var convert = new AntreaConvert(target, Map.copyOf(targetOptions),
-                options(targetOptions.getOrDefault(AntreaTarget.CLUSTER, NsxTarget.DEFAULT_CLUSTER)), onError);
+                options(targetOptions.getOrDefault(AntreaTarget.CLUSTER, NsxTarget.DEFAULT_CLUSTER)), mode.onError);
         PrintWriter err = spec.commandLine().getErr();
         return convert.run(read(err), format == Format.yaml, spec.commandLine().getOut(), err);
     }
@@ -157,15 +147,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private NsxOptions options(String clusterName) {
-        NsxOptions options = NsxOptions.of(clusterName).withOnError(onError);
-        if (upper == null && lower == null) {
-            return options;
-        }
-        if (upper == null || lower == null || lower <= upper || upper < 0 || lower > Placement.MAX_SEQUENCE_NUMBER) {
-            throw new ParameterException(spec.commandLine(), "--sequence-number-upper and --sequence-number-lower "
-                    + "go together, with 0 <= upper < lower <= " + Placement.MAX_SEQUENCE_NUMBER);
-        }
-        return options.withPlacement(new Placement.Fixed(upper, lower));
+        NsxOptions options = NsxOptions.of(clusterName).withOnError(mode.onError);
+        return mode.placement().map(options::withPlacement).orElse(options);
     }
 
     private String render(NsxConversion c) throws JsonProcessingException {

@@ -24,7 +24,11 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
-            AdapterCommand.class
+            AdapterCommand.class,
+            ServerCommand.class,
+            GetCommand.class,
+            ImportCommand.class,
+            InventoryCommand.class
         })
 public final class Main implements Runnable {
 
