@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             VerifyCommand.class,
             AdapterCommand.class,
+            ServerCommand.class,
+            GetCommand.class,
+            ImportCommand.class,
+            InventoryCommand.class,
             DemoCommand.class
         })
 public final class Main implements Runnable {
