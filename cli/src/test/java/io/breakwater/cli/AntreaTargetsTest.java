@@ -131,6 +131,14 @@ class AntreaTargetsTest {
     }
 
     @Test
+    void tierPriorityWithoutATierIsAUsageError() {
+        var result = run("matrix", "antrea", "E01", "--port", "80", "--target-option", "tier-priority=30");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("tier-priority", "applies to the Tier named by option tier");
+    }
+
+    @Test
     void expandExceptThatIsNotABooleanIsAUsageError() {
         var result = run("matrix", "antrea", "E01", "--port", "80", "--target-option", "expand-except=yes");
 
