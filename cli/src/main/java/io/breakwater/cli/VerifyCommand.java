@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code breakwater verify}: does the target decide every flow as Kubernetes does? */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {
-            "Compares the target's verdicts with Kubernetes' for every pair of pods, over every port class the",
-            "policies mention per protocol (TCP, UDP, SCTP) plus a port none mentions.",
+            "Compares the target's verdicts with Kubernetes' for every pair of pods.",
+            "Probes every port class the policies mention per protocol (TCP, UDP, SCTP) plus a port none mentions.",
             "Prints 'equivalent', or one line per differing flow with the deciding rule on each side."
         },
         exitCodeListHeading = "%nExit codes:%n",
