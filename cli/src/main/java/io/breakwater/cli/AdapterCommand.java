@@ -29,7 +29,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "adapter", mixinStandardHelpOptions = true,
         description = "Run the cluster adapter: report this cluster's inventory to the Breakwater server, realize its "
             + "DFW policies as Antrea Tiers, ClusterGroups and ClusterNetworkPolicies, revert drift, delete imported "
-            + "NetworkPolicies and report status. Runs until stopped. See docs/adapter.md.")
+            + "NetworkPolicies and report status. Runs until stopped. See docs/adapter.md.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped",
+            "2:bad usage: --server not an http(s) URL, unreadable or empty --credential, missing --kubeconfig",
+            "4:the Kubernetes API cannot be reached at start",
+            "5:the server refused the credential at start (an unreachable server is retried, not fatal)"
+        })
 final class AdapterCommand implements Callable<Integer> {
 
     enum WriteMode { server_side_apply, create_or_update }
@@ -73,9 +80,21 @@ final class AdapterCommand implements Callable<Integer> {
         if (token.isEmpty()) {
             return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": file is empty");
         }
-        var plane = HttpManagementPlane.of(server, cluster, token, insecure);
+        if (!token.chars().allMatch(c -> c > ' ' && c < 0x7f)) { // it goes into an HTTP header as is
+            return fail(ExitCodes.BAD_INPUT, "--credential " + credential
+                    + ": not a credential (expected one line of printable characters, as the server issued it)");
+        }
         if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
             return fail(ExitCodes.BAD_INPUT, "--kubeconfig " + kubeconfig + ": no such file");
+        }
+        var plane = HttpManagementPlane.of(server, cluster, token, insecure);
+        try { // a wrong credential is a setup mistake: say so once instead of retrying forever
+            plane.fetchDesiredState(0, java.time.Duration.ZERO);
+        } catch (io.breakwater.adapter.plane.ManagementPlaneRefused e) {
+            return fail(ExitCodes.REFUSED, "the server refused the credential in --credential " + credential
+                    + " for cluster " + cluster + " (HTTP " + e.status() + ")");
+        } catch (io.breakwater.adapter.plane.ManagementPlaneUnavailable e) {
+            // not fatal: once running, the adapter retries an unreachable server with backoff (docs/adapter.md)
         }
         var config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
         try (var client = new KubernetesClientBuilder().withConfig(config).build()) {

@@ -66,6 +66,32 @@ class AdapterCommandTest {
     }
 
     @Test
+    void aMissingKubeconfigIsNamedWithExit2() throws IOException {
+        var credential = Files.writeString(dir.resolve("credential"), "token");
+        var missing = dir.resolve("missing-kubeconfig");
+
+        var run = CliRun.of("adapter", "--server", "http://localhost:1", "--cluster", "c",
+                "--credential", credential.toString(), "--kubeconfig", missing.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("breakwater adapter: --kubeconfig " + missing + ": no such file\n");
+    }
+
+    @Test
+    void aCredentialTheServerRefusesStopsAtStartWithExit5() throws IOException {
+        var credential = Files.writeString(dir.resolve("credential"), "not-a-credential");
+        try (var server = Server.start(ServerConfig.defaults(dir.resolve("data")).withPort(0).withTls(false)
+                .withAdminPassword(PASSWORD))) {
+            var run = CliRun.of("adapter", "--server", server.url(), "--cluster", "c", "--credential", credential.toString(),
+                    "--kubeconfig", Files.writeString(dir.resolve("kubeconfig"), kubeconfig("http://127.0.0.1:1")).toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(run.err()).isEqualTo("breakwater adapter: the server refused the credential in --credential "
+                    + credential + " for cluster c (HTTP 401)\n");
+        }
+    }
+
+    @Test
     void unreachableKubernetesApiIsUnavailable() throws IOException {
         int closedPort;
         try (var socket = new ServerSocket(0)) {

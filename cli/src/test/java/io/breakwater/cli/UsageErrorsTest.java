@@ -49,9 +49,9 @@ class UsageErrorsTest {
                         + "http:// or https:// URL with a host", new String[] {"get", "clusters", "--server", "localhost:8443"}),
                 Arguments.of("adapter server URL without scheme", "Invalid value for option '--server': 'bw:8443' is not an",
                         new String[] {"adapter", "--server", "bw:8443", "--cluster", "c", "--credential", CLUSTER}),
-                Arguments.of("adapter kubeconfig missing", "breakwater adapter: --kubeconfig missing.yaml: no such file",
-                        new String[] {"adapter", "--server", "https://localhost:1", "--cluster", "c", "--credential", CLUSTER,
-                            "--kubeconfig", "missing.yaml"}),
+                Arguments.of("adapter credential not a token", "breakwater adapter: --credential " + CLUSTER
+                        + ": not a credential (expected one line of printable characters",
+                        new String[] {"adapter", "--server", "https://localhost:1", "--cluster", "c", "--credential", CLUSTER}),
                 Arguments.of("server port negative", "port must be 0 (any free port) or between 1 and 65535, found -1",
                         new String[] {"server", "--port", "-1"}),
                 Arguments.of("demo port too big", "port must be 0 (any free port) or between 1 and 65535, found 70000",

@@ -114,6 +114,9 @@ public final class HttpManagementPlane implements ManagementPlane {
         if (code / 100 == 2 || java.util.Arrays.stream(accepted).anyMatch(a -> a == code)) {
             return response;
         }
+        if (code == 401 || code == 403) {
+            throw new ManagementPlaneRefused(code, describe(request) + ": HTTP " + code + " " + response.body());
+        }
         throw new ManagementPlaneUnavailable(describe(request) + ": HTTP " + code + " " + response.body());
     }
 
