@@ -88,6 +88,15 @@ class HttpManagementPlaneTest {
     }
 
     @Test
+    void aRefusedCredentialIsStillUnavailableAndCarriesTheStatus() {
+        status = 401;
+
+        assertThatThrownBy(() -> plane.fetchDesiredState(0, java.time.Duration.ZERO))
+                .isInstanceOfSatisfying(ManagementPlaneRefused.class, e -> assertThat(e.status()).isEqualTo(401))
+                .isInstanceOf(ManagementPlaneUnavailable.class);
+    }
+
+    @Test
     void notModifiedLongPollIsEmpty() {
         status = 304;
 
