@@ -90,11 +90,27 @@ final class ServerConnection {
     /** The reply's JSON; a 404 gives an empty optional instead of failing. */
     java.util.Optional<JsonNode> find(String path) {
         HttpResponse<String> r = exchange("GET", path, null);
-        return r.statusCode() == 404 ? java.util.Optional.empty() : java.util.Optional.of(json("GET", path, r));
+        return r.statusCode() == 404 ? java.util.Optional.empty() : java.util.Optional.of(reply("GET", path, r));
     }
 
     JsonNode send(String method, String path, Object body) {
-        return json(method, path, exchange(method, path, body));
+        return reply(method, path, exchange(method, path, body));
+    }
+
+    /** {@link #json}, saying so when a 401 came from sending no credentials at all. */
+    private JsonNode reply(String method, String path, HttpResponse<String> r) {
+        try {
+            return json(method, path, r);
+        } catch (CallFailed e) {
+            if (e.getMessage().startsWith("HTTP 401:") && blank(password) && blank(token)) {
+                throw new CallFailed(e.exitCode, e.getMessage() + " (no password given: --password or $BREAKWATER_PASSWORD)");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Every item of a list endpoint, following the cursor. */

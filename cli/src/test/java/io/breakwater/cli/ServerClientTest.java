@@ -142,6 +142,14 @@ class ServerClientTest {
     }
 
     @Test
+    void withoutAnyPasswordThe401SaysNoneWasGiven() {
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--insecure", "--password", "");
+        assertThat(run.exit()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).startsWith("breakwater get: HTTP 401: ")
+                .endsWith(" (no password given: --password or $BREAKWATER_PASSWORD)\n");
+    }
+
+    @Test
     void anUnknownHostIsNamedInOneLineWithExit4() {
         var run = CliRun.of("get", "clusters", "--server", "https://breakwater.invalid:8443", "--insecure");
         assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
