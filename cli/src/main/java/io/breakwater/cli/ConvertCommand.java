@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
-            "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with",
-            "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx)."
+            "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with "
+                    + "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -52,7 +52,8 @@ final class ConvertCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--cluster", paramLabel = "NAME", required = true,
-            description = "Cluster name as registered in NSX; names use its first 12 bytes, tags the full name.")
+            description = "Cluster name as registered in NSX (its cluster-control-plane id); names use its "
+                    + "first 12 bytes, tags the full name.")
     String cluster;
 
     @Option(names = "--policies", paramLabel = "PATH", required = true,
@@ -69,8 +70,9 @@ final class ConvertCommand implements Callable<Integer> {
     OnError onError;
 
     @Option(names = "--sequence-number-upper", paramLabel = "N",
-            description = "Sequence number of every allow policy (give both or neither; default: after the "
-                    + "existing Application policies).")
+            description = "Sequence number of every allow policy (give both or neither). Default: 1 for "
+                    + "allows and 2 for drops, i.e. after the existing Application policies, of which convert "
+                    + "knows none.")
     Integer upper;
 
     @Option(names = "--sequence-number-lower", paramLabel = "N",
