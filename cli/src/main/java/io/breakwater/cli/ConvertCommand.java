@@ -15,7 +15,10 @@ import io.breakwater.core.nsx.Placement;
 import io.breakwater.core.problem.Result;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +32,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
             "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with "
-                    + "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx)."
+                    + "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
+            "antrea: Tiers, ClusterGroups and ClusterNetworkPolicies (allow policy + isolation policy per "
+                    + "NetworkPolicy); nsx-antrea: the nsx result as the adapter realizes it in Antrea. -o yaml prints "
+                    + "documents for kubectl apply -f - (see docs/targets.md#antrea, #nsx-antrea)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,13 +54,17 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "TARGET", required = true,
-            description = "Target to convert to: nsx.")
+            description = "Target to convert to: nsx, antrea, nsx-antrea.")
     String target;
 
-    @Option(names = "--cluster", paramLabel = "NAME", required = true,
-            description = "Cluster name as registered in NSX (its cluster-control-plane id); names use its "
-                    + "first 12 bytes, tags the full name.")
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Cluster name as registered in NSX (its cluster-control-plane id); names use its first "
+                    + "12 bytes, tags the full name. Required for nsx; nsx-antrea defaults to 'cluster'.")
     String cluster;
+
+    @Option(names = "--target-option", paramLabel = "KEY=VALUE",
+            description = "A setting of target antrea (tier, tier-priority, expand-except) or nsx-antrea (cluster). Repeatable.")
+    Map<String, String> targetOptions = new LinkedHashMap<>();
 
     @Option(names = "--policies", paramLabel = "PATH", required = true,
             description = "NetworkPolicies (YAML/JSON file, directory, or - for stdin). Repeatable.")
@@ -81,23 +91,26 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|yaml|hierarchical", defaultValue = "json",
             description = "json (default): {groups, security_policies, errors, request_count, success_count}; "
-                    + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra.")
+                    + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra. "
+                    + "antrea, nsx-antrea: json = a v1 List, yaml = one document per object, in apply order.")
     Format format;
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (AntreaTarget.handles(target)) {
+            return convertToAntrea();
+        }
         if (!DfwEvaluator.TARGET.equals(target)) {
-            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, not '" + target + "'");
+            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, antrea, nsx-antrea, not '" + target + "'");
+        }
+        if (cluster == null) {
+            throw new ParameterException(spec.commandLine(), "--cluster is required for target nsx");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Result<K8sInput> read = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
-        if (read.hasErrors()) {
-            throw Abort.invalidInput(read.errors());
-        }
-        read.warnings().forEach(w -> err.println("warning: " + w));
+        K8sInput input = read(err);
 
-        NsxConversion c = NsxConverter.convert(read.value().policies(), read.value().inventory(), options());
+        NsxConversion c = NsxConverter.convert(input.policies(), input.inventory(), options(cluster));
 
         c.errors().forEach(e -> err.println("error: " + e.problem()));
         c.warnings().forEach(w -> err.println("warning: " + w.problem()));
@@ -105,8 +118,37 @@ final class ConvertCommand implements Callable<Integer> {
         return c.hasErrors() ? ExitCodes.REJECTED : ExitCodes.OK;
     }
 
-    private NsxOptions options() {
-        NsxOptions options = NsxOptions.of(cluster).withOnError(onError);
+    private int convertToAntrea() {
+        if (format == Format.hierarchical) {
+            throw new ParameterException(spec.commandLine(), "-o hierarchical is for target nsx; " + target + " prints json or yaml");
+        }
+        Target chosen = Targets.find(target).orElseThrow();
+        for (String key : targetOptions.keySet()) {
+            if (!chosen.optionKeys().contains(key)) {
+                throw new ParameterException(spec.commandLine(), "--target-option: target " + target + " has no option '"
+                        + key + "' (known: " + String.join(", ", new TreeSet<>(chosen.optionKeys())) + ")");
+            }
+        }
+        if (cluster != null) {
+            targetOptions.putIfAbsent(AntreaTarget.CLUSTER, cluster);
+        }
+        var convert = new AntreaConvert(target, Map.copyOf(targetOptions),
+                options(targetOptions.getOrDefault(AntreaTarget.CLUSTER, NsxTarget.DEFAULT_CLUSTER)), onError);
+        PrintWriter err = spec.commandLine().getErr();
+        return convert.run(read(err), format == Format.yaml, spec.commandLine().getOut(), err);
+    }
+
+    private K8sInput read(PrintWriter err) {
+        Result<K8sInput> read = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
+        if (read.hasErrors()) {
+            throw Abort.invalidInput(read.errors());
+        }
+        read.warnings().forEach(w -> err.println("warning: " + w));
+        return read.value();
+    }
+
+    private NsxOptions options(String clusterName) {
+        NsxOptions options = NsxOptions.of(clusterName).withOnError(onError);
         if (upper == null && lower == null) {
             return options;
         }
