@@ -77,14 +77,17 @@ class NsxEquivalenceProperties {
     }
 
     private Arbitrary<List<Pod>> pods() {
-        return Combinators.combine(Arbitraries.of(NAMESPACES), labels()).as((ns, l) -> List.of(ns, l))
+        // one pod in five uses the host network: neither selected nor enforced, matched only by ipBlock
+        return Combinators.combine(Arbitraries.of(NAMESPACES), labels(), Arbitraries.of(false, false, false, false, true))
+                .as((ns, l, host) -> List.of(ns, l, host))
                 .list().ofMinSize(2).ofMaxSize(6).map(specs -> {
                     var out = new ArrayList<Pod>();
                     for (int i = 0; i < specs.size(); i++) {
                         @SuppressWarnings("unchecked")
                         Map<String, String> l = (Map<String, String>) specs.get(i).get(1);
                         out.add(new Pod((String) specs.get(i).get(0), "p" + i, "uid-p" + i, l,
-                                List.of(IpAddress.v4(0x0A000000L + i * 64 + 1)), List.of(), false, "n1"));
+                                List.of(IpAddress.v4(0x0A000000L + i * 64 + 1)), List.of(),
+                                (Boolean) specs.get(i).get(2), "n1"));
                     }
                     return out;
                 });
