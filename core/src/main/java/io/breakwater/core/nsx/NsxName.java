@@ -59,8 +59,16 @@ record NsxName(String cluster, String namespace, String policyName, String uid) 
 
     /** The NSX id for a name: characters outside {@code [A-Za-z0-9._-]} become {@code _}, one per character. */
     static String idOf(String name) {
-        var id = new StringBuilder(name.length());
-        name.codePoints().forEach(cp -> id.append(isIdChar(cp) ? (char) cp : '_'));
+        int first = 0;
+        while (first < name.length() && isIdChar(name.charAt(first))) {
+            first++;
+        }
+        if (first == name.length()) {
+            return name;
+        }
+        var id = new StringBuilder(name.length()).append(name, 0, first);
+        name.codePoints().skip(name.codePointCount(0, first))
+                .forEach(cp -> id.append(isIdChar(cp) ? (char) cp : '_'));
         return id.toString();
     }
 
