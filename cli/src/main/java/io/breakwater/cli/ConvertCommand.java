@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
                     + "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
             "antrea: Tiers, ClusterGroups and ClusterNetworkPolicies (allow policy + isolation policy per "
                     + "NetworkPolicy); nsx-antrea: the nsx result as the adapter realizes it in Antrea. -o yaml prints "
-                    + "documents for kubectl apply -f - (see docs/targets.md#antrea, #nsx-antrea)."
+                    + "documents for kubectl apply -f - (see docs/targets.md#antrea, #nsx-antrea).",
+            "contrail: CN2 tags, address groups, firewall rules and policies, and the application policy set "
+                    + "(seed 002, docs/targets.md#contrail); json or yaml."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -54,7 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "TARGET", required = true,
-            description = "Target to convert to: nsx, antrea, nsx-antrea.")
+            description = "Target to convert to: nsx, antrea, nsx-antrea, contrail.")
     String target;
 
     @Option(names = "--cluster", paramLabel = "NAME",
@@ -63,7 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
     String cluster;
 
     @Option(names = "--target-option", paramLabel = "KEY=VALUE",
-            description = "A setting of target antrea (tier, tier-priority, expand-except) or nsx-antrea (cluster). Repeatable.")
+            description = "A setting of target antrea (tier, tier-priority, expand-except), nsx-antrea (cluster) or contrail (except-form, all-namespaces); see docs/cli.md. Repeatable.")
     Map<String, String> targetOptions = new LinkedHashMap<>();
 
     @Option(names = "--policies", paramLabel = "PATH", required = true,
@@ -71,28 +74,18 @@ final class ConvertCommand implements Callable<Integer> {
     List<String> policies = new ArrayList<>();
 
     @Option(names = "--inventory", paramLabel = "PATH",
-            description = "Namespaces and pods; used to warn when a skipped and a converted policy share pods. Repeatable.")
+            description = "Namespaces and pods; nsx: warns when a skipped and a converted policy share pods; "
+                    + "contrail: checks tag clashes and resolves namespace selectors. Repeatable.")
     List<String> inventory = new ArrayList<>();
 
-    @Option(names = "--on-error", paramLabel = "ABORT|CONTINUE", defaultValue = "ABORT",
-            description = "ABORT (default): the first rejected policy stops the import, nothing is converted. "
-                    + "CONTINUE: rejected policies are skipped, the others converted.")
-    OnError onError;
-
-    @Option(names = "--sequence-number-upper", paramLabel = "N",
-            description = "Sequence number of every allow policy (give both or neither). Default: 1 for "
-                    + "allows and 2 for drops, i.e. after the existing Application policies, of which convert "
-                    + "knows none.")
-    Integer upper;
-
-    @Option(names = "--sequence-number-lower", paramLabel = "N",
-            description = "Sequence number of every drop policy; must be greater than the upper number.")
-    Integer lower;
+    @Mixin
+    ImportModeOptions mode;
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|yaml|hierarchical", defaultValue = "json",
             description = "json (default): {groups, security_policies, errors, request_count, success_count}; "
                     + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra. "
-                    + "antrea, nsx-antrea: json = a v1 List, yaml = one document per object, in apply order.")
+                    + "antrea, nsx-antrea: json = a v1 List, yaml = one document per object, in apply order. contrail: json or yaml "
+                    + "{tags, addressGroups, firewallRules, firewallPolicies, applicationPolicySets}.")
     Format format;
 
     @Override
@@ -100,11 +93,17 @@ final class ConvertCommand implements Callable<Integer> {
         if (AntreaTarget.handles(target)) {
             return convertToAntrea();
         }
+        if (ContrailTarget.NAME.equals(target)) {
+            return ContrailTarget.convertCommand(this);
+        }
         if (!DfwEvaluator.TARGET.equals(target)) {
-            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, antrea, nsx-antrea, not '" + target + "'");
+            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, antrea, nsx-antrea, contrail, not '" + target + "'");
         }
         if (cluster == null) {
             throw new ParameterException(spec.commandLine(), "--cluster is required for target nsx");
+        }
+        if (!targetOptions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--target-option: convert --target nsx takes none");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -133,7 +132,7 @@ final class ConvertCommand implements Callable<Integer> {
             targetOptions.putIfAbsent(AntreaTarget.CLUSTER, cluster);
         }
         var convert = new AntreaConvert(target, Map.copyOf(targetOptions),
-                options(targetOptions.getOrDefault(AntreaTarget.CLUSTER, NsxTarget.DEFAULT_CLUSTER)), onError);
+                options(targetOptions.getOrDefault(AntreaTarget.CLUSTER, NsxTarget.DEFAULT_CLUSTER)), mode.onError);
         PrintWriter err = spec.commandLine().getErr();
         return convert.run(read(err), format == Format.yaml, spec.commandLine().getOut(), err);
     }
@@ -148,15 +147,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private NsxOptions options(String clusterName) {
-        NsxOptions options = NsxOptions.of(clusterName).withOnError(onError);
-        if (upper == null && lower == null) {
-            return options;
-        }
-        if (upper == null || lower == null || lower <= upper || upper < 0 || lower > Placement.MAX_SEQUENCE_NUMBER) {
-            throw new ParameterException(spec.commandLine(), "--sequence-number-upper and --sequence-number-lower "
-                    + "go together, with 0 <= upper < lower <= " + Placement.MAX_SEQUENCE_NUMBER);
-        }
-        return options.withPlacement(new Placement.Fixed(upper, lower));
+        NsxOptions options = NsxOptions.of(clusterName).withOnError(mode.onError);
+        return mode.placement().map(options::withPlacement).orElse(options);
     }
 
     private String render(NsxConversion c) throws JsonProcessingException {

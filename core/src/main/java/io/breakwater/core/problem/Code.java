@@ -55,6 +55,7 @@ public enum Code {
     // conversion to contrail
     TAG_KEY_CLASH,
     MATCHES_OUTSIDE_CLUSTER,
+    NAMESPACES_ENUMERATED,
 
     // Antrea admission (antrea-realization.md §1.5): what antrea-controller's webhook or the CRD schema refuses
     ANTREA_PRIORITY,
