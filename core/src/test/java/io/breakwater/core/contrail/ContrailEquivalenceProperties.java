@@ -40,7 +40,7 @@ import net.jqwik.api.Provide;
 /**
  * Kubernetes and Contrail give the same verdict for every flow, on generated inventories and policies within
  * what the converter accepts: matchLabels, In (and any operator in namespace selectors), ipBlock with except, port ranges, TCP/UDP/SCTP, several
- * policies on the same pods. Pod label keys and namespace label keys are kept apart (the converter rejects a
+ * policies on the same pods, host-network pods. Pod label keys and namespace label keys are kept apart (the converter rejects a
  * clash; see problems.yaml).
  */
 class ContrailEquivalenceProperties {
@@ -85,14 +85,15 @@ class ContrailEquivalenceProperties {
         Arbitrary<List<Namespace>> namespaces = Combinators.combine(
                 Arbitraries.of("a", "b", ""), Arbitraries.of("a", "b", ""), Arbitraries.of("a", "b", ""))
                 .as((x, y, z) -> List.of(namespace("x", x), namespace("y", y), namespace("z", z)));
-        Arbitrary<List<Pod>> pods = Combinators.combine(Arbitraries.of(NAMESPACES), podLabels())
+        Arbitrary<List<Pod>> pods = Combinators.combine(Arbitraries.of(NAMESPACES), podLabels(),
+                        Arbitraries.integers().between(0, 9).map(n -> n == 0))
                 .as(PodSeed::new).list().ofMinSize(1).ofMaxSize(6).map(ContrailEquivalenceProperties::pods);
         Arbitrary<List<NetworkPolicy>> policies = policy().list().ofMaxSize(4).map(ContrailEquivalenceProperties::named);
         return Combinators.combine(namespaces, pods, policies)
                 .as((n, p, np) -> new Scenario(Inventory.of(n, p), np));
     }
 
-    private record PodSeed(String namespace, Map<String, String> labels) {}
+    private record PodSeed(String namespace, Map<String, String> labels, boolean hostNetwork) {}
 
     private static Namespace namespace(String name, String team) {
         return new Namespace(name, "", team.isEmpty() ? Map.of() : Map.of("team", team));
@@ -104,7 +105,7 @@ class ContrailEquivalenceProperties {
             PodSeed s = seeds.get(i);
             int nsIndex = NAMESPACES.indexOf(s.namespace());
             out.add(new Pod(s.namespace(), "p" + i, "", s.labels(), List.of(ip("10.0." + nsIndex + "." + (i + 1))),
-                    List.of(new ContainerPort("http", 80, Protocol.TCP)), false, ""));
+                    List.of(new ContainerPort("http", 80, Protocol.TCP)), s.hostNetwork(), ""));
         }
         return out;
     }
