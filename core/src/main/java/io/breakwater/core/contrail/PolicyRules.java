@@ -115,9 +115,9 @@ final class PolicyRules {
             switch (rule.peers().get(i)) {
                 case PodPeer pod -> addRules(base + "-" + podPeerPart(pod) + "-" + i, FirewallAction.PASS,
                         direction, selected, podPeerEndpoints(pod, peerPath), services.of(rule.ports(), rulePath,
-                                nameOwners(direction, new NameOwners.OnPods(cluster.matchedBy(np, pod)))));
+                                () -> nameOwners(direction, new NameOwners.OnPods(cluster.matchedBy(np, pod)))));
                 case IpBlockPeer block -> addIpBlock(base + "-ipBlock-" + i, direction, r, i, block, selected,
-                        services.of(rule.ports(), rulePath, nameOwners(direction, new NameOwners.TowardAddresses("an ipBlock"))));
+                        services.of(rule.ports(), rulePath, () -> nameOwners(direction, new NameOwners.TowardAddresses("an ipBlock"))));
             }
         }
     }
@@ -136,7 +136,7 @@ final class PolicyRules {
      */
     private void addAllPeers(String base, Direction direction, Rule rule, FieldPath rulePath, List<List<Tag>> selected) {
         List<PortService> all = services.of(rule.ports(), rulePath,
-                nameOwners(direction, new NameOwners.OnPods(cluster.pods())));
+                () -> nameOwners(direction, new NameOwners.OnPods(cluster.pods())));
         List<PortService> named = all.stream().filter(s -> s.named() && direction == Direction.EGRESS).toList();
         named.forEach(s -> rejectHostNetworkOwners(rule.ports().get(s.index()), rulePath.field("ports").index(s.index())));
         addRules(base, FirewallAction.PASS, direction, selected, List.of(FirewallEndpoint.ANY),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The firewall services of a rule's {@code ports[]} (seed 002: {@code tcp:6379}). A firewall service needs
@@ -37,8 +38,11 @@ final class RuleServices {
         this.problems = problems;
     }
 
-    /** The services of {@code ports}; no ports is service {@code any}. Problems go to the shared list once. */
-    List<PortService> of(List<PolicyPort> ports, FieldPath rulePath, NameOwners owners) {
+    /**
+     * The services of {@code ports}; no ports is service {@code any}. {@code owners} is asked only for a named
+     * port (it scans the inventory). Problems go to the shared list once.
+     */
+    List<PortService> of(List<PolicyPort> ports, FieldPath rulePath, Supplier<NameOwners> owners) {
         if (ports.isEmpty()) {
             return List.of(new PortService(0, FirewallService.ANY, false));
         }
@@ -52,7 +56,7 @@ final class RuleServices {
                 case PortMatch.Single(int n) -> out.add(new PortService(j, FirewallService.of(protocol, n, n), false));
                 case PortMatch.Range(int from, int to) ->
                         out.add(new PortService(j, FirewallService.of(protocol, from, to), false));
-                case PortMatch.Named(String name) -> resolve(port, name, rulePath.field("ports").index(j), owners)
+                case PortMatch.Named(String name) -> resolve(port, name, rulePath.field("ports").index(j), owners.get())
                         .ifPresent(n -> out.add(new PortService(index, FirewallService.of(protocol, n, n), true)));
             }
         }
