@@ -74,7 +74,7 @@ final class ContrailTarget {
         Result<ContrailPlan> plan = convert(read.value(), command.targetOptions);
         plan.errors().forEach(e -> err.println("error: " + e));
         plan.warnings().forEach(w -> err.println("warning: " + w));
-        if (plan.hasErrors() && command.onError == OnError.ABORT) {
+        if (plan.hasErrors() && command.mode.onError == OnError.ABORT) {
             err.println("nothing converted (--on-error ABORT)");
             return ExitCodes.REJECTED;
         }

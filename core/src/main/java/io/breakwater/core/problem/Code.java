@@ -49,6 +49,8 @@ public enum Code {
     UNSUPPORTED,
     NOT_FOUND,
     SKIPPED_OVERLAP,
+    DERIVED_UID,
+    DUPLICATE_UID,
 
     // conversion to contrail
     TAG_KEY_CLASH,
