@@ -5,18 +5,11 @@ import io.breakwater.core.contrail.RuleServices.NameOwners;
 import io.breakwater.core.contrail.RuleServices.PortService;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.IpBlockPeer;
-import io.breakwater.core.k8s.LabelSelector;
-import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.NamespaceScope;
 import io.breakwater.core.k8s.NetworkPolicy;
-import io.breakwater.core.k8s.Peer;
-import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.PodPeer;
-import io.breakwater.core.k8s.PolicyPort;
-import io.breakwater.core.k8s.PortMatch;
 import io.breakwater.core.k8s.Rule;
 import io.breakwater.core.net.Cidr;
-import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
 import io.breakwater.core.problem.Problem;
 import java.util.ArrayList;
@@ -33,6 +26,7 @@ final class PolicyRules {
     private final ContrailOptions options;
     private final KnownCluster cluster;
     private final RuleServices services;
+    private final PeerEndpoints peers;
     private final List<Problem> problems = new ArrayList<>();
     private final List<FirewallRule> rules = new ArrayList<>();
     private final List<FirewallRule> isolation = new ArrayList<>();
@@ -44,6 +38,7 @@ final class PolicyRules {
         this.options = options;
         this.cluster = cluster;
         this.services = new RuleServices(np, problems);
+        this.peers = new PeerEndpoints(np, options, cluster, problems);
     }
 
     /**
@@ -114,7 +109,7 @@ final class PolicyRules {
             FieldPath peerPath = rulePath.field(direction.peersField()).index(i);
             switch (rule.peers().get(i)) {
                 case PodPeer pod -> addRules(base + "-" + podPeerPart(pod) + "-" + i, FirewallAction.PASS,
-                        direction, selected, podPeerEndpoints(pod, peerPath), services.of(rule.ports(), rulePath,
+                        direction, selected, peers.of(pod, peerPath), services.of(rule.ports(), rulePath,
                                 () -> nameOwners(direction, new NameOwners.OnPods(cluster.matchedBy(np, pod)))));
                 case IpBlockPeer block -> addIpBlock(base + "-ipBlock-" + i, direction, r, i, block, selected,
                         services.of(rule.ports(), rulePath, () -> nameOwners(direction, new NameOwners.TowardAddresses("an ipBlock"))));
@@ -136,34 +131,13 @@ final class PolicyRules {
      */
     private void addAllPeers(String base, Direction direction, Rule rule, FieldPath rulePath, List<List<Tag>> selected) {
         List<PortService> all = services.of(rule.ports(), rulePath,
-                () -> nameOwners(direction, new NameOwners.OnPods(cluster.pods())));
+                () -> nameOwners(direction, new NameOwners.AnyDestination(cluster.pods(), cluster.hostNetworkPods())));
         List<PortService> named = all.stream().filter(s -> s.named() && direction == Direction.EGRESS).toList();
-        named.forEach(s -> rejectHostNetworkOwners(rule.ports().get(s.index()), rulePath.field("ports").index(s.index())));
         addRules(base, FirewallAction.PASS, direction, selected, List.of(FirewallEndpoint.ANY),
                 all.stream().filter(s -> !named.contains(s)).toList());
         if (!named.isEmpty()) {
             addRules(base, FirewallAction.PASS, direction, selected, cluster.namespaces().stream()
                     .map(ns -> FirewallEndpoint.ofTags(List.of(Tag.namespace(ns.name())))).toList(), named);
-        }
-    }
-
-    /**
-     * Egress to any destination on a named port also reaches host-network pods declaring the name; CN2 gives them
-     * no tags, so the per-namespace endpoints would miss them.
-     */
-    private void rejectHostNetworkOwners(PolicyPort port, FieldPath path) {
-        String name = switch (port.port()) {
-            case PortMatch.Named(String n) -> n;
-            case PortMatch.AnyPort a -> "";
-            case PortMatch.Single s -> "";
-            case PortMatch.Range r -> "";
-        };
-        List<String> owners = cluster.hostNetworkPods().stream()
-                .filter(p -> p.resolvePort(name, port.protocol()).isPresent()).map(Pod::key).toList();
-        if (!owners.isEmpty()) {
-            problems.add(Problem.error(np.ref(), path, Code.NAMED_PORT, "named port '" + name + "' toward any"
-                    + " destination also names host-network pods (" + String.join(", ", owners) + "), which carry no"
-                    + " Contrail tags: not supported by target contrail"));
         }
     }
 
@@ -216,86 +190,8 @@ final class PolicyRules {
         };
     }
 
-    /** Seed 002: a podSelector peer is {@code namespace=<ns> && <pod tags>}; a namespaceSelector peer its tags. */
-    private List<FirewallEndpoint> podPeerEndpoints(PodPeer pod, FieldPath path) {
-        List<List<Tag>> pods = pod.hasPodSelector()
-                ? TagSelectors.alternatives(pod.pods(), np.ref(), path.field("podSelector"), problems)
-                : List.of(List.of());
-        List<List<Tag>> combined = switch (pod.namespaces()) {
-            case NamespaceScope.PolicyNamespace p -> withTagsBefore(List.of(Tag.namespace(np.namespace())), pods);
-            case NamespaceScope.SelectedNamespaces(var selector) ->
-                    product(namespaceAlternatives(selector, path.field("namespaceSelector")), pods);
-        };
-        if (combined.equals(List.of(List.<Tag>of()))) {
-            combined = everyPod(path);
-        }
-        return combined.stream().map(FirewallEndpoint::ofTags).toList();
-    }
-
-    /**
-     * Tags for a namespace selector. NotIn, Exists and DoesNotExist have no tag form; a namespace selector using
-     * them is resolved against the known namespaces instead (namespaces are few and named by the
-     * {@code namespace=<ns>} tag of seed 002), so nothing is dropped or widened. Without known namespaces it is
-     * rejected.
-     */
-    private List<List<Tag>> namespaceAlternatives(LabelSelector selector, FieldPath path) {
-        if (TagSelectors.hasTagForm(selector) || cluster.namespaces().isEmpty()) {
-            return TagSelectors.alternatives(selector, np.ref(), path, problems);
-        }
-        List<Namespace> matching = cluster.namespaces().stream().filter(ns -> selector.matches(ns.labels())).toList();
-        problems.add(enumerated(path, matching));
-        return matching.stream().map(ns -> List.of(Tag.namespace(ns.name()))).toList();
-    }
-
-    private Problem enumerated(FieldPath path, List<Namespace> namespaces) {
-        String names = namespaces.isEmpty() ? "none matches"
-                : String.join(", ", namespaces.stream().map(Namespace::name).toList());
-        return Problem.warning(np.ref(), path, Code.NAMESPACES_ENUMERATED, "written as one endpoint"
-                + " namespace=<ns> per matching namespace of the inventory (" + names + "); namespaces created or"
-                + " relabelled later need a new conversion");
-    }
-
-    /** A peer of every pod of every namespace: no tag names it (see {@link ContrailOptions.AllNamespaces}). */
-    private List<List<Tag>> everyPod(FieldPath path) {
-        return switch (options.allNamespaces()) {
-            case ANY -> {
-                problems.add(Problem.warning(np.ref(), path, Code.MATCHES_OUTSIDE_CLUSTER, "a peer selecting every"
-                        + " pod of every namespace has no tag in Contrail: it becomes endpoint 'any', which also"
-                        + " matches addresses outside the cluster (all-namespaces=any)"));
-                yield List.of(List.of());
-            }
-            case KNOWN_NAMESPACES -> {
-                if (cluster.namespaces().isEmpty()) {
-                    problems.add(Problem.error(np.ref(), path.field("namespaceSelector"), Code.UNSUPPORTED,
-                            "a peer of every pod of every namespace has no Contrail tag and the inventory names no"
-                                    + " namespace to list instead: give the inventory, or accept endpoint 'any'"
-                                    + " (also outside the cluster) with all-namespaces=any"));
-                    yield List.of();
-                }
-                problems.add(enumerated(path.field("namespaceSelector"), cluster.namespaces()));
-                yield cluster.namespaces().stream().map(ns -> List.of(Tag.namespace(ns.name()))).toList();
-            }
-        };
-    }
-
     private static List<List<Tag>> withTagsAfter(List<List<Tag>> alternatives, List<Tag> after) {
-        return product(alternatives, List.of(after));
-    }
-
-    private static List<List<Tag>> withTagsBefore(List<Tag> before, List<List<Tag>> alternatives) {
-        return product(List.of(before), alternatives);
-    }
-
-    private static List<List<Tag>> product(List<List<Tag>> first, List<List<Tag>> second) {
-        var out = new ArrayList<List<Tag>>();
-        for (List<Tag> a : first) {
-            for (List<Tag> b : second) {
-                var tags = new java.util.LinkedHashSet<>(a);
-                tags.addAll(b);
-                out.add(List.copyOf(tags));
-            }
-        }
-        return out;
+        return PeerEndpoints.product(alternatives, List.of(after));
     }
 
     private static String spelling(Direction direction) {

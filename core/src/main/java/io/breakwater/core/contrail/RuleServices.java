@@ -23,9 +23,14 @@ final class RuleServices {
     /** One port's service; {@code index} is its place in {@code ports[]}, used in rule names. */
     record PortService(int index, FirewallService service, boolean named) {}
 
-    /** Where the named ports of a rule resolve: on pods, or toward addresses that never resolve a name. */
+    /**
+     * Where the named ports of a rule resolve: on pods; on any destination (the pods, and host-network pods that
+     * carry no tags so cannot be named); or toward addresses that never resolve a name.
+     */
     sealed interface NameOwners {
         record OnPods(List<Pod> pods) implements NameOwners {}
+
+        record AnyDestination(List<Pod> pods, List<Pod> hostNetworkPods) implements NameOwners {}
 
         record TowardAddresses(String what) implements NameOwners {}
     }
@@ -69,6 +74,17 @@ final class RuleServices {
                 report(Problem.error(np.ref(), path, Code.NAMED_PORT, "named port '" + name + "' toward " + what
                         + " is not supported by target contrail: addresses outside the cluster never resolve a name"
                         + " and a firewall service needs a number"));
+                yield Optional.empty();
+            }
+            case NameOwners.AnyDestination(List<Pod> pods, List<Pod> hostNetworkPods) -> {
+                List<String> hosts = hostNetworkPods.stream()
+                        .filter(p -> p.resolvePort(name, port.protocol()).isPresent()).map(Pod::key).toList();
+                if (hosts.isEmpty()) {
+                    yield resolve(port, name, path, new NameOwners.OnPods(pods));
+                }
+                report(Problem.error(np.ref(), path, Code.NAMED_PORT, "named port '" + name + "' toward any"
+                        + " destination also names host-network pods (" + String.join(", ", hosts) + "), which carry"
+                        + " no Contrail tags: not supported by target contrail"));
                 yield Optional.empty();
             }
             case NameOwners.OnPods(List<Pod> pods) -> switch (NamedPortResolution.on(pods, name, port.protocol())) {
