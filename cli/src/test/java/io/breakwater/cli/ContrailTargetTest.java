@@ -190,4 +190,25 @@ class ContrailTargetTest {
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
     }
+
+    @Test
+    void convertWritesEveryNamespaceAsOneEndpointPerKnownNamespace() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--inventory", acceptance("E01", "cluster.yaml"),
+                "--policies", coreCase("from-every-namespace.yaml"));
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out()).get("firewallRules").findValues("endpoint2")).extracting(JsonNode::toString)
+                .startsWith("{\"tags\":[\"namespace=x\"]}", "{\"tags\":[\"namespace=y\"]}", "{\"tags\":[\"namespace=z\"]}");
+        assertThat(result.err()).contains("spec.ingress[0].from[0].namespaceSelector", "(x, y, z)");
+    }
+
+    @Test
+    void convertWithAllNamespacesAnyWritesEndpointAnyWithAWarning() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("from-every-namespace.yaml"),
+                "--target-option", "all-namespaces=any");
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out()).get("firewallRules").get(0).get("endpoint2").toString()).isEqualTo("{\"any\":true}");
+        assertThat(result.err()).contains("warning: x/from-anywhere-in-cluster: spec.ingress[0].from[0]");
+    }
 }
