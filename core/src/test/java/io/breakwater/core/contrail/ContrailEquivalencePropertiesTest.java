@@ -44,7 +44,7 @@ import net.jqwik.api.Provide;
  * policies on the same pods, host-network pods. Pod label keys and namespace label keys are kept apart (the converter rejects a
  * clash; see problems.yaml).
  */
-class ContrailEquivalenceProperties {
+class ContrailEquivalencePropertiesTest {
 
     record Scenario(Inventory inventory, List<NetworkPolicy> policies) {}
 
@@ -91,8 +91,8 @@ class ContrailEquivalenceProperties {
                 .as((x, y, z) -> List.of(namespace("x", x), namespace("y", y), namespace("z", z)));
         Arbitrary<List<Pod>> pods = Combinators.combine(Arbitraries.of(NAMESPACES), podLabels(),
                         Arbitraries.integers().between(0, 9).map(n -> n == 0))
-                .as(PodSeed::new).list().ofMinSize(1).ofMaxSize(6).map(ContrailEquivalenceProperties::pods);
-        Arbitrary<List<NetworkPolicy>> policies = policy().list().ofMaxSize(4).map(ContrailEquivalenceProperties::named);
+                .as(PodSeed::new).list().ofMinSize(1).ofMaxSize(6).map(ContrailEquivalencePropertiesTest::pods);
+        Arbitrary<List<NetworkPolicy>> policies = policy().list().ofMaxSize(4).map(ContrailEquivalencePropertiesTest::named);
         return Combinators.combine(namespaces, pods, policies)
                 .as((n, p, np) -> new Scenario(Inventory.of(n, p), np));
     }
