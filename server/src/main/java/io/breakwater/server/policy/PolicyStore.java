@@ -50,13 +50,29 @@ public final class PolicyStore {
         }
     }
 
-    /** Inserts many rows in one batch (imports). */
-    public static void insertAll(Connection c, List<PolicyRow> rows) throws SQLException {
+    /** A new object whose body is already serialized (imports write thousands; one serialization each). */
+    public record NewObject(PolicyKind kind, String parentPath, String id, String body) {}
+
+    /** Inserts new objects at revision 0 in batches, created and last modified by {@code user} at {@code time}. */
+    public static void insertAll(Connection c, List<NewObject> objects, long time, String user) throws SQLException {
         try (var st = c.prepareStatement("insert into policy_object (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (PolicyRow row : rows) {
-                bind(st, row);
+                + ") values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (NewObject o : objects) {
+                st.setString(1, o.kind().pathOf(o.parentPath(), o.id()));
+                st.setString(2, o.kind().name());
+                st.setString(3, o.parentPath());
+                st.setString(4, o.id());
+                st.setLong(5, time);
+                st.setString(6, user);
+                st.setLong(7, time);
+                st.setString(8, user);
+                st.setString(9, o.body());
                 st.addBatch();
+                if (++pending == 1000) {
+                    st.executeBatch();
+                    pending = 0;
+                }
             }
             st.executeBatch();
         }
