@@ -36,11 +36,20 @@ import org.openjdk.jmh.annotations.TearDown;
  * Each measured call runs against a fresh server whose cluster inventory (50 namespaces, 500 pods, 5,000
  * NetworkPolicies) was pushed in the setup. {@code store=postgres} needs {@code BREAKWATER_TEST_PG_URL}
  * (scripts/start-test-postgres prints it).
+ *
+ * <p>On a shared, loaded machine wall time mostly measures waiting for a core, so {@link #main} also prints the
+ * server JVM's CPU time per import: {@code java -cp bench/target/benchmarks.jar
+ * io.breakwater.bench.ServerImportBenchmark h2 postgres}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 public class ServerImportBenchmark {
+
+    static {
+        // the server logs every start at INFO; keep JMH's output readable
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
 
     static final int COUNT = 5_000;
     static final int NAMESPACES = 50;
@@ -139,5 +148,26 @@ public class ServerImportBenchmark {
             st.execute("create schema " + schema);
         }
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** Wall and process-CPU milliseconds of 5 imports per store (after one warm-up import each). */
+    public static void main(String[] stores) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        for (String store : stores) {
+            var bench = new ServerImportBenchmark();
+            bench.store = store;
+            for (int run = 0; run <= 5; run++) {
+                bench.freshServerWithInventory();
+                long cpu = os.getProcessCpuTime();
+                long wall = System.nanoTime();
+                bench.import5000NetworkPolicies();
+                long wallMs = (System.nanoTime() - wall) / 1_000_000;
+                long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+                bench.stop();
+                System.out.printf("%s %s: wall %d ms, server JVM CPU %d ms%n", store, run == 0 ? "warm-up" : "run " + run,
+                        wallMs, cpuMs);
+            }
+        }
     }
 }
