@@ -160,14 +160,42 @@ public class ServerImportBenchmark {
             for (int run = 0; run <= 5; run++) {
                 bench.freshServerWithInventory();
                 long cpu = os.getProcessCpuTime();
+                long pg = postgresCpuMillis();
                 long wall = System.nanoTime();
                 bench.import5000NetworkPolicies();
                 long wallMs = (System.nanoTime() - wall) / 1_000_000;
                 long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+                long pgMs = postgresCpuMillis() - pg;
                 bench.stop();
-                System.out.printf("%s %s: wall %d ms, server JVM CPU %d ms%n", store, run == 0 ? "warm-up" : "run " + run,
-                        wallMs, cpuMs);
+                System.out.printf("%s %s: wall %d ms, server JVM CPU %d ms%s%n", store,
+                        run == 0 ? "warm-up" : "run " + run, wallMs, cpuMs,
+                        store.equals("postgres") ? ", PostgreSQL processes CPU " + pgMs + " ms" : "");
             }
         }
+    }
+
+    /** CPU time of every local {@code postgres} process so far (Linux /proc, 100 ticks per second), 0 elsewhere. */
+    private static long postgresCpuMillis() throws IOException {
+        long ticks = 0;
+        var proc = java.nio.file.Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return 0;
+        }
+        try (var dirs = Files.list(proc)) {
+            for (var dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while we read it
+                }
+            }
+        }
+        return ticks * 10;
     }
 }

@@ -174,15 +174,11 @@ public final class Importer {
     private static NsxConversion convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
             ImportRequest request, Errors errors) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
-        Set<String> wanted = new HashSet<>();
-        requested.forEach(s -> wanted.add(s.item().namespace() + "/" + s.item().name()));
-        for (InventoryStore.StoredItem s : InventoryStore.ofCluster(c, cluster)) {
-            boolean otherPolicy = s.item().kind().equals("NetworkPolicy")
-                    && !wanted.contains(s.item().namespace() + "/" + s.item().name());
-            if (!otherPolicy) {
-                docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
-                        + s.item().name(), s.item().body()));
-            }
+        var items = new ArrayList<>(InventoryStore.ofClusterWithout(c, cluster, "NetworkPolicy"));
+        items.addAll(requested); // already read by the lookup; the cluster's other NetworkPolicies stay out
+        for (InventoryStore.StoredItem s : items) {
+            docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
+                    + s.item().name(), s.item().body()));
         }
         var normalized = Normalizer.normalize(docs);
         K8sInput input = normalized.value();
