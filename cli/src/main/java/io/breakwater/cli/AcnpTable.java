@@ -10,37 +10,28 @@ import java.util.List;
 
 /**
  * {@code kubectl get acnp} as kubectl prints it (antrea-realization.md §3): NAME, TIER, PRIORITY, DESIRED NODES,
- * CURRENT NODES, AGE; columns padded to the widest cell plus three spaces. The rows are the per-policy entries an
- * adapter reports ({@code GET …/clusters/{cluster}/status}, adapter-protocol.md), which describe its ACNPs.
+ * CURRENT NODES, AGE. The rows are the per-policy entries an adapter reports ({@code GET …/clusters/{cluster}/status},
+ * adapter-protocol.md), which describe its ACNPs: {@code breakwater get acnp --cluster NAME}.
  */
 final class AcnpTable {
-    private static final List<String> HEADER = List.of("NAME", "TIER", "PRIORITY", "DESIRED NODES", "CURRENT NODES", "AGE");
+    static final List<String> HEADER = List.of("NAME", "TIER", "PRIORITY", "DESIRED NODES", "CURRENT NODES", "AGE");
 
     private AcnpTable() {}
 
-    static String render(List<JsonNode> policies, Instant now) {
-        var rows = new ArrayList<List<String>>();
-        rows.add(HEADER);
-        policies.stream().sorted(Comparator.comparing(p -> p.path("acnp").asText()))
-                .forEach(p -> rows.add(row(p, now)));
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        var out = new StringBuilder();
-        for (var row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                out.append(i == row.size() - 1 ? row.get(i) : pad(row.get(i), widths[i] + 3));
-            }
-            out.append('\n');
-        }
-        return out.toString();
+    static String render(JsonNode policies, Instant now) {
+        return ItemsOutput.table(HEADER, sorted(policies).stream().map(p -> row(p, now)).toList());
+    }
+
+    /** The reported entries by ACNP name, as kubectl sorts. */
+    static List<JsonNode> sorted(JsonNode policies) {
+        var out = new ArrayList<JsonNode>();
+        policies.forEach(out::add);
+        out.sort(Comparator.comparing(p -> p.path("acnp").asText()));
+        return out;
     }
 
     /** Node counts print as {@code <none>} until antrea-controller wrote a status (phase Pending). */
-    private static List<String> row(JsonNode policy, Instant now) {
+    static List<String> row(JsonNode policy, Instant now) {
         boolean hasStatus = !"Pending".equals(policy.path("phase").asText("Pending"));
         return List.of(text(policy.path("acnp")), text(policy.path("tier")), text(policy.path("priority")),
                 hasStatus ? text(policy.path("desired_nodes_realized")) : "<none>",
@@ -70,9 +61,5 @@ final class AcnpTable {
 
     private static String text(JsonNode value) {
         return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? "<none>" : value.asText();
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies) or the DFW groups "
                 + "and policies of a Breakwater server.",
-            "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes."
+            "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes.",
+            "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
+                + "prints them (from the status the adapter reports)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -61,7 +63,9 @@ final class GetCommand implements Callable<Integer> {
         policies(POLICY_BASE + "security-policies", List.of("ID", "CATEGORY", "SEQUENCE", "RULES", "REVISION",
                 "MODIFIED-BY"), (p, now) -> List.of(p.path("id").asText(), ItemsOutput.text(p, "category"),
                 p.path("sequence_number").asText(), String.valueOf(p.path("rules").size()),
-                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user")));
+                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user"))),
+        /** The ACNPs realized in one cluster, from what its adapter reports ({@code GET …/clusters/{c}/status}). */
+        acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row);
 
         final String path;
         final List<String> header;
@@ -85,13 +89,13 @@ final class GetCommand implements Callable<Integer> {
     ServerConnection connection;
 
     @Parameters(index = "0", paramLabel = "RESOURCE",
-            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups or policies")
+            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups, policies or acnp")
     Resource resource;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (inventory resources)")
     String namespace;
 
-    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources)")
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources); the cluster of acnp")
     String cluster;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
@@ -100,11 +104,17 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!resource.isInventory() && (namespace != null || cluster != null)) {
+        if (resource == Resource.acnp && (cluster == null || namespace != null)) {
+            throw new ParameterException(spec.commandLine(), "acnp needs --cluster NAME and takes no -n "
+                    + "(ClusterNetworkPolicies are cluster-wide)");
+        }
+        if (!resource.isInventory() && resource != Resource.acnp && (namespace != null || cluster != null)) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
                     + "nodes and networkpolicies, not to " + resource);
         }
-        List<JsonNode> items = connection.listAll(resource.path + filter());
+        List<JsonNode> items = resource == Resource.acnp
+                ? AcnpTable.sorted(connection.get(resource.path + cluster + "/status").path("policies"))
+                : connection.listAll(resource.path + filter());
         var out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {
             Instant now = Instant.now();
