@@ -191,7 +191,7 @@ public final class DfwEvaluator implements Evaluator {
     /** Evaluation order of all rules: category, policy sequence, rule sequence, then position in the lists. */
     static Comparator<SecurityPolicy> policyOrder() {
         return Comparator.comparingInt((SecurityPolicy p) -> {
-            int i = SecurityPolicy.CATEGORIES.indexOf(p.category());
+            int i = p.category() == null ? -1 : SecurityPolicy.CATEGORIES.indexOf(p.category());
             return i < 0 ? SecurityPolicy.CATEGORIES.size() : i;
         }).thenComparingInt(SecurityPolicy::sequenceNumber);
     }

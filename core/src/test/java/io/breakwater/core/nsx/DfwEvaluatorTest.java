@@ -123,6 +123,25 @@ class DfwEvaluatorTest {
     }
 
     @Test
+    void policyWithoutCategoryRanksAfterEveryCategory() {
+        K8sInput in = Inputs.read(DB_FROM_WEB_ON_5432);
+        NsxConversion c = NsxConverter.convert(in.policies(), in.inventory(), NsxOptions.of("c1"));
+        var uncategorizedDrop = new SecurityPolicy("late", "late", "", null, 0, List.of("ANY"), true, true,
+                List.of(new DfwRule("all", "all", 1, List.of("ANY"), List.of("ANY"), false, false, List.of("ANY"),
+                        List.of(), List.of("ANY"), "DROP", "IN", null, false, false, null, null, List.of())),
+                List.of());
+        var policies = new java.util.ArrayList<>(c.securityPolicies());
+        policies.add(uncategorizedDrop);
+        Inventory inv = in.inventory();
+
+        Verdict v = DfwEvaluator.of(inv, c.groups(), policies).evaluate(new Flow(Endpoint.of(pod(inv, "web")),
+                Endpoint.of(pod(inv, "db")), Protocol.TCP, PortRef.of(5432)));
+
+        assertThat(v.allowed()).isTrue();
+        assertThat(v.ingress().deciding()).noneMatch(r -> r.toString().contains("late"));
+    }
+
+    @Test
     void externalAddressMatchesIpGroupMinusExcept() {
         String egress = CLUSTER + """
                 apiVersion: networking.k8s.io/v1
