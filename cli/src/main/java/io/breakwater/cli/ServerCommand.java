@@ -60,7 +60,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             server = Server.start(config);
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("breakwater server: cannot start: " + rootMessage(e));
+            spec.commandLine().getErr().println("breakwater server: cannot start: " + reason(e));
             return ExitCodes.UNAVAILABLE;
         }
         var out = spec.commandLine().getOut();
@@ -85,13 +85,17 @@ final class ServerCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String rootMessage(Throwable t) {
+    /** The failure's own message and, when deeper, its root cause: {@code cannot create data directory /x (AccessDeniedException: /x)}. */
+    static String reason(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String top = Failures.firstLine(String.valueOf(t.getMessage()));
+        if (root == t) {
+            return top;
+        }
+        String rootMessage = Failures.firstLine(String.valueOf(root.getMessage()));
+        return top + " (" + root.getClass().getSimpleName() + (top.contains(rootMessage) ? "" : ": " + rootMessage) + ")";
     }
 }

@@ -163,6 +163,25 @@ class ServerClientTest {
     }
 
     @Test
+    void pushReadsKubectlListOutputFromStandardInput() throws Exception {
+        String list = """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: Namespace, metadata: {name: web, uid: ns-uid-1}}
+                - apiVersion: networking.k8s.io/v1
+                  kind: NetworkPolicy
+                  metadata: {name: deny, namespace: web, uid: np-uid-1}
+                  spec: {podSelector: {}}
+                """;
+        var run = CliRun.withStdin(list, "inventory", "push", "--cluster", "piped", "-f", "-", "--server",
+                server.url().orElseThrow(), "--insecure", "--password", password);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pushed 2 objects to cluster piped (1 Namespace, 1 NetworkPolicy)");
+        assertThat(uids("piped", "web")).containsExactly("np-uid-1");
+    }
+
+    @Test
     void pushingAgainKeepsTheDerivedUids() throws Exception {
         push("again");
         var before = uids("again", "orders");
