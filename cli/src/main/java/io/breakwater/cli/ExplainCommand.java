@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         header = "Why one flow is allowed or blocked, direction by direction.",
         description = {
-            "Decides one flow and says why: for egress at the source and ingress at the destination,",
-            "which policies select the pod and which rules allowed (or denied) the flow."
+            "Decides one flow and says why: for egress at the source and ingress at the",
+            "destination, which policies select the pod and which rules allowed the flow."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

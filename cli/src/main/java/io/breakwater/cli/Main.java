@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             ServerCommand.class,
             GetCommand.class,
             ImportCommand.class,
-            InventoryCommand.class
+            InventoryCommand.class,
+            DemoCommand.class
         })
 public final class Main implements Runnable {
 

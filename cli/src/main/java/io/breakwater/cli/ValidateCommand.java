@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Every error and warning in the input, with object and field.",
         description = {
-            "Checks NetworkPolicies (and optionally the inventory) like the API server validates",
-            "networking.k8s.io/v1 and prints every error and warning, one per line:",
+            "Checks NetworkPolicies (and optionally the inventory) as the API server",
+            "validates networking.k8s.io/v1, and prints every error and warning:",
             "  NAMESPACE/NAME: FIELD.PATH: message            (an error)",
             "  warning: NAMESPACE/NAME: FIELD.PATH: message   (a warning)"
         },

@@ -43,14 +43,14 @@ final class ClassMatrix {
     private final Map<List<PolicyPort>, long[]> portCache = new HashMap<>();
     private final List<Optional<Integer>> destinationPorts = new ArrayList<>();
 
-    ClassMatrix(Inventory inventory, List<NetworkPolicy> policies, K8sSemantics semantics, Protocol protocol,
-            PortRef port) {
+    ClassMatrix(Inventory inventory, List<NetworkPolicy> policies, K8sSemantics semantics, PodClasses classes,
+            Protocol protocol, PortRef port) {
         this.inventory = inventory;
         this.policies = policies;
         this.semantics = semantics;
         this.protocol = protocol;
         this.port = port;
-        this.classes = new PodClasses(inventory.pods(), policies);
+        this.classes = classes;
         this.everyone = BitRows.all(classes.count());
         this.egress = new long[classes.count()][];
         this.ingress = new long[classes.count()][];
@@ -78,10 +78,7 @@ final class ClassMatrix {
     }
 
     private int[] selectedClasses(NetworkPolicy np) {
-        return classes.inNamespace(np.namespace()).stream()
-                .filter(c -> !classes.representative(c).hostNetwork()
-                        && np.podSelector().matches(classes.representative(c).labels()))
-                .mapToInt(Integer::intValue).toArray();
+        return classes.matching(np.namespace(), np.podSelector()).stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Ingress ports resolve on the selected (destination) class itself. */
@@ -101,7 +98,8 @@ final class ClassMatrix {
     private void applyEgress(NetworkPolicy np, int[] selected) {
         isolate(egress, selected);
         for (Rule rule : np.egress()) {
-            long[] allowed = BitRows.and(peerClasses(rule, np), destinationsWithAllowedPort(rule));
+            long[] ports = destinationsWithAllowedPort(rule);
+            long[] allowed = ports == everyone ? peerClasses(rule, np) : BitRows.and(peerClasses(rule, np), ports);
             for (int c : selected) {
                 BitRows.or(egress[c], allowed);
             }
@@ -143,15 +141,23 @@ final class ClassMatrix {
                 || rule.ports().stream().map(PolicyPort::port).anyMatch(p -> p instanceof PortMatch.Named);
     }
 
+    /** The classes any peer of the rule matches; read-only (it may be a cached row). */
     private long[] peerClasses(Rule rule, NetworkPolicy np) {
         if (rule.peers().isEmpty()) {
             return everyone;
         }
+        if (rule.peers().size() == 1) {
+            return cachedPeerClasses(rule.peers().getFirst(), np);
+        }
         long[] out = new long[classes.words()];
         for (Peer peer : rule.peers()) {
-            BitRows.or(out, peerCache.computeIfAbsent(cacheKey(peer, np), k -> peerClasses(k.peer(), np)));
+            BitRows.or(out, cachedPeerClasses(peer, np));
         }
         return out;
+    }
+
+    private long[] cachedPeerClasses(Peer peer, NetworkPolicy np) {
+        return peerCache.computeIfAbsent(cacheKey(peer, np), k -> peerClasses(k.peer(), np));
     }
 
     private static PeerKey cacheKey(Peer peer, NetworkPolicy np) {
@@ -166,12 +172,7 @@ final class ClassMatrix {
                 long[] out = new long[classes.words()];
                 for (String ns : classes.namespaces()) {
                     if (semantics.namespaceMatches(scope, np.namespace(), ns)) {
-                        for (int c : classes.inNamespace(ns)) {
-                            Pod rep = classes.representative(c);
-                            if (!rep.hostNetwork() && pods.matches(rep.labels())) {
-                                BitRows.set(out, c);
-                            }
-                        }
+                        classes.matching(ns, pods).forEach(c -> BitRows.set(out, c));
                     }
                 }
                 yield out;

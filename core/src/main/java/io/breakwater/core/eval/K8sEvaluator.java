@@ -29,6 +29,8 @@ public final class K8sEvaluator implements Evaluator {
     private final List<NetworkPolicy> policies;
     private final K8sSemantics semantics;
     private final SelectionIndex index;
+    /** Built by the first matrix and kept: classes depend on pods and policies only, not on the probe. */
+    private volatile PodClasses classes;
 
     private K8sEvaluator(Inventory inventory, List<NetworkPolicy> policies) {
         this.inventory = inventory;
@@ -71,7 +73,17 @@ public final class K8sEvaluator implements Evaluator {
 
     @Override
     public Matrix matrix(Protocol protocol, PortRef port) {
-        return new ClassMatrix(inventory, policies, semantics, protocol, port).compute();
+        return new ClassMatrix(inventory, policies, semantics, classes(), protocol, port).compute();
+    }
+
+    /** Racy but idempotent: two threads may both build the classes; either result is the same value. */
+    private PodClasses classes() {
+        PodClasses built = classes;
+        if (built == null) {
+            built = new PodClasses(inventory.pods(), policies);
+            classes = built;
+        }
+        return built;
     }
 
     /** The reference path: {@link #evaluate} of a naive evaluator per pair. Kept to check {@link #matrix}. */

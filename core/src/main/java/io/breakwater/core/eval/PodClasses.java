@@ -2,6 +2,7 @@ package io.breakwater.core.eval;
 
 import io.breakwater.core.k8s.ContainerPort;
 import io.breakwater.core.k8s.IpBlockPeer;
+import io.breakwater.core.k8s.LabelSelector;
 import io.breakwater.core.k8s.NetworkPolicy;
 import io.breakwater.core.k8s.Peer;
 import io.breakwater.core.k8s.Pod;
@@ -29,7 +30,10 @@ final class PodClasses {
     private final int[] classOf;
     private final List<Pod> representatives = new ArrayList<>();
     private final Map<String, List<Integer>> byNamespace = new HashMap<>();
-    private final Map<IpBlockPeer, long[]> ipBlockClasses = new HashMap<>();
+    /** Per namespace, label key, label value: the classes carrying that label (non-host-network only). */
+    private final Map<String, Map<String, Map<String, List<Integer>>>> byLabel = new HashMap<>();
+    private final Map<IpBlockPeer, Integer> blockIndex = new HashMap<>();
+    private final long[][] ipBlockClasses;
 
     PodClasses(List<Pod> pods, List<NetworkPolicy> policies) {
         List<IpBlockPeer> blocks = distinctIpBlocks(policies);
@@ -41,17 +45,22 @@ final class PodClasses {
             var key = new Key(pod.namespace(), pod.labels(), pod.hostNetwork(), pod.ports(), signatures[i]);
             classOf[i] = ids.computeIfAbsent(key, k -> newClass(pod));
         }
-        for (IpBlockPeer block : blocks) {
-            ipBlockClasses.put(block, new long[words()]);
+        ipBlockClasses = new long[blocks.size()][words()];
+        for (int b = 0; b < blocks.size(); b++) {
+            blockIndex.put(blocks.get(b), b);
         }
-        ids.forEach((key, cls) -> key.ipBlocks().stream()
-                .forEach(b -> BitRows.set(ipBlockClasses.get(blocks.get(b)), cls)));
+        ids.forEach((key, cls) -> key.ipBlocks().stream().forEach(b -> BitRows.set(ipBlockClasses[b], cls)));
     }
 
     private int newClass(Pod pod) {
         representatives.add(pod);
         int id = representatives.size() - 1;
         byNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
+        if (!pod.hostNetwork()) {
+            var keys = byLabel.computeIfAbsent(pod.namespace(), n -> new HashMap<>());
+            pod.labels().forEach((k, v) ->
+                    keys.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new ArrayList<>()).add(id));
+        }
         return id;
     }
 
@@ -136,8 +145,27 @@ final class PodClasses {
         return byNamespace.keySet();
     }
 
+    /**
+     * The classes of a namespace the selector matches, host-network pods excluded (selectors never match them).
+     * A selector with matchLabels looks up the classes of its first label instead of testing every class.
+     */
+    List<Integer> matching(String namespace, LabelSelector selector) {
+        List<Integer> candidates = selector.matchLabels().isEmpty()
+                ? inNamespace(namespace)
+                : byLabel.getOrDefault(namespace, Map.of()).getOrDefault(selector.matchLabels().firstKey(), Map.of())
+                        .getOrDefault(selector.matchLabels().get(selector.matchLabels().firstKey()), List.of());
+        var out = new ArrayList<Integer>(candidates.size());
+        for (int c : candidates) {
+            Pod rep = representatives.get(c);
+            if (!rep.hostNetwork() && selector.matches(rep.labels())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** The classes holding a pod with an IP inside the block (after its excepts). */
     long[] ipBlockClasses(IpBlockPeer block) {
-        return ipBlockClasses.get(block);
+        return ipBlockClasses[blockIndex.get(block)];
     }
 }

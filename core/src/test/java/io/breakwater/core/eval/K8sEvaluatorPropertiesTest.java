@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Laws of Kubernetes NetworkPolicy semantics, checked on generated clusters (docs/semantics.md). */
-class K8sEvaluatorProperties {
+class K8sEvaluatorPropertiesTest {
 
     @Provide
     Arbitrary<Cluster> clusters() {
