@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,24 +18,8 @@ final class AcnpTable {
     private AcnpTable() {}
 
     static String render(List<JsonNode> policies, Instant now) {
-        var rows = new ArrayList<List<String>>();
-        rows.add(HEADER);
-        policies.stream().sorted(Comparator.comparing(p -> p.path("acnp").asText()))
-                .forEach(p -> rows.add(row(p, now)));
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        var out = new StringBuilder();
-        for (var row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                out.append(i == row.size() - 1 ? row.get(i) : pad(row.get(i), widths[i] + 3));
-            }
-            out.append('\n');
-        }
-        return out.toString();
+        return ItemsOutput.columns(HEADER, policies.stream().sorted(Comparator.comparing(p -> p.path("acnp").asText()))
+                .map(p -> row(p, now)).toList());
     }
 
     /** Node counts print as {@code <none>} until antrea-controller wrote a status (phase Pending). */
@@ -70,9 +53,5 @@ final class AcnpTable {
 
     private static String text(JsonNode value) {
         return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? "<none>" : value.asText();
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {
             "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies) or the DFW groups "
-                + "and policies of a Breakwater server.",
+                + "and policies of a Breakwater server; acnp lists the ClusterNetworkPolicies a cluster's adapter "
+                + "reports as realized (needs --cluster).",
             "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -33,48 +34,53 @@ final class GetCommand implements Callable<Integer> {
 
     private static final String POLICY_BASE = "/policy/api/v1/infra/domains/default/";
 
-    /** What {@code get} lists: the endpoint, and the table's header and rows. */
+    /** What {@code get} lists: the endpoint, and how {@code -o table} prints its items. */
     enum Resource {
-        clusters("/api/v1/breakwater/clusters", List.of("NAME", "SYNCED", "RESOURCE-VERSION", "LAST-SYNC",
+        clusters("/api/v1/breakwater/clusters", columns(List.of("NAME", "SYNCED", "RESOURCE-VERSION", "LAST-SYNC",
                 "DESIRED-VERSION", "ADAPTER"), (c, now) -> List.of(c.path("name").asText(),
                 String.valueOf(c.path("synced").asBoolean()), ItemsOutput.text(c, "resource_version"),
                 ago(c.path("last_sync_time").asLong(), now), c.path("desired_version").asText(),
-                ItemsOutput.text(c.path("adapter"), "version"))),
-        namespaces(GetCommand.inventory("namespaces"), List.of("CLUSTER", "NAME", "NETWORK-POLICIES", "LABELS"), (n, now) ->
-                List.of(n.path("cluster").asText(), n.path("name").asText(), n.path("network_policy_count").asText(),
-                        ItemsOutput.labels(n.path("labels")))),
-        pods(GetCommand.inventory("pods"), List.of("CLUSTER", "NAMESPACE", "NAME", "IP", "NODE", "LABELS"), (p, now) ->
-                List.of(p.path("cluster").asText(), p.path("namespace").asText(), p.path("name").asText(),
-                        joined(p.path("ips")), ItemsOutput.text(p, "node"), ItemsOutput.labels(p.path("labels")))),
-        services(GetCommand.inventory("services"), List.of("CLUSTER", "NAMESPACE", "NAME", "TYPE", "CLUSTER-IP", "SELECTOR"),
-                (s, now) -> List.of(s.path("cluster").asText(), s.path("namespace").asText(), s.path("name").asText(),
-                        s.path("type").asText(), ItemsOutput.text(s, "cluster_ip"), ItemsOutput.labels(s.path("selector")))),
-        nodes(GetCommand.inventory("nodes"), List.of("CLUSTER", "NAME", "ADDRESSES"), (n, now) -> List.of(
-                n.path("cluster").asText(), n.path("name").asText(), addresses(n.path("addresses")))),
-        networkpolicies(GetCommand.inventory("networkpolicies"), List.of("CLUSTER", "NAMESPACE", "NAME", "POD-SELECTOR",
+                ItemsOutput.text(c.path("adapter"), "version")))),
+        namespaces(inventory("namespaces"), columns(List.of("CLUSTER", "NAME", "NETWORK-POLICIES", "LABELS"),
+                (n, now) -> List.of(n.path("cluster").asText(), n.path("name").asText(),
+                        n.path("network_policy_count").asText(), ItemsOutput.labels(n.path("labels"))))),
+        pods(inventory("pods"), columns(List.of("CLUSTER", "NAMESPACE", "NAME", "IP", "NODE", "LABELS"),
+                (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(), p.path("name").asText(),
+                        joined(p.path("ips")), ItemsOutput.text(p, "node"), ItemsOutput.labels(p.path("labels"))))),
+        services(inventory("services"), columns(List.of("CLUSTER", "NAMESPACE", "NAME", "TYPE", "CLUSTER-IP",
+                "SELECTOR"), (s, now) -> List.of(s.path("cluster").asText(), s.path("namespace").asText(),
+                s.path("name").asText(), s.path("type").asText(), ItemsOutput.text(s, "cluster_ip"),
+                ItemsOutput.labels(s.path("selector"))))),
+        nodes(inventory("nodes"), columns(List.of("CLUSTER", "NAME", "ADDRESSES"), (n, now) -> List.of(
+                n.path("cluster").asText(), n.path("name").asText(), addresses(n.path("addresses"))))),
+        networkpolicies(inventory("networkpolicies"), columns(List.of("CLUSTER", "NAMESPACE", "NAME", "POD-SELECTOR",
                 "IMPORTED", "UID"), (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(),
                 p.path("name").asText(), selector(p.path("pod_selector")),
-                String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText())),
-        groups(POLICY_BASE + "groups", List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) -> List.of(
-                g.path("id").asText(), String.valueOf(g.path("expression").size()), g.path("_revision").asText(),
-                ItemsOutput.text(g, "_last_modified_user"))),
-        policies(POLICY_BASE + "security-policies", List.of("ID", "CATEGORY", "SEQUENCE", "RULES", "REVISION",
+                String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText()))),
+        groups(POLICY_BASE + "groups", columns(List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) ->
+                List.of(g.path("id").asText(), String.valueOf(g.path("expression").size()),
+                        g.path("_revision").asText(), ItemsOutput.text(g, "_last_modified_user")))),
+        policies(POLICY_BASE + "security-policies", columns(List.of("ID", "CATEGORY", "SEQUENCE", "RULES", "REVISION",
                 "MODIFIED-BY"), (p, now) -> List.of(p.path("id").asText(), ItemsOutput.text(p, "category"),
                 p.path("sequence_number").asText(), String.valueOf(p.path("rules").size()),
-                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user")));
+                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user")))),
+        /** The ACNPs a cluster's adapter reports as realized ({@code …/clusters/NAME/status}, adapter-protocol.md). */
+        acnp("/api/v1/breakwater/clusters/", AcnpTable::render);
 
         final String path;
-        final List<String> header;
-        final BiFunction<JsonNode, Instant, List<String>> row;
+        final BiFunction<List<JsonNode>, Instant, String> table;
 
-        Resource(String path, List<String> header, BiFunction<JsonNode, Instant, List<String>> row) {
+        Resource(String path, BiFunction<List<JsonNode>, Instant, String> table) {
             this.path = path;
-            this.header = header;
-            this.row = row;
+            this.table = table;
         }
 
         boolean isInventory() {
             return path.startsWith("/api/v1/breakwater/inventory/");
+        }
+
+        boolean takes(String option) {
+            return isInventory() || this == acnp && option.equals("--cluster");
         }
     }
 
@@ -85,13 +91,14 @@ final class GetCommand implements Callable<Integer> {
     ServerConnection connection;
 
     @Parameters(index = "0", paramLabel = "RESOURCE",
-            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups or policies")
+            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups, policies or acnp")
     Resource resource;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (inventory resources)")
     String namespace;
 
-    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources)")
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Only this cluster (inventory resources); the cluster whose ACNPs acnp lists")
     String cluster;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
@@ -100,20 +107,28 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!resource.isInventory() && (namespace != null || cluster != null)) {
+        if (namespace != null && !resource.takes("-n") || cluster != null && !resource.takes("--cluster")) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
-                    + "nodes and networkpolicies, not to " + resource);
+                    + "nodes and networkpolicies (acnp: --cluster only), not to " + resource);
         }
-        List<JsonNode> items = connection.listAll(resource.path + filter());
+        if (resource == Resource.acnp && cluster == null) {
+            throw new ParameterException(spec.commandLine(), "acnp needs --cluster NAME");
+        }
+        List<JsonNode> items = resource == Resource.acnp ? realizedAcnps() : connection.listAll(resource.path + filter());
         var out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {
-            Instant now = Instant.now();
-            out.print(ItemsOutput.table(resource.header, items.stream().map(i -> resource.row.apply(i, now)).toList()));
+            out.print(resource.table.apply(items, Instant.now()));
         } else {
             out.print(ItemsOutput.document(output, items));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private List<JsonNode> realizedAcnps() {
+        var out = new ArrayList<JsonNode>();
+        connection.get(Resource.acnp.path + ServerConnection.query(cluster) + "/status").path("policies").forEach(out::add);
+        return out;
     }
 
     private String filter() {
@@ -127,7 +142,13 @@ final class GetCommand implements Callable<Integer> {
         return params.isEmpty() ? "" : "?" + String.join("&", params);
     }
 
-    static String inventory(String resource) {
+    /** A kubectl-like table with this header and one row per item. */
+    private static BiFunction<List<JsonNode>, Instant, String> columns(List<String> header,
+            BiFunction<JsonNode, Instant, List<String>> row) {
+        return (items, now) -> ItemsOutput.table(header, items.stream().map(i -> row.apply(i, now)).toList());
+    }
+
+    private static String inventory(String resource) {
         return "/api/v1/breakwater/inventory/" + resource;
     }
 

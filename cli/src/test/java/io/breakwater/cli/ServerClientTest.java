@@ -218,6 +218,26 @@ class ServerClientTest {
     }
 
     @Test
+    void getAcnpPrintsTheAdaptersReportedPoliciesAsKubectlDoes() throws Exception {
+        push("realized");
+        admin().post("/api/v1/breakwater/clusters/realized/status", JSON.readTree("""
+                {"adapter": {"version": "test"}, "policies": [{"path": "/infra/domains/default/security-policies/p",
+                 "phase": "Realized", "current_nodes_realized": 2, "desired_nodes_realized": 2, "acnp": "bw-p-web",
+                 "tier": "bw-application", "priority": 1.5, "created": "2026-11-23T11:55:00Z"}]}"""));
+        var run = cli("get", "acnp", "--cluster", "realized");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("NAME       TIER             PRIORITY   DESIRED NODES   CURRENT NODES   AGE\n")
+                .containsPattern("(?m)^bw-p-web   bw-application   1.5        2               2               \\S+$");
+    }
+
+    @Test
+    void getAcnpWithoutAClusterIsAUsageError() {
+        var run = cli("get", "acnp");
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater get: acnp needs --cluster NAME");
+    }
+
+    @Test
     void aNamespaceFilterOnPoliciesIsAUsageError() {
         var run = cli("get", "policies", "-n", "orders");
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
