@@ -284,6 +284,46 @@ class ServerClientTest {
                 + "Application\\s+\\d+\\s+1\\s+0\\s+admin$");
     }
 
+    /** The YAML {@code get policies -o yaml} prints for the one policy of this cluster, with a new display name. */
+    private static String editedPolicyYaml(String cluster, String displayName) throws Exception {
+        var yaml = new ObjectMapper(new YAMLFactory());
+        var run = cli("get", "policies", "-o", "yaml");
+        JsonNode mine = null;
+        for (JsonNode p : yaml.readTree(run.out())) {
+            if (p.path("id").asText().startsWith(cluster + "-")) {
+                mine = p;
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) mine).put("display_name", displayName);
+        return yaml.writeValueAsString(mine);
+    }
+
+    @Test
+    void applyWritesAnEditedPolicyBackAndBumpsItsRevision() throws Exception {
+        push("applied");
+        cli(importArgs(List.of(uid("applied", "payments", "default-deny"))));
+        var run = CliRun.withStdin(editedPolicyYaml("applied", "payments: deny all"), "apply", "-f", "-",
+                "--server", server.url().orElseThrow(), "--insecure", "--password", password);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).matches("applied /infra/domains/default/security-policies/applied-\\S+-drop \\(revision 1\\)\\n");
+        assertThat(cli("get", "policies", "-o", "json").out()).contains("\"display_name\" : \"payments: deny all\"");
+    }
+
+    @Test
+    void applyOfAStaleRevisionIsRefusedAndNothingChanges() throws Exception {
+        push("stale");
+        cli(importArgs(List.of(uid("stale", "payments", "default-deny"))));
+        String first = editedPolicyYaml("stale", "first edit");
+        String second = editedPolicyYaml("stale", "second edit"); // read before the first was applied
+        var args = new String[] {"apply", "-f", "-", "--server", server.url().orElseThrow(), "--insecure",
+            "--password", password};
+        assertThat(CliRun.withStdin(first, args).exit()).isZero();
+        var run = CliRun.withStdin(second, args);
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).matches("breakwater apply: HTTP 412: \\d+: \\S+: _revision 0 is stale; the current one is 1\\n");
+        assertThat(cli("get", "policies", "-o", "json").out()).contains("first edit").doesNotContain("second edit");
+    }
+
     @Test
     void aRequestTheServerRefusesIsItsErrorCodeAndMessageWithExit2() {
         var tooMany = java.util.stream.IntStream.rangeClosed(1, 5001).mapToObj(i -> "uid-" + i).toList();
