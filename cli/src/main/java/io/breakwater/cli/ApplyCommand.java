@@ -63,10 +63,11 @@ final class ApplyCommand implements Callable<Integer> {
         for (String path : paths) {
             objects.addAll(read(path));
         }
+        List<String> targets = objects.stream().map(ApplyCommand::pathOf).toList(); // every input error before a call
         var out = spec.commandLine().getOut();
-        for (ObjectNode object : objects) {
-            String path = pathOf(object);
-            JsonNode stored = connection.put(POLICY_API + path, object);
+        for (int i = 0; i < objects.size(); i++) {
+            String path = targets.get(i);
+            JsonNode stored = connection.put(POLICY_API + path, objects.get(i));
             out.println("applied " + path + " (revision " + stored.path("_revision").asText() + ")");
             out.flush();
         }
