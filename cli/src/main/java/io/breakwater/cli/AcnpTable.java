@@ -4,26 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * {@code kubectl get acnp} as kubectl prints it (antrea-realization.md §3): NAME, TIER, PRIORITY, DESIRED NODES,
- * CURRENT NODES, AGE; columns padded to the widest cell plus three spaces. The rows are the per-policy entries an
- * adapter reports ({@code GET …/clusters/{cluster}/status}, adapter-protocol.md), which describe its ACNPs.
+ * CURRENT NODES, AGE. The rows are the per-policy entries an adapter reports ({@code GET …/clusters/{cluster}/status},
+ * adapter-protocol.md), which describe its ACNPs: {@code breakwater get acnp --cluster NAME}.
  */
 final class AcnpTable {
-    private static final List<String> HEADER = List.of("NAME", "TIER", "PRIORITY", "DESIRED NODES", "CURRENT NODES", "AGE");
+    static final List<String> HEADER = List.of("NAME", "TIER", "PRIORITY", "DESIRED NODES", "CURRENT NODES", "AGE");
 
     private AcnpTable() {}
 
-    static String render(List<JsonNode> policies, Instant now) {
-        return ItemsOutput.columns(HEADER, policies.stream().sorted(Comparator.comparing(p -> p.path("acnp").asText()))
-                .map(p -> row(p, now)).toList());
+    static String render(JsonNode policies, Instant now) {
+        return ItemsOutput.table(HEADER, sorted(policies).stream().map(p -> row(p, now)).toList());
+    }
+
+    /** The reported entries by ACNP name, as kubectl sorts. */
+    static List<JsonNode> sorted(JsonNode policies) {
+        var out = new ArrayList<JsonNode>();
+        policies.forEach(out::add);
+        out.sort(Comparator.comparing(p -> p.path("acnp").asText()));
+        return out;
     }
 
     /** Node counts print as {@code <none>} until antrea-controller wrote a status (phase Pending). */
-    private static List<String> row(JsonNode policy, Instant now) {
+    static List<String> row(JsonNode policy, Instant now) {
         boolean hasStatus = !"Pending".equals(policy.path("phase").asText("Pending"));
         return List.of(text(policy.path("acnp")), text(policy.path("tier")), text(policy.path("priority")),
                 hasStatus ? text(policy.path("desired_nodes_realized")) : "<none>",

@@ -78,6 +78,10 @@ final class AdapterCommand implements Callable<Integer> {
             var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log
             return run(client, plane, version.getGitVersion());
         } catch (KubernetesClientException e) {
+            if (e.getCause() instanceof InterruptedException) { // stopped while starting: a stop, not an outage
+                Thread.currentThread().interrupt();
+                return ExitCodes.OK;
+            }
             return fail(ExitCodes.UNAVAILABLE, "Kubernetes API " + config.getMasterUrl() + ": " + rootMessage(e));
         }
     }

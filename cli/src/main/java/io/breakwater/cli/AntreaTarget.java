@@ -87,6 +87,9 @@ final class AntreaTarget {
 
     private static DirectOptions directOptions(Map<String, String> options) {
         DirectOptions direct = DirectOptions.defaults();
+        if (options.containsKey(TIER_PRIORITY) && !options.containsKey(TIER)) {
+            throw badOption(TIER_PRIORITY, "applies to the Tier named by option tier; the default tier application exists already");
+        }
         if (options.containsKey(TIER)) {
             direct = direct.withTier(options.get(TIER), integer(options.getOrDefault(TIER_PRIORITY, "240"), TIER_PRIORITY));
         }

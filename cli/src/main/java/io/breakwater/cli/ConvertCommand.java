@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
             "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with",
             "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
-            "antrea: Tiers, ClusterGroups and ClusterNetworkPolicies (allow policy + isolation policy per",
-            "NetworkPolicy); nsx-antrea: the nsx result as the adapter realizes it in Antrea. -o yaml prints",
-            "documents for kubectl apply -f - (see docs/targets.md#antrea, #nsx-antrea).",
+            "antrea: Tiers, ClusterGroups and ClusterNetworkPolicies (an allow policy and",
+            "an isolation policy per NetworkPolicy). nsx-antrea: the nsx result as the",
+            "adapter realizes it in Antrea. Pipe -o yaml into kubectl apply -f -.",
             "contrail: CN2 tags, address groups, firewall rules and policies, and the",
             "application policy set (seed 002, docs/targets.md#contrail); json or yaml."
         },

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -77,8 +78,9 @@ final class Demo implements AutoCloseable {
 
         var credential = register();
         var plane = HttpManagementPlane.of(URI.create(url()), cluster, credential, false);
+        var defaults = Timing.defaults(); // a short long poll: Ctrl-C need not wait for a 30 s request to end
         started.add(Adapter.start(kubernetes.client(), plane, CoreRealization.of(OWNER), CreateOrUpdateWriter::new,
-                OWNER, Timing.defaults()));
+                OWNER, new Timing(Duration.ofSeconds(2), defaults.resync(), defaults.heartbeat(), defaults.backoff())));
         var controller = new DemoAntreaController(kubernetes.client());
         controller.start();
         started.add(controller);

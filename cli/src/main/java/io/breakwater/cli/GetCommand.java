@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {
             "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies) or the DFW groups "
-                + "and policies of a Breakwater server; acnp lists the ClusterNetworkPolicies a cluster's adapter "
-                + "reports as realized (needs --cluster).",
-            "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes."
+                + "and policies of a Breakwater server.",
+            "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes.",
+            "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
+                + "prints them (from the status the adapter reports)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,53 +35,50 @@ final class GetCommand implements Callable<Integer> {
 
     private static final String POLICY_BASE = "/policy/api/v1/infra/domains/default/";
 
-    /** What {@code get} lists: the endpoint, and how {@code -o table} prints its items. */
+    /** What {@code get} lists: the endpoint, and the table's header and rows. */
     enum Resource {
-        clusters("/api/v1/breakwater/clusters", columns(List.of("NAME", "SYNCED", "RESOURCE-VERSION", "LAST-SYNC",
+        clusters("/api/v1/breakwater/clusters", List.of("NAME", "SYNCED", "RESOURCE-VERSION", "LAST-SYNC",
                 "DESIRED-VERSION", "ADAPTER"), (c, now) -> List.of(c.path("name").asText(),
                 String.valueOf(c.path("synced").asBoolean()), ItemsOutput.text(c, "resource_version"),
                 ago(c.path("last_sync_time").asLong(), now), c.path("desired_version").asText(),
-                ItemsOutput.text(c.path("adapter"), "version")))),
-        namespaces(inventory("namespaces"), columns(List.of("CLUSTER", "NAME", "NETWORK-POLICIES", "LABELS"),
-                (n, now) -> List.of(n.path("cluster").asText(), n.path("name").asText(),
-                        n.path("network_policy_count").asText(), ItemsOutput.labels(n.path("labels"))))),
-        pods(inventory("pods"), columns(List.of("CLUSTER", "NAMESPACE", "NAME", "IP", "NODE", "LABELS"),
-                (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(), p.path("name").asText(),
-                        joined(p.path("ips")), ItemsOutput.text(p, "node"), ItemsOutput.labels(p.path("labels"))))),
-        services(inventory("services"), columns(List.of("CLUSTER", "NAMESPACE", "NAME", "TYPE", "CLUSTER-IP",
-                "SELECTOR"), (s, now) -> List.of(s.path("cluster").asText(), s.path("namespace").asText(),
-                s.path("name").asText(), s.path("type").asText(), ItemsOutput.text(s, "cluster_ip"),
-                ItemsOutput.labels(s.path("selector"))))),
-        nodes(inventory("nodes"), columns(List.of("CLUSTER", "NAME", "ADDRESSES"), (n, now) -> List.of(
-                n.path("cluster").asText(), n.path("name").asText(), addresses(n.path("addresses"))))),
-        networkpolicies(inventory("networkpolicies"), columns(List.of("CLUSTER", "NAMESPACE", "NAME", "POD-SELECTOR",
+                ItemsOutput.text(c.path("adapter"), "version"))),
+        namespaces(GetCommand.inventory("namespaces"), List.of("CLUSTER", "NAME", "NETWORK-POLICIES", "LABELS"), (n, now) ->
+                List.of(n.path("cluster").asText(), n.path("name").asText(), n.path("network_policy_count").asText(),
+                        ItemsOutput.labels(n.path("labels")))),
+        pods(GetCommand.inventory("pods"), List.of("CLUSTER", "NAMESPACE", "NAME", "IP", "NODE", "LABELS"), (p, now) ->
+                List.of(p.path("cluster").asText(), p.path("namespace").asText(), p.path("name").asText(),
+                        joined(p.path("ips")), ItemsOutput.text(p, "node"), ItemsOutput.labels(p.path("labels")))),
+        services(GetCommand.inventory("services"), List.of("CLUSTER", "NAMESPACE", "NAME", "TYPE", "CLUSTER-IP", "SELECTOR"),
+                (s, now) -> List.of(s.path("cluster").asText(), s.path("namespace").asText(), s.path("name").asText(),
+                        s.path("type").asText(), ItemsOutput.text(s, "cluster_ip"), ItemsOutput.labels(s.path("selector")))),
+        nodes(GetCommand.inventory("nodes"), List.of("CLUSTER", "NAME", "ADDRESSES"), (n, now) -> List.of(
+                n.path("cluster").asText(), n.path("name").asText(), addresses(n.path("addresses")))),
+        networkpolicies(GetCommand.inventory("networkpolicies"), List.of("CLUSTER", "NAMESPACE", "NAME", "POD-SELECTOR",
                 "IMPORTED", "UID"), (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(),
                 p.path("name").asText(), selector(p.path("pod_selector")),
-                String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText()))),
-        groups(POLICY_BASE + "groups", columns(List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) ->
-                List.of(g.path("id").asText(), String.valueOf(g.path("expression").size()),
-                        g.path("_revision").asText(), ItemsOutput.text(g, "_last_modified_user")))),
-        policies(POLICY_BASE + "security-policies", columns(List.of("ID", "CATEGORY", "SEQUENCE", "RULES", "REVISION",
+                String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText())),
+        groups(POLICY_BASE + "groups", List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) -> List.of(
+                g.path("id").asText(), String.valueOf(g.path("expression").size()), g.path("_revision").asText(),
+                ItemsOutput.text(g, "_last_modified_user"))),
+        policies(POLICY_BASE + "security-policies", List.of("ID", "CATEGORY", "SEQUENCE", "RULES", "REVISION",
                 "MODIFIED-BY"), (p, now) -> List.of(p.path("id").asText(), ItemsOutput.text(p, "category"),
                 p.path("sequence_number").asText(), String.valueOf(p.path("rules").size()),
-                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user")))),
-        /** The ACNPs a cluster's adapter reports as realized ({@code …/clusters/NAME/status}, adapter-protocol.md). */
-        acnp("/api/v1/breakwater/clusters/", AcnpTable::render);
+                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user"))),
+        /** The ACNPs realized in one cluster, from what its adapter reports ({@code GET …/clusters/{c}/status}). */
+        acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row);
 
         final String path;
-        final BiFunction<List<JsonNode>, Instant, String> table;
+        final List<String> header;
+        final BiFunction<JsonNode, Instant, List<String>> row;
 
-        Resource(String path, BiFunction<List<JsonNode>, Instant, String> table) {
+        Resource(String path, List<String> header, BiFunction<JsonNode, Instant, List<String>> row) {
             this.path = path;
-            this.table = table;
+            this.header = header;
+            this.row = row;
         }
 
         boolean isInventory() {
             return path.startsWith("/api/v1/breakwater/inventory/");
-        }
-
-        boolean takes(String option) {
-            return isInventory() || this == acnp && option.equals("--cluster");
         }
     }
 
@@ -97,8 +95,7 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (inventory resources)")
     String namespace;
 
-    @Option(names = "--cluster", paramLabel = "NAME",
-            description = "Only this cluster (inventory resources); the cluster whose ACNPs acnp lists")
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources); the cluster of acnp")
     String cluster;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
@@ -107,28 +104,26 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (namespace != null && !resource.takes("-n") || cluster != null && !resource.takes("--cluster")) {
+        if (resource == Resource.acnp && (cluster == null || namespace != null)) {
+            throw new ParameterException(spec.commandLine(), "acnp needs --cluster NAME and takes no -n "
+                    + "(ClusterNetworkPolicies are cluster-wide)");
+        }
+        if (!resource.isInventory() && resource != Resource.acnp && (namespace != null || cluster != null)) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
-                    + "nodes and networkpolicies (acnp: --cluster only), not to " + resource);
+                    + "nodes and networkpolicies, not to " + resource);
         }
-        if (resource == Resource.acnp && cluster == null) {
-            throw new ParameterException(spec.commandLine(), "acnp needs --cluster NAME");
-        }
-        List<JsonNode> items = resource == Resource.acnp ? realizedAcnps() : connection.listAll(resource.path + filter());
+        List<JsonNode> items = resource == Resource.acnp
+                ? AcnpTable.sorted(connection.get(resource.path + cluster + "/status").path("policies"))
+                : connection.listAll(resource.path + filter());
         var out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {
-            out.print(resource.table.apply(items, Instant.now()));
+            Instant now = Instant.now();
+            out.print(ItemsOutput.table(resource.header, items.stream().map(i -> resource.row.apply(i, now)).toList()));
         } else {
             out.print(ItemsOutput.document(output, items));
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private List<JsonNode> realizedAcnps() {
-        var out = new ArrayList<JsonNode>();
-        connection.get(Resource.acnp.path + ServerConnection.query(cluster) + "/status").path("policies").forEach(out::add);
-        return out;
     }
 
     private String filter() {
@@ -142,13 +137,7 @@ final class GetCommand implements Callable<Integer> {
         return params.isEmpty() ? "" : "?" + String.join("&", params);
     }
 
-    /** A kubectl-like table with this header and one row per item. */
-    private static BiFunction<List<JsonNode>, Instant, String> columns(List<String> header,
-            BiFunction<JsonNode, Instant, List<String>> row) {
-        return (items, now) -> ItemsOutput.table(header, items.stream().map(i -> row.apply(i, now)).toList());
-    }
-
-    private static String inventory(String resource) {
+    static String inventory(String resource) {
         return "/api/v1/breakwater/inventory/" + resource;
     }
 

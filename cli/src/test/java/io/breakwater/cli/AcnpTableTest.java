@@ -22,14 +22,19 @@ class AcnpTableTest {
 
     @Test
     void printsKubectlColumnsSortedByName() {
-        var table = AcnpTable.render(List.of(reported("bw-p-web", 1.12, "Realized", 2),
-                reported("bw-p-db", 11.0, "Pending", 0)), NOW);
+        var table = AcnpTable.render(JSON.valueToTree(List.of(reported("bw-p-web", 1.12, "Realized", 2),
+                reported("bw-p-db", 11.0, "Pending", 0))), NOW);
 
         assertThat(table).isEqualTo("""
                 NAME       TIER             PRIORITY   DESIRED NODES   CURRENT NODES   AGE
                 bw-p-db    bw-application   11.0       <none>          <none>          5m
                 bw-p-web   bw-application   1.12       2               2               5m
                 """);
+    }
+
+    @Test
+    void noReportedPolicyIsKubectlsNoResourcesFound() {
+        assertThat(AcnpTable.render(JSON.createArrayNode(), NOW)).isEqualTo("No resources found.\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.breakwater.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.breakwater.server.Server;
 import io.breakwater.server.ServerConfig;
 import java.io.IOException;
@@ -99,6 +100,9 @@ class AdapterCommandTest {
 
             await().atMost(Duration.ofMinutes(2)).until(() -> admin(server.url(), "GET",
                     "/api/v1/breakwater/inventory/networkpolicies?cluster=shop", null).contains("db-from-api"));
+            // the realization half is up once it reported (the heartbeat): only then is the stop a clean one
+            await().atMost(Duration.ofMinutes(2)).until(() -> new ObjectMapper().readTree(admin(server.url(), "GET",
+                    "/api/v1/breakwater/clusters/shop/status", null)).path("last_heartbeat").asLong() > 0);
             adapter.interrupt();
             adapter.join();
 

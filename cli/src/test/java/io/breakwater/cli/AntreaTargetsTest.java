@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --target antrea} and {@code --target nsx-antrea} through the CLI: the shared truth tables, explain and verify. */
 class AntreaTargetsTest {
@@ -79,12 +81,13 @@ class AntreaTargetsTest {
         assertThat(JSON.readTree(result.out()).get("matrix")).isEqualTo(probe.get("matrix"));
     }
 
-    @Test
-    void nsxAntreaRejectsANamedPortWithExitThreeNamingTheField() {
-        var result = run("matrix", "nsx-antrea", "E17", "--port", "81");
+    @ParameterizedTest
+    @CsvSource({"E17, spec.ingress[0].ports[0].port", "E19, spec.egress[0].ports[0].port"})
+    void nsxAntreaRejectsANamedPortWithExitThreeNamingTheField(String caseId, String field) {
+        var result = run("matrix", "nsx-antrea", caseId, "--port", "80");
 
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.err()).contains("target nsx-antrea rejected the input", "spec.ingress[0].ports[0]");
+        assertThat(result.err()).contains("target nsx-antrea rejected the input", field);
     }
 
     @Test
@@ -125,6 +128,14 @@ class AntreaTargetsTest {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("target antrea has no option 'cluster'", "expand-except, tier, tier-priority");
+    }
+
+    @Test
+    void tierPriorityWithoutATierIsAUsageError() {
+        var result = run("matrix", "antrea", "E01", "--port", "80", "--target-option", "tier-priority=30");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("tier-priority", "applies to the Tier named by option tier");
     }
 
     @Test

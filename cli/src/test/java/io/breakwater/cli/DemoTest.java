@@ -8,7 +8,6 @@ import io.breakwater.adapter.realize.AntreaKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -57,14 +56,19 @@ class DemoTest {
                 .extracting(np -> np.path("uid").asText()).containsExactlyInAnyOrderElementsOf(uids));
     }
 
+    private CliRun cli(String... args) {
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", demo.url(), "--password", demo.adminPassword()));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
     @Test
-    void importedPoliciesBecomeRealizedAcnpsAndTheOriginalsAreDeleted() {
+    void importThroughTheCliIsRealizedAsAcnpsShownByGetAcnpAndTheOriginalsAreDeleted() {
         var uids = clusterNetworkPolicyUids();
         await().atMost(Duration.ofMinutes(2)).until(() -> admin("GET",
                 "/api/v1/breakwater/inventory/networkpolicies?cluster=demo", null).path("results").size() == uids.size());
 
-        admin("POST", "/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT",
-                "{\"network_policy_ids\": [\"" + String.join("\", \"", uids) + "\"]}");
+        assertThat(cli("import", "--ids", String.join(",", uids)).exit()).isZero();
 
         await().atMost(Duration.ofMinutes(2)).until(() -> clusterNetworkPolicyUids().isEmpty());
         var acnps = demo.kubernetes().client().genericKubernetesResources(AntreaKind.CLUSTER_NETWORK_POLICY.context())
@@ -73,8 +77,18 @@ class DemoTest {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(reportedPolicies())
                 .allSatisfy(p -> assertThat(p.path("phase").asText()).isEqualTo("Realized"))
                 .extracting(p -> p.path("acnp").asText()).containsExactlyInAnyOrderElementsOf(acnps));
-        assertThat(AcnpTable.render(reportedPolicies(), Instant.now()).lines().skip(1))
+        var table = cli("get", "acnp", "--cluster", "demo").out().lines().toList();
+        assertThat(table.getFirst()).startsWith("NAME").contains("TIER", "PRIORITY", "DESIRED NODES", "CURRENT NODES", "AGE");
+        assertThat(table.subList(1, table.size())).hasSameSizeAs(acnps)
                 .allSatisfy(row -> assertThat(row).contains("bw-application").containsPattern("   1   +1   +"));
+    }
+
+    @Test
+    void getAcnpNeedsACluster() {
+        var run = cli("get", "acnp");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("acnp needs --cluster NAME");
     }
 
     @Test

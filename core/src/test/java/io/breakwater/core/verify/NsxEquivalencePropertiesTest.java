@@ -37,7 +37,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random inventories and random policies within what NSX can import: the DFW model never differs from Kubernetes. */
-class NsxEquivalenceProperties {
+class NsxEquivalencePropertiesTest {
 
     static final List<String> NAMESPACES = List.of("a", "b", "c");
     static final List<String> KEYS = List.of("app", "tier");
