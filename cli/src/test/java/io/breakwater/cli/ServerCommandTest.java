@@ -79,4 +79,11 @@ class ServerCommandTest {
                     + "[^\\n]*\\(BindException: Address already in use\\)\\n");
         }
     }
+
+    @Test
+    void aRateLimitBelowOneIsAUsageError() {
+        var run = CliRun.of("server", "--rate-limit", "0", "--data-dir", dataDir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater server: --rate-limit must be at least 1 request per second, found 0");
+    }
 }
