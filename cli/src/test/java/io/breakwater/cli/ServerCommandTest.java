@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,16 @@ class ServerCommandTest {
         try (var server = InProcessServer.start(dataDir)) {
             assertThat(dataDir.resolve("breakwater.mv.db")).exists();
             assertThat(dataDir.resolve("tls.p12")).exists();
+        }
+    }
+
+    @Test
+    void theKeyStoreAndItsPasswordAreReadableByTheOwnerOnly() throws Exception {
+        try (var server = InProcessServer.start(dataDir)) {
+            for (String file : List.of("tls.p12", "tls.pass")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+                        .as(file).isEqualTo("rw-------");
+            }
         }
     }
 
