@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
 final class ServerConnection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RATE_LIMIT_RETRIES = 5;
 
     /**
      * A call the server refused or that could not reach it, as one line; {@code exitCode} per {@link ExitCodes}.
@@ -129,13 +130,27 @@ final class ServerConnection {
                 request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
             }
-            return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return sendHonouringRateLimit(request.build());
         } catch (IOException e) {
             throw new CallFailed(ExitCodes.UNAVAILABLE, "cannot reach " + server + ": " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallFailed(ExitCodes.UNAVAILABLE, "interrupted while calling " + server);
         }
+    }
+
+    /**
+     * Sends; a 429 is retried after its {@code Retry-After} delay (at most {@link #RATE_LIMIT_RETRIES} times), so a
+     * long {@code apply} or paged {@code get} slows down to the server's per-client limit instead of failing.
+     */
+    private HttpResponse<String> sendHonouringRateLimit(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
+        for (int retry = 0; response.statusCode() == 429 && retry < RATE_LIMIT_RETRIES; retry++) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 60)));
+            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 
     private URI base() {

@@ -99,4 +99,20 @@ class ServerCommandTest {
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).startsWith("breakwater server: --rate-limit must be at least 1 request per second, found 0");
     }
+
+    @Test
+    void clientsWaitOutTheRateLimitInsteadOfFailing() throws Exception {
+        try (var server = InProcessServer.start(dataDir, "--http", "--rate-limit", "1", "--admin-password", "pw-pw-pw-pw")) {
+            String groups = """
+                    - {resource_type: Group, id: g1, expression: [{resource_type: IPAddressExpression, ip_addresses: [10.0.0.1]}]}
+                    - {resource_type: Group, id: g2, expression: [{resource_type: IPAddressExpression, ip_addresses: [10.0.0.2]}]}
+                    - {resource_type: Group, id: g3, expression: [{resource_type: IPAddressExpression, ip_addresses: [10.0.0.3]}]}
+                    """;
+            // three PUTs in one run: at one request per second the server answers 429 to the later ones
+            var run = CliRun.withStdin(groups, "apply", "-f", "-", "--server", server.url().orElseThrow(),
+                    "--password", "pw-pw-pw-pw");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out().lines()).hasSize(3);
+        }
+    }
 }
