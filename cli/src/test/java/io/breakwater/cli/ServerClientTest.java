@@ -238,6 +238,25 @@ class ServerClientTest {
     }
 
     @Test
+    void getPoliciesWithAnIdPrintsOnlyThatPolicy() throws Exception {
+        push("single");
+        cli(importArgs(List.of(uid("single", "payments", "default-deny"))));
+        String id = policyIds("single").getFirst();
+        var run = cli("get", "policies", id, "-o", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode list = JSON.readTree(run.out());
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).path("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void getOfAnUnknownIdIsTheServers404WithExit2() {
+        var run = cli("get", "groups", "no-such-group");
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater get: HTTP 404: ");
+    }
+
+    @Test
     void aNamespaceFilterOnPoliciesIsAUsageError() {
         var run = cli("get", "policies", "-n", "orders");
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
