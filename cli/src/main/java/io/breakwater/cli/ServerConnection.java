@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -88,9 +89,9 @@ final class ServerConnection {
     }
 
     /** The reply's JSON; a 404 gives an empty optional instead of failing. */
-    java.util.Optional<JsonNode> find(String path) {
+    Optional<JsonNode> find(String path) {
         HttpResponse<String> r = exchange("GET", path, null);
-        return r.statusCode() == 404 ? java.util.Optional.empty() : java.util.Optional.of(json("GET", path, r));
+        return r.statusCode() == 404 ? Optional.empty() : Optional.of(json("GET", path, r));
     }
 
     JsonNode send(String method, String path, Object body) {
