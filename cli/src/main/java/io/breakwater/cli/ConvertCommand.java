@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
-            "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with",
-            "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
+            "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with "
+                    + "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
             "antrea: Tiers, ClusterGroups and ClusterNetworkPolicies (an allow policy and",
             "an isolation policy per NetworkPolicy). nsx-antrea: the nsx result as the",
             "adapter realizes it in Antrea. Pipe -o yaml into kubectl apply -f -.",
@@ -61,8 +61,8 @@ final class ConvertCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--cluster", paramLabel = "NAME",
-            description = "Cluster name as registered in NSX; names use its first 12 bytes, tags the full name. "
-                    + "Required for nsx; nsx-antrea defaults to 'cluster'.")
+            description = "Cluster name as registered in NSX (its cluster-control-plane id); names use its first "
+                    + "12 bytes, tags the full name. Required for nsx; nsx-antrea defaults to 'cluster'.")
     String cluster;
 
     @Option(names = "--target-option", paramLabel = "KEY=VALUE",

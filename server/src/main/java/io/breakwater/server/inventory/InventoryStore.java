@@ -84,6 +84,16 @@ public final class InventoryStore {
         }
     }
 
+    /** Every object of a cluster but those of one kind. */
+    public static List<StoredItem> ofClusterWithout(Connection c, String cluster, String kind) throws SQLException {
+        try (var st = c.prepareStatement("select cluster, kind, namespace, name, uid, resource_version, body "
+                + "from inventory_object where cluster = ? and kind <> ? order by kind, namespace, name")) {
+            st.setString(1, cluster);
+            st.setString(2, kind);
+            return read(st);
+        }
+    }
+
     /** NetworkPolicies with one of the uids. */
     public static List<StoredItem> networkPoliciesByUid(Connection c, List<String> uids) throws SQLException {
         var out = new ArrayList<StoredItem>();
