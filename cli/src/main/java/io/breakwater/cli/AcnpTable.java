@@ -1,27 +1,28 @@
 package io.breakwater.cli;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kubectl get acnp} as kubectl prints it (antrea-realization.md §3): NAME, TIER, PRIORITY, DESIRED NODES,
- * CURRENT NODES, AGE; columns padded to the widest cell plus three spaces.
+ * CURRENT NODES, AGE; columns padded to the widest cell plus three spaces. The rows are the per-policy entries an
+ * adapter reports ({@code GET …/clusters/{cluster}/status}, adapter-protocol.md), which describe its ACNPs.
  */
 final class AcnpTable {
     private static final List<String> HEADER = List.of("NAME", "TIER", "PRIORITY", "DESIRED NODES", "CURRENT NODES", "AGE");
 
     private AcnpTable() {}
 
-    static String render(List<GenericKubernetesResource> acnps, Instant now) {
+    static String render(List<JsonNode> policies, Instant now) {
         var rows = new ArrayList<List<String>>();
         rows.add(HEADER);
-        acnps.stream().sorted(Comparator.comparing(r -> r.getMetadata().getName()))
-                .forEach(r -> rows.add(row(r, now)));
+        policies.stream().sorted(Comparator.comparing(p -> p.path("acnp").asText()))
+                .forEach(p -> rows.add(row(p, now)));
         int[] widths = new int[HEADER.size()];
         rows.forEach(row -> {
             for (int i = 0; i < row.size(); i++) {
@@ -38,13 +39,21 @@ final class AcnpTable {
         return out.toString();
     }
 
-    private static List<String> row(GenericKubernetesResource acnp, Instant now) {
-        var spec = map(acnp.getAdditionalProperties().get("spec"));
-        var status = map(acnp.getAdditionalProperties().get("status"));
-        var created = acnp.getMetadata().getCreationTimestamp();
-        return List.of(acnp.getMetadata().getName(), text(spec.get("tier")), text(spec.get("priority")),
-                text(status.get("desiredNodesRealized")), text(status.get("currentNodesRealized")),
-                created == null ? "<unknown>" : age(Duration.between(Instant.parse(created), now)));
+    /** Node counts print as {@code <none>} until antrea-controller wrote a status (phase Pending). */
+    private static List<String> row(JsonNode policy, Instant now) {
+        boolean hasStatus = !"Pending".equals(policy.path("phase").asText("Pending"));
+        return List.of(text(policy.path("acnp")), text(policy.path("tier")), text(policy.path("priority")),
+                hasStatus ? text(policy.path("desired_nodes_realized")) : "<none>",
+                hasStatus ? text(policy.path("current_nodes_realized")) : "<none>",
+                age(policy.path("created").asText(""), now));
+    }
+
+    private static String age(String created, Instant now) {
+        try {
+            return created.isEmpty() ? "<unknown>" : age(Duration.between(Instant.parse(created), now));
+        } catch (DateTimeParseException e) {
+            return "<unknown>";
+        }
     }
 
     /** kubectl's short age: {@code 45s}, {@code 12m}, {@code 5h}, {@code 3d}. */
@@ -59,13 +68,8 @@ final class AcnpTable {
         return s < 86400 * 2 ? s / 3600 + "h" : s / 86400 + "d";
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static String text(Object value) {
-        return value == null ? "<none>" : value.toString();
+    private static String text(JsonNode value) {
+        return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? "<none>" : value.asText();
     }
 
     private static String pad(String s, int width) {

@@ -62,7 +62,7 @@ final class AdapterCommand implements Callable<Integer> {
     WriteMode writeMode;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         String token;
         try {
             token = Files.readString(credential).strip();
@@ -82,14 +82,16 @@ final class AdapterCommand implements Callable<Integer> {
         }
     }
 
-    private int run(KubernetesClient client, ManagementPlane plane, String kubernetesVersion)
-            throws InterruptedException {
+    private int run(KubernetesClient client, ManagementPlane plane, String kubernetesVersion) {
         var ownerId = owner != null ? owner : AdapterSettings.ownerFrom(server);
         try (var adapter = Adapter.start(client, plane, CoreRealization.of(ownerId), writer(), ownerId,
                 Timing.defaults())) {
             spec.commandLine().getOut().println("adapter for cluster " + cluster + " running against " + server
                     + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
             adapter.awaitTermination();
+            return ExitCodes.OK;
+        } catch (InterruptedException e) { // stopped: the adapter keeps no state, so a stop is always clean
+            Thread.currentThread().interrupt();
             return ExitCodes.OK;
         }
     }

@@ -15,9 +15,13 @@ import io.breakwater.core.nsx.Placement;
 import io.breakwater.core.problem.Result;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +33,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Converts NetworkPolicies to a target's objects, as the target's import would.",
             "nsx: one allow policy (when the policy has rules) and one drop policy per NetworkPolicy, with",
-            "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx)."
+            "Antrea groups, names and placement as NSX 4.2's import (see docs/targets.md#nsx).",
+            "antrea: Tiers, ClusterGroups and ClusterNetworkPolicies (allow policy + isolation policy per",
+            "NetworkPolicy); nsx-antrea: the nsx result as the adapter realizes it in Antrea. -o yaml prints",
+            "documents for kubectl apply -f - (see docs/targets.md#antrea, #nsx-antrea).",
+            "contrail: CN2 tags, address groups, firewall rules and policies, and the",
+            "application policy set (seed 002, docs/targets.md#contrail); json or yaml."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,54 +57,59 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "TARGET", required = true,
-            description = "Target to convert to: nsx.")
+            description = "Target to convert to: nsx, antrea, nsx-antrea, contrail.")
     String target;
 
-    @Option(names = "--cluster", paramLabel = "NAME", required = true,
-            description = "Cluster name as registered in NSX; names use its first 12 bytes, tags the full name.")
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Cluster name as registered in NSX; names use its first 12 bytes, tags the full name. "
+                    + "Required for nsx; nsx-antrea defaults to 'cluster'.")
     String cluster;
+
+    @Option(names = "--target-option", paramLabel = "KEY=VALUE",
+            description = "A setting of target antrea (tier, tier-priority, expand-except), nsx-antrea (cluster) or contrail (except-form, all-namespaces); see docs/cli.md. Repeatable.")
+    Map<String, String> targetOptions = new LinkedHashMap<>();
 
     @Option(names = "--policies", paramLabel = "PATH", required = true,
             description = "NetworkPolicies (YAML/JSON file, directory, or - for stdin). Repeatable.")
     List<String> policies = new ArrayList<>();
 
     @Option(names = "--inventory", paramLabel = "PATH",
-            description = "Namespaces and pods; used to warn when a skipped and a converted policy share pods. Repeatable.")
+            description = "Namespaces and pods; nsx: warns when a skipped and a converted policy share pods; "
+                    + "contrail: checks tag clashes and resolves namespace selectors. Repeatable.")
     List<String> inventory = new ArrayList<>();
 
-    @Option(names = "--on-error", paramLabel = "ABORT|CONTINUE", defaultValue = "ABORT",
-            description = "ABORT (default): the first rejected policy stops the import, nothing is converted. "
-                    + "CONTINUE: rejected policies are skipped, the others converted.")
-    OnError onError;
-
-    @Option(names = "--sequence-number-upper", paramLabel = "N",
-            description = "Sequence number of every allow policy (give both or neither; default: after the "
-                    + "existing Application policies).")
-    Integer upper;
-
-    @Option(names = "--sequence-number-lower", paramLabel = "N",
-            description = "Sequence number of every drop policy; must be greater than the upper number.")
-    Integer lower;
+    @Mixin
+    ImportModeOptions mode;
 
     @Option(names = {"-o", "--output"}, paramLabel = "json|yaml|hierarchical", defaultValue = "json",
             description = "json (default): {groups, security_policies, errors, request_count, success_count}; "
-                    + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra.")
+                    + "yaml: the same; hierarchical: a body for PATCH /policy/api/v1/infra. "
+                    + "antrea, nsx-antrea: json = a v1 List, yaml = one document per object, in apply order. contrail: json or yaml "
+                    + "{tags, addressGroups, firewallRules, firewallPolicies, applicationPolicySets}.")
     Format format;
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (AntreaTarget.handles(target)) {
+            return convertToAntrea();
+        }
+        if (ContrailTarget.NAME.equals(target)) {
+            return ContrailTarget.convertCommand(this);
+        }
         if (!DfwEvaluator.TARGET.equals(target)) {
-            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, not '" + target + "'");
+            throw new ParameterException(spec.commandLine(), "--target: convert supports nsx, antrea, nsx-antrea, contrail, not '" + target + "'");
+        }
+        if (cluster == null) {
+            throw new ParameterException(spec.commandLine(), "--cluster is required for target nsx");
+        }
+        if (!targetOptions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--target-option: convert --target nsx takes none");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Result<K8sInput> read = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
-        if (read.hasErrors()) {
-            throw Abort.invalidInput(read.errors());
-        }
-        read.warnings().forEach(w -> err.println("warning: " + w));
+        K8sInput input = read(err);
 
-        NsxConversion c = NsxConverter.convert(read.value().policies(), read.value().inventory(), options());
+        NsxConversion c = NsxConverter.convert(input.policies(), input.inventory(), options(cluster));
 
         c.errors().forEach(e -> err.println("error: " + e.problem()));
         c.warnings().forEach(w -> err.println("warning: " + w.problem()));
@@ -103,25 +117,50 @@ final class ConvertCommand implements Callable<Integer> {
         return c.hasErrors() ? ExitCodes.REJECTED : ExitCodes.OK;
     }
 
-    private NsxOptions options() {
-        NsxOptions options = NsxOptions.of(cluster).withOnError(onError);
-        if (upper == null && lower == null) {
-            return options;
+    private int convertToAntrea() {
+        if (format == Format.hierarchical) {
+            throw new ParameterException(spec.commandLine(), "-o hierarchical is for target nsx; " + target + " prints json or yaml");
         }
-        if (upper == null || lower == null || lower <= upper || upper < 0 || lower > Placement.MAX_SEQUENCE_NUMBER) {
-            throw new ParameterException(spec.commandLine(), "--sequence-number-upper and --sequence-number-lower "
-                    + "go together, with 0 <= upper < lower <= " + Placement.MAX_SEQUENCE_NUMBER);
+        Target chosen = Targets.find(target).orElseThrow();
+        for (String key : targetOptions.keySet()) {
+            if (!chosen.optionKeys().contains(key)) {
+                throw new ParameterException(spec.commandLine(), "--target-option: target " + target + " has no option '"
+                        + key + "' (known: " + String.join(", ", new TreeSet<>(chosen.optionKeys())) + ")");
+            }
         }
-        return options.withPlacement(new Placement.Fixed(upper, lower));
+        if (cluster != null) {
+            targetOptions.putIfAbsent(AntreaTarget.CLUSTER, cluster);
+        }
+        var convert = new AntreaConvert(target, Map.copyOf(targetOptions),
+                options(targetOptions.getOrDefault(AntreaTarget.CLUSTER, NsxTarget.DEFAULT_CLUSTER)), mode.onError);
+        PrintWriter err = spec.commandLine().getErr();
+        return convert.run(read(err), format == Format.yaml, spec.commandLine().getOut(), err);
+    }
+
+    private K8sInput read(PrintWriter err) {
+        Result<K8sInput> read = InputOptions.read(inventory, policies, main.stdin(), spec.commandLine());
+        if (read.hasErrors()) {
+            throw Abort.invalidInput(read.errors());
+        }
+        read.warnings().forEach(w -> err.println("warning: " + w));
+        return read.value();
+    }
+
+    private NsxOptions options(String clusterName) {
+        NsxOptions options = NsxOptions.of(clusterName).withOnError(mode.onError);
+        return mode.placement().map(options::withPlacement).orElse(options);
     }
 
     private String render(NsxConversion c) throws JsonProcessingException {
         return switch (format) {
             case json -> JsonText.of(NsxDocuments.result(c));
-            case yaml -> new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            case yaml -> new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+                            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
                     .writeValueAsString(NsxDocuments.result(c)).stripTrailing();
             case hierarchical -> new ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(NsxDocuments.hierarchical(c));
+                    .writeValueAsString(NsxDocuments.hierarchical(c, cluster));
         };
     }
 }

@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int REJECTED = 3;
     /** A service the command needs (the Kubernetes API, the Breakwater server) cannot be reached. */
     static final int UNAVAILABLE = 4;
+    /** The Breakwater server refused the credentials (HTTP 401) or the role lacks the permission (HTTP 403). */
+    static final int REFUSED = 5;
 
     private ExitCodes() {}
 }

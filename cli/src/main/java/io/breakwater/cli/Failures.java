@@ -38,6 +38,10 @@ final class Failures {
             abort.lines().forEach(cl.getErr()::println);
             return abort.exitCode();
         }
+        if (e instanceof ServerConnection.CallFailed failed) {
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + failed.getMessage());
+            return failed.exitCode;
+        }
         cl.getErr().println(oneLine(cl.getCommandSpec().qualifiedName(), e));
         return ExitCodes.BAD_INPUT;
     }
@@ -47,7 +51,7 @@ final class Failures {
         return command + ": failed: " + t.getClass().getSimpleName() + message;
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }

@@ -10,12 +10,17 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An in-process Kubernetes API (fabric8's mock server in CRUD mode) that knows the Antrea kinds, for
  * {@code breakwater demo}: lists, watches and label selectors work; admission webhooks and server-side apply do not.
  */
 final class LocalKubernetes implements AutoCloseable {
+    /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
@@ -25,6 +30,7 @@ final class LocalKubernetes implements AutoCloseable {
     }
 
     static LocalKubernetes start() {
+        MOCK_LOG.setLevel(Level.WARNING); // it logs every request at INFO
         var crds = Arrays.stream(AntreaKind.values()).map(AntreaKind::crdContext).toList();
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(crds), false);

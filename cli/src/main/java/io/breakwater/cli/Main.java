@@ -24,7 +24,12 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
-            AdapterCommand.class
+            AdapterCommand.class,
+            ServerCommand.class,
+            GetCommand.class,
+            ImportCommand.class,
+            InventoryCommand.class,
+            DemoCommand.class
         })
 public final class Main implements Runnable {
 

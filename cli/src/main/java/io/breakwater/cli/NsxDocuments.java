@@ -18,11 +18,11 @@ final class NsxDocuments {
 
     private NsxDocuments() {}
 
-    /** One failed NetworkPolicy problem, as {@code errors[]} items. */
-    @JsonPropertyOrder({"namespace", "name", "uid", "path", "code", "message"})
-    record ErrorView(String namespace, String name, String uid, String path, String code, String message) {
+    /** One problem of a rejected NetworkPolicy, as {@code errors[]} items. */
+    @JsonPropertyOrder({"namespace", "name", "uid", "path", "message"})
+    record ErrorView(String namespace, String name, String uid, String path, String message) {
         static ErrorView of(ImportError e) {
-            return new ErrorView(e.namespace(), e.name(), e.uid(), e.path(), e.problem().code().name(), e.message());
+            return new ErrorView(e.namespace(), e.name(), e.uid(), e.path(), e.message());
         }
     }
 
@@ -39,15 +39,19 @@ final class NsxDocuments {
                 c.requestCount(), c.successCount());
     }
 
+    /** Where NSX keeps a registered Antrea cluster; the import's policies span it (seed 000). */
+    static final String CONTROL_PLANES = "/infra/sites/default/enforcement-points/default/cluster-control-planes/";
+
     /**
-     * The body of {@code PATCH /policy/api/v1/infra} (nsx-api.md §2.3): Infra, a reference to domain
-     * {@code default}, then ChildGroup and ChildSecurityPolicy wrappers; rules go in ChildRule wrappers.
+     * The body of {@code PATCH /policy/api/v1/infra} (nsx-api.md §2.3): Infra, ChildDomain
+     * {@code default}, then ChildGroup and ChildSecurityPolicy wrappers; rules go in ChildRule wrappers, and
+     * each policy's span to the Antrea cluster in a ChildSecurityPolicyContainerCluster wrapper.
      * Read-only fields ({@code path}) are left out.
      */
-    static ObjectNode hierarchical(NsxConversion c) {
+    static ObjectNode hierarchical(NsxConversion c, String cluster) {
         ObjectNode infra = MAPPER.createObjectNode().put("resource_type", "Infra");
-        ObjectNode domain = infra.putArray("children").addObject()
-                .put("resource_type", "ChildResourceReference").put("id", "default").put("target_type", "Domain");
+        ObjectNode domain = MAPPER.createObjectNode().put("resource_type", "Domain").put("id", "default");
+        infra.putArray("children").addObject().put("resource_type", "ChildDomain").set("Domain", domain);
         ArrayNode children = domain.putArray("children");
         for (Group g : c.groups()) {
             ObjectNode group = MAPPER.valueToTree(g);
@@ -58,8 +62,13 @@ final class NsxDocuments {
             ObjectNode policy = MAPPER.valueToTree(p);
             policy.remove("path");
             ArrayNode rules = (ArrayNode) policy.remove("rules");
-            ArrayNode ruleChildren = policy.putArray("children");
-            rules.forEach(r -> ruleChildren.addObject().put("resource_type", "ChildRule").set("Rule", r));
+            ArrayNode policyChildren = policy.putArray("children");
+            rules.forEach(r -> policyChildren.addObject().put("resource_type", "ChildRule").set("Rule", r));
+            policyChildren.addObject().put("resource_type", "ChildSecurityPolicyContainerCluster")
+                    .set("SecurityPolicyContainerCluster", MAPPER.createObjectNode()
+                            .put("resource_type", "SecurityPolicyContainerCluster").put("id", cluster)
+                            .put("container_cluster_path", CONTROL_PLANES + cluster)
+                            .put("container_cluster_type", "ANTREA"));
             children.addObject().put("resource_type", "ChildSecurityPolicy").set("SecurityPolicy", policy);
         }
         return infra;

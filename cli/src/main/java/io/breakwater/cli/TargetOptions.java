@@ -28,7 +28,7 @@ final class TargetOptions {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--cluster", paramLabel = "NAME",
-            description = "Cluster name for target nsx (same as --target-option cluster=NAME).")
+            description = "Cluster name for targets nsx and nsx-antrea (same as --target-option cluster=NAME).")
     String cluster;
 
     /** The target's evaluator for this input; exit 2 for options the target does not know, 3 when it rejects the input. */

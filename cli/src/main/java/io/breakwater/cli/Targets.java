@@ -26,6 +26,8 @@ final class Targets {
                 (input, options) -> Result.<Evaluator>of(K8sEvaluator.of(input.inventory(), input.policies()))));
         register(NsxTarget.TARGET);
         register(ContrailTarget.target());
+        register(AntreaTarget.direct());
+        register(AntreaTarget.throughNsx());
     }
 
     private Targets() {}

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConvertCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static final String EGRESS_DNS = """
             apiVersion: networking.k8s.io/v1
@@ -89,8 +94,10 @@ class ConvertCommandTest {
     void hierarchicalWrapsGroupsAndPoliciesInTheDefaultDomain() throws IOException {
         var run = convert(EGRESS_DNS, "-o", "hierarchical");
 
-        JsonNode domain = JSON.readTree(run.out()).get("children").get(0);
-        assertThat(domain.get("target_type").asText()).isEqualTo("Domain");
+        JsonNode childDomain = JSON.readTree(run.out()).get("children").get(0);
+        assertThat(childDomain.get("resource_type").asText()).isEqualTo("ChildDomain");
+        JsonNode domain = childDomain.get("Domain");
+        assertThat(domain.get("id").asText()).isEqualTo("default");
         List<String> wrappers = new ArrayList<>();
         domain.get("children").forEach(c -> wrappers.add(c.get("resource_type").asText()));
         assertThat(wrappers).containsExactly("ChildGroup", "ChildGroup", "ChildSecurityPolicy", "ChildSecurityPolicy");
@@ -115,5 +122,64 @@ class ConvertCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--sequence-number-lower");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> seed000ExamplesPrintTheirGoldenJson() {
+        return Stream.of(1, 2, 3).map(i -> DynamicTest.dynamicTest("example " + i, () -> {
+            var run = CliRun.of("convert", "--target", "nsx", "--cluster", "demo", "--policies",
+                    "../examples/seed000/example" + i + ".yaml");
+
+            assertThat(run.exit()).isZero();
+            assertThat(JSON.readTree(run.out()))
+                    .isEqualTo(JSON.readTree(Path.of("src/test/resources/nsx/seed000/example" + i + ".json").toFile()));
+        }));
+    }
+
+    @Test
+    void errorItemsHaveExactlyNamespaceNameUidPathAndMessage() throws IOException {
+        var run = convert(NAMED_PORT);
+
+        JsonNode error = JSON.readTree(run.out()).get("errors").get(0);
+        assertThat(error.fieldNames()).toIterable().containsExactly("namespace", "name", "uid", "path", "message");
+        assertThat(error.get("message").asText()).contains("named port 'http'");
+    }
+
+    @Test
+    void yamlReadsBackAsTheJsonDocument() throws IOException {
+        String inNamespaceY = EGRESS_DNS.replace("namespace: my-ns1", "namespace: \"y\"");
+
+        var yaml = convert(inNamespaceY, "-o", "yaml");
+        var json = convert(inNamespaceY, "-o", "json");
+
+        assertThat(YAML.readTree(yaml.out())).isEqualTo(JSON.readTree(json.out()));
+    }
+
+    @Test
+    void hierarchicalSpansEveryPolicyToTheAntreaCluster() throws IOException {
+        var run = convert(EGRESS_DNS, "-o", "hierarchical");
+
+        JsonNode domain = JSON.readTree(run.out()).get("children").get(0).get("Domain");
+        var spans = new ArrayList<String>();
+        domain.get("children").forEach(c -> c.path("SecurityPolicy").path("children").forEach(child -> {
+            if (child.get("resource_type").asText().equals("ChildSecurityPolicyContainerCluster")) {
+                spans.add(child.get("SecurityPolicyContainerCluster").get("container_cluster_path").asText());
+            }
+        }));
+        assertThat(spans).containsExactly(
+                "/infra/sites/default/enforcement-points/default/cluster-control-planes/prod",
+                "/infra/sites/default/enforcement-points/default/cluster-control-planes/prod");
+    }
+
+    @Test
+    void policyWithoutUidGetsAStableDerivedUidAndAWarning() throws IOException {
+        String noUid = EGRESS_DNS.replace(", uid: u-1", "");
+
+        var first = convert(noUid);
+        var second = convert(noUid);
+
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).isEqualTo(second.out()).doesNotContain("knp1--allow");
+        assertThat(first.err()).contains("metadata.uid: no uid");
     }
 }

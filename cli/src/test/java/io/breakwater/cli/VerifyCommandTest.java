@@ -81,6 +81,7 @@ class VerifyCommandTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("ops/tool -> shop/db TCP/1: k8s blocked")
+                .contains("Ingress=ISOLATED by isolation of [shop/db]")
                 .contains("nsx allowed").contains("rules/ingress-0");
     }
 

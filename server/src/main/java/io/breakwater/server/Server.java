@@ -12,6 +12,8 @@ import io.breakwater.server.inventory.Ingest;
 import io.breakwater.server.inventory.InventoryViews;
 import java.time.Clock;
 import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.api.EvaluationRoutes;
+import io.breakwater.server.evaluation.Evaluations;
 import io.breakwater.server.api.ErrorMapper;
 import io.breakwater.server.api.Json;
 import io.breakwater.server.api.PolicyRoutes;
@@ -93,6 +95,7 @@ public final class Server {
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
         ImportRoutes.register(app, new Importer(db, desired, clock));
+        EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
         return app;

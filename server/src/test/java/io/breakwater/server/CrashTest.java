@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** kill -9 of the server process in the middle of a 5,000-NP import: after a restart nothing is half-written. */
 class CrashTest {
@@ -21,10 +23,19 @@ class CrashTest {
 
     record Child(Process process, int port, BufferedReader log) {}
 
-    @Test
-    void killDuringA5000PolicyImportLeavesAllOrNothing() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgres"})
+    void killDuringA5000PolicyImportLeavesAllOrNothing(String store) throws Exception {
         Path dir = Files.createTempDirectory("breakwater-crash");
-        Child first = spawn(dir);
+        String jdbcUrl = switch (store) {
+            case "postgres" -> {
+                String url = TestServers.postgresUrl().orElse("");
+                Assumptions.assumeTrue(!url.isEmpty(), TestServers.PG_ENV + " is not set");
+                yield TestServers.freshSchema(url);
+            }
+            default -> "";
+        };
+        Child first = spawn(dir, jdbcUrl);
         ApiClient admin = ApiClient.of("http://localhost:" + first.port()).basic("admin", TestServers.ADMIN_PASSWORD);
         ClusterSetup.register(admin, "big").push(new ArrayList<>(Fixtures.inventory("ns", COUNT)));
         var ids = new ArrayList<String>();
@@ -36,7 +47,7 @@ class CrashTest {
         awaitLine(first.log(), "import: writing");
         first.process().destroyForcibly().waitFor();
 
-        Child second = spawn(dir);
+        Child second = spawn(dir, jdbcUrl);
         try {
             ApiClient after = ApiClient.of("http://localhost:" + second.port()).basic("admin", TestServers.ADMIN_PASSWORD);
             int policies = after.get(ImportApiTest.POLICIES + "?page_size=1").json().get("result_count").asInt();
@@ -49,11 +60,11 @@ class CrashTest {
         }
     }
 
-    private static Child spawn(Path dir) throws IOException {
+    private static Child spawn(Path dir, String jdbcUrl) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.log.io.breakwater.server.importer=info",
-                "-Dorg.slf4j.simpleLogger.logFile=System.out", ServerProcess.class.getName(), dir.toString()))
+                "-Dorg.slf4j.simpleLogger.logFile=System.out", ServerProcess.class.getName(), dir.toString(), jdbcUrl))
                 .redirectErrorStream(true).start();
         var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String port = awaitLine(out, "PORT ").substring(5).trim();

@@ -108,6 +108,36 @@ class ImportApiTest {
     }
 
     @Test
+    void reportedPolicyStatusAndHealthAreReadBackPerCluster() {
+        String path = "/infra/domains/default/security-policies/shop-np-0";
+        prod.adapter().post("/api/v1/breakwater/clusters/prod/status", Map.of(
+                "adapter", Map.of("version", "0.1.0", "errors", List.of("NameConflict: x")),
+                "policies", List.of(Map.of("path", path, "phase", "Realized", "observed_generation", 2,
+                        "current_nodes_realized", 3, "desired_nodes_realized", 3, "acnp", "bw-p-shop-np-0"))));
+
+        JsonNode status = admin.get("/api/v1/breakwater/clusters/prod/status").json();
+
+        assertThat(status.at("/adapter/errors/0").asText()).isEqualTo("NameConflict: x");
+        assertThat(status.get("last_heartbeat").asLong()).isPositive();
+        assertThat(status.at("/policies/0/path").asText()).isEqualTo(path);
+        assertThat(status.at("/policies/0/current_nodes_realized").asInt()).isEqualTo(3);
+        assertThat(status.at("/policies/0/acnp").asText()).isEqualTo("bw-p-shop-np-0");
+    }
+
+    @Test
+    void eachStatusReportReplacesTheClustersPolicyList() {
+        String status = "/api/v1/breakwater/clusters/prod/status";
+        prod.adapter().post(status, Map.of("policies", List.of(
+                Map.of("path", "/infra/domains/default/security-policies/old", "phase", "Realized"))));
+
+        prod.adapter().post(status, Map.of("policies", List.of(
+                Map.of("path", "/infra/domains/default/security-policies/new", "phase", "Pending"))));
+
+        assertThat(admin.get(status).json().get("policies")).extracting(p -> p.get("path").asText())
+                .containsExactly("/infra/domains/default/security-policies/new");
+    }
+
+    @Test
     void explicitSequenceNumbersPlaceAllowsAndDrops() {
         admin.post(IMPORT, Map.of("network_policy_ids", List.of("shop-np-0"), "sequence_number_upper", 10,
                 "sequence_number_lower", 20));

@@ -42,7 +42,7 @@ final class TestServers {
         };
     }
 
-    private static String freshSchema(String url) {
+    static String freshSchema(String url) {
         String schema = "bw_test_" + Long.toHexString(System.nanoTime());
         try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
             st.execute("create schema " + schema);

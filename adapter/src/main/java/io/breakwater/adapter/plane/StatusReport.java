@@ -25,12 +25,19 @@ public record StatusReport(
         }
     }
 
-    /** Realization of one NSX security policy, read from its ACNP's status. */
+    /**
+     * Realization of one NSX security policy, read from its ACNP's status; {@code acnp}, {@code tier},
+     * {@code priority} and {@code created} describe the ACNP itself, for kubectl-style views on the server side.
+     */
     public record PolicyStatus(
             @JsonProperty("path") String path,
             @JsonProperty("phase") String phase,
             @JsonProperty("observed_generation") long observedGeneration,
             @JsonProperty("current_nodes_realized") int currentNodesRealized,
             @JsonProperty("desired_nodes_realized") int desiredNodesRealized,
-            @JsonProperty("message") String message) {}
+            @JsonProperty("message") String message,
+            @JsonProperty("acnp") String acnp,
+            @JsonProperty("tier") String tier,
+            @JsonProperty("priority") double priority,
+            @JsonProperty("created") String created) {}
 }

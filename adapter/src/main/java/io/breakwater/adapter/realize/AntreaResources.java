@@ -49,7 +49,7 @@ public final class AntreaResources {
         Long generation = meta.getGeneration();
         return new LiveObject(kind, meta.getName(), orEmpty(meta.getLabels()), orEmpty(meta.getAnnotations()),
                 JSON.valueToTree(props.get("spec")), JSON.valueToTree(props.get("status")),
-                generation == null ? 0 : generation);
+                generation == null ? 0 : generation, meta.getCreationTimestamp());
     }
 
     static GenericKubernetesResource toResource(AntreaObject object) {

@@ -31,6 +31,8 @@ public final class PolicyStatuses {
             phase = "Realized".equals(phase) || phase.isEmpty() ? "Realizing" : phase;
         }
         return new PolicyStatus(acnp.annotations().get(Ownership.SOURCE_PATH), phase, observed,
-                status.path("currentNodesRealized").asInt(0), status.path("desiredNodesRealized").asInt(0), message);
+                status.path("currentNodesRealized").asInt(0), status.path("desiredNodesRealized").asInt(0), message,
+                acnp.name(), acnp.spec().path("tier").asText(""), acnp.spec().path("priority").asDouble(0),
+                acnp.created());
     }
 }

@@ -106,4 +106,9 @@ public final class Realizer {
     public List<String> errors() {
         return errors;
     }
+
+    /** RFC 3339 time of the last fully applied cycle; empty before the first one. */
+    public String lastSync() {
+        return lastSync;
+    }
 }

@@ -12,7 +12,8 @@ class PolicyStatusesTest {
 
     private static LiveObject acnp(long generation, String status) {
         return new LiveObject(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access", Map.of(),
-                Map.of(Ownership.SOURCE_PATH, PATH), json("{}"), json(status), generation);
+                Map.of(Ownership.SOURCE_PATH, PATH), json("{'tier': 'bw-application', 'priority': 1.12}"), json(status),
+                generation, "2026-11-23T12:00:00Z");
     }
 
     @Test
@@ -20,7 +21,8 @@ class PolicyStatusesTest {
         var status = PolicyStatuses.of(acnp(3, "{'phase': 'Realized', 'observedGeneration': 3,"
                 + " 'currentNodesRealized': 2, 'desiredNodesRealized': 2}"));
 
-        assertThat(status).isEqualTo(new PolicyStatus(PATH, "Realized", 3, 2, 2, ""));
+        assertThat(status).isEqualTo(new PolicyStatus(PATH, "Realized", 3, 2, 2, "",
+                "bw-p-db-access", "bw-application", 1.12, "2026-11-23T12:00:00Z"));
     }
 
     @Test

@@ -208,11 +208,14 @@ class RealizationTest {
             return r;
         });
 
+        var acnp = get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access");
+        var spec = (Map<?, ?>) acnp.getAdditionalProperties().get("spec");
         await().untilAsserted(() -> assertThat(plane.lastReport()).get()
                 .extracting(StatusReport::policies).asList()
                 .containsExactly(new StatusReport.PolicyStatus("/infra/domains/default/security-policies/db-access",
-                        "Realized", get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access").getMetadata()
-                        .getGeneration(), 3, 3, "")));
+                        "Realized", acnp.getMetadata().getGeneration(), 3, 3, "", "bw-p-db-access",
+                        (String) spec.get("tier"), ((Number) spec.get("priority")).doubleValue(),
+                        acnp.getMetadata().getCreationTimestamp())));
     }
 
     @Test

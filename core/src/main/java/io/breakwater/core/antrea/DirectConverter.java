@@ -79,8 +79,14 @@ public final class DirectConverter {
                 var peers = new ArrayList<Selection>();
                 List<Peer> k8sPeers = rules.get(i).peers();
                 for (int j = 0; j < k8sPeers.size(); j++) {
-                    peers.add(new Selection.GroupRef(group(ruleName + "-" + direction.peersField() + "-" + j,
-                            members(k8sPeers.get(j)))));
+                    ClusterGroup.Members members = members(k8sPeers.get(j));
+                    if (members instanceof ClusterGroup.IpBlocks(List<IpBlock> blocks) && blocks.isEmpty()) {
+                        continue; // the except entries cover the whole cidr: this peer matches nothing
+                    }
+                    peers.add(new Selection.GroupRef(group(ruleName + "-" + direction.peersField() + "-" + j, members)));
+                }
+                if (!k8sPeers.isEmpty() && peers.isEmpty()) {
+                    continue; // every peer matches nothing; an empty from/to would match everything instead
                 }
                 var ports = rules.get(i).ports().stream().map(DirectConverter::port).toList();
                 out.add(direction == Direction.INGRESS

@@ -4,7 +4,6 @@ import io.breakwater.core.net.Cidr;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -89,16 +88,18 @@ final class GroupRealizer {
 
     private Realized emit(Group group, List<ClusterGroup.Members> leaves) {
         String parent = "bw-g-" + AntreaName.ofId(group.id());
-        var sorted = leaves.stream().distinct()
-                .sorted(Comparator.comparing(AntreaYaml::canonicalJson)).toList();
+        var json = new TreeMap<String, ClusterGroup.Members>(); // canonical JSON → leaf: distinct, sorted
+        leaves.forEach(l -> json.putIfAbsent(AntreaYaml.canonicalJson(l), l));
+        var sorted = List.copyOf(json.values());
         var children = new ArrayList<String>();
-        for (int i = 0; i < sorted.size(); i++) {
-            String child = AntreaName.fit(parent + "-" + i);
+        int i = 0;
+        for (var leaf : json.entrySet()) {
+            String child = AntreaName.fit(parent + "-" + i++);
             children.add(child);
             var annotations = annotations(group);
             annotations.put(Ownership.PARENT, parent);
-            out.put(child, new ClusterGroup(Ownership.meta(child, Ownership.labels(owner, "group-member"),
-                    annotations, sorted.get(i)), sorted.get(i)));
+            out.put(child, new ClusterGroup(Ownership.metaOfJson(child, Ownership.labels(owner, "group-member"),
+                    annotations, leaf.getKey()), leaf.getValue()));
         }
         var spec = new ClusterGroup.Children(children);
         out.put(parent, new ClusterGroup(Ownership.meta(parent, Ownership.labels(owner, "group"), annotations(group),

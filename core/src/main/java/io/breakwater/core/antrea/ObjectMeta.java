@@ -22,7 +22,12 @@ public record ObjectMeta(
     }
 
     public static ObjectMeta of(String name, Map<String, String> labels, Map<String, String> annotations) {
-        return new ObjectMeta(name, new TreeMap<>(labels), new TreeMap<>(annotations));
+        return new ObjectMeta(name, sorted(labels), sorted(annotations));
+    }
+
+    /** The canonical constructor copies; a sorted map needs no copy before that. */
+    private static SortedMap<String, String> sorted(Map<String, String> map) {
+        return map instanceof SortedMap<String, String> s ? s : new TreeMap<>(map);
     }
 
     public ObjectMeta withAnnotation(String key, String value) {

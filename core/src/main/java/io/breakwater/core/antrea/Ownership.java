@@ -38,8 +38,14 @@ public final class Ownership {
 
     /** Metadata with the spec hash of {@code spec} added to {@code annotations}. */
     static ObjectMeta meta(String name, Map<String, String> labels, Map<String, String> annotations, Object spec) {
+        return metaOfJson(name, labels, annotations, AntreaYaml.canonicalJson(spec));
+    }
+
+    /** As {@link #meta}, for a caller that already holds the spec's canonical JSON. */
+    static ObjectMeta metaOfJson(String name, Map<String, String> labels, Map<String, String> annotations,
+                                 String specJson) {
         var all = new TreeMap<>(annotations);
-        all.put(SPEC_HASH, AntreaName.sha256(AntreaYaml.canonicalJson(spec)));
+        all.put(SPEC_HASH, AntreaName.sha256(specJson));
         return ObjectMeta.of(name, labels, all);
     }
 }

@@ -12,6 +12,7 @@ import io.breakwater.core.problem.Result;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Realizer {
     public static Result<AntreaPolicySet> realize(List<SecurityPolicy> policies, List<Group> groups,
                                                   RealizeOptions options) {
         var groupRealizer = new GroupRealizer(groups, options.owner());
-        var problems = new ArrayList<Problem>();
+        var problems = new ArrayList<Problem>(conflictingGroups(groups));
         var acnps = new ArrayList<ClusterNetworkPolicy>();
         var sorted = policies.stream().sorted(Comparator.comparing(SecurityPolicy::id)).toList();
         for (SecurityPolicy p : sorted) {
@@ -62,6 +63,20 @@ public final class Realizer {
             acnps.add(policy(p, ingress, egress, options));
         }
         return new Result<>(new AntreaPolicySet(tiers(options), groupRealizer.clusterGroups(), acnps), problems);
+    }
+
+    /** Two different groups under one id would silently become one ClusterGroup and change what rules select. */
+    private static List<Problem> conflictingGroups(List<Group> groups) {
+        var byId = new HashMap<String, Group>();
+        var problems = new ArrayList<Problem>();
+        for (Group g : groups) {
+            Group first = byId.putIfAbsent(g.id(), g);
+            if (first != null && !first.expression().equals(g.expression())) {
+                problems.add(Problem.error(ObjectRef.of("Group", "", g.id()), FieldPath.of("id"), Code.UNREALIZABLE,
+                        "two NSX groups with different members share this id; one ClusterGroup cannot hold both"));
+            }
+        }
+        return problems;
     }
 
     static String tierName(String category) {

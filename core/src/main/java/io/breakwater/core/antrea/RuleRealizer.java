@@ -291,7 +291,12 @@ final class RuleRealizer {
     }
 
     static boolean isAny(List<String> items) {
-        return items.isEmpty() || items.stream().anyMatch(i -> i.equalsIgnoreCase("ANY"));
+        for (String item : items) {
+            if (item.equalsIgnoreCase("ANY")) {
+                return true;
+            }
+        }
+        return items.isEmpty();
     }
 
     private static boolean isGroupPath(String item) {

@@ -12,6 +12,7 @@ import io.breakwater.core.eval.RuleRef;
 import io.breakwater.core.eval.Verdict;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.net.IpAddress;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public final class ContrailEvaluator implements Evaluator {
         for (Pod pod : inventory.pods()) {
             var tags = new HashSet<Tag>();
             pod.labels().forEach((k, v) -> tags.add(new Tag(k, v)));
-            namespaceLabels.getOrDefault(pod.namespace(), Map.of()).forEach((k, v) -> tags.add(new Tag(k, v)));
+            namespaceLabels.getOrDefault(pod.namespace(), new Namespace(pod.namespace(), "", Map.of()).labels())
+                    .forEach((k, v) -> tags.add(new Tag(k, v)));
             tags.add(Tag.namespace(pod.namespace()));
             podTags.put(pod, Set.copyOf(tags));
         }

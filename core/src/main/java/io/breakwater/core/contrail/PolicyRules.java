@@ -3,6 +3,8 @@ package io.breakwater.core.contrail;
 import io.breakwater.core.contrail.ContrailOptions.ExceptForm;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.IpBlockPeer;
+import io.breakwater.core.k8s.LabelSelector;
+import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.NamespaceScope;
 import io.breakwater.core.k8s.NetworkPolicy;
 import io.breakwater.core.k8s.Peer;
@@ -27,19 +29,25 @@ final class PolicyRules {
 
     private final NetworkPolicy np;
     private final ContrailOptions options;
+    private final List<Namespace> knownNamespaces;
     private final List<Problem> problems = new ArrayList<>();
     private final List<FirewallRule> rules = new ArrayList<>();
     private final List<FirewallRule> isolation = new ArrayList<>();
     private final List<AddressGroup> addressGroups = new ArrayList<>();
     private int ipBlocksSeen;
 
-    private PolicyRules(NetworkPolicy np, ContrailOptions options) {
+    private PolicyRules(NetworkPolicy np, ContrailOptions options, List<Namespace> knownNamespaces) {
         this.np = np;
         this.options = options;
+        this.knownNamespaces = knownNamespaces;
     }
 
-    static PolicyRules of(NetworkPolicy np, ContrailOptions options) {
-        var out = new PolicyRules(np, options);
+    /**
+     * {@code knownNamespaces}: every namespace of the inventory, for namespace selectors that tags cannot
+     * express (every namespace, NotIn, Exists, DoesNotExist).
+     */
+    static PolicyRules of(NetworkPolicy np, ContrailOptions options, List<Namespace> knownNamespaces) {
+        var out = new PolicyRules(np, options, knownNamespaces);
         out.convert();
         return out;
     }
@@ -166,15 +174,59 @@ final class PolicyRules {
                 : List.of(List.of());
         List<List<Tag>> combined = switch (pod.namespaces()) {
             case NamespaceScope.PolicyNamespace p -> withTagsBefore(List.of(Tag.namespace(np.namespace())), pods);
-            case NamespaceScope.SelectedNamespaces(var selector) -> product(
-                    TagSelectors.alternatives(selector, np.ref(), path.field("namespaceSelector"), problems), pods);
+            case NamespaceScope.SelectedNamespaces(var selector) ->
+                    product(namespaceAlternatives(selector, path.field("namespaceSelector")), pods);
         };
-        if (combined.stream().anyMatch(List::isEmpty)) {
-            problems.add(Problem.warning(np.ref(), path, Code.MATCHES_OUTSIDE_CLUSTER, "a peer selecting every pod"
-                    + " of every namespace has no tag in Contrail: it becomes endpoint 'any', which also matches"
-                    + " addresses outside the cluster"));
+        if (combined.equals(List.of(List.<Tag>of()))) {
+            combined = everyPod(path);
         }
         return combined.stream().map(FirewallEndpoint::ofTags).toList();
+    }
+
+    /**
+     * Tags for a namespace selector. NotIn, Exists and DoesNotExist have no tag form; a namespace selector using
+     * them is resolved against the known namespaces instead (namespaces are few and named by the
+     * {@code namespace=<ns>} tag of seed 002), so nothing is dropped or widened. Without known namespaces it is
+     * rejected.
+     */
+    private List<List<Tag>> namespaceAlternatives(LabelSelector selector, FieldPath path) {
+        if (TagSelectors.hasTagForm(selector) || knownNamespaces.isEmpty()) {
+            return TagSelectors.alternatives(selector, np.ref(), path, problems);
+        }
+        List<Namespace> matching = knownNamespaces.stream().filter(ns -> selector.matches(ns.labels())).toList();
+        problems.add(enumerated(path, matching));
+        return matching.stream().map(ns -> List.of(Tag.namespace(ns.name()))).toList();
+    }
+
+    private Problem enumerated(FieldPath path, List<Namespace> namespaces) {
+        String names = namespaces.isEmpty() ? "none matches"
+                : String.join(", ", namespaces.stream().map(Namespace::name).toList());
+        return Problem.warning(np.ref(), path, Code.NAMESPACES_ENUMERATED, "written as one endpoint"
+                + " namespace=<ns> per matching namespace of the inventory (" + names + "); namespaces created or"
+                + " relabelled later need a new conversion");
+    }
+
+    /** A peer of every pod of every namespace: no tag names it (see {@link ContrailOptions.AllNamespaces}). */
+    private List<List<Tag>> everyPod(FieldPath path) {
+        return switch (options.allNamespaces()) {
+            case ANY -> {
+                problems.add(Problem.warning(np.ref(), path, Code.MATCHES_OUTSIDE_CLUSTER, "a peer selecting every"
+                        + " pod of every namespace has no tag in Contrail: it becomes endpoint 'any', which also"
+                        + " matches addresses outside the cluster (all-namespaces=any)"));
+                yield List.of(List.of());
+            }
+            case KNOWN_NAMESPACES -> {
+                if (knownNamespaces.isEmpty()) {
+                    problems.add(Problem.error(np.ref(), path.field("namespaceSelector"), Code.UNSUPPORTED,
+                            "a peer of every pod of every namespace has no Contrail tag and the inventory names no"
+                                    + " namespace to list instead: give the inventory, or accept endpoint 'any'"
+                                    + " (also outside the cluster) with all-namespaces=any"));
+                    yield List.of();
+                }
+                problems.add(enumerated(path.field("namespaceSelector"), knownNamespaces));
+                yield knownNamespaces.stream().map(ns -> List.of(Tag.namespace(ns.name()))).toList();
+            }
+        };
     }
 
     private List<FirewallService> services(List<PolicyPort> ports, FieldPath rulePath) {

@@ -90,8 +90,12 @@ final class TagClashes {
         }
         switch (pod.namespaces()) {
             case NamespaceScope.PolicyNamespace own -> { } // written as the namespace=<ns> tag
-            case NamespaceScope.SelectedNamespaces(LabelSelector selector) ->
+            case NamespaceScope.SelectedNamespaces(LabelSelector selector) -> {
+                // without a tag form the selector is resolved to namespace=<ns> tags: its keys never become tags
+                if (TagSelectors.hasTagForm(selector)) {
                     check(np, selector, path.field("namespaceSelector"), podKeys, "pod", out);
+                }
+            }
         }
     }
 

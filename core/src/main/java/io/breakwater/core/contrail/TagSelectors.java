@@ -23,6 +23,11 @@ final class TagSelectors {
 
     private TagSelectors() {}
 
+    /** True when tags express the selector exactly: matchLabels and In only. */
+    static boolean hasTagForm(LabelSelector selector) {
+        return selector.matchExpressions().stream().allMatch(r -> r.operator() == Requirement.Operator.IN);
+    }
+
     /** The alternatives, or empty with problems added to {@code problems}. */
     static List<List<Tag>> alternatives(LabelSelector selector, ObjectRef object, FieldPath path,
                                         List<Problem> problems) {

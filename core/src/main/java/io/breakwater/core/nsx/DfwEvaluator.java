@@ -13,7 +13,6 @@ import io.breakwater.core.k8s.Pod;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -33,19 +32,35 @@ public final class DfwEvaluator implements Evaluator {
     public static final String TARGET = "nsx";
 
     private final GroupMembership membership;
-    private final List<OrderedRule> rules;
+    private final List<CompiledRule> rules;
     /** Per pod index: indexes into {@link #rules} that apply to the pod, for IN and OUT processing. */
     private final List<int[]> inRules = new ArrayList<>();
     private final List<int[]> outRules = new ArrayList<>();
 
     private DfwEvaluator(Inventory inventory, List<Group> groups, List<SecurityPolicy> policies) {
         this.membership = new GroupMembership(inventory, groups);
-        this.rules = OrderedRule.inEvaluationOrder(policies);
-        var applied = rules.stream().map(this::appliedTo).toList();
-        for (int pod = 0; pod < membership.pods().size(); pod++) {
-            inRules.add(select(applied, pod, "IN"));
-            outRules.add(select(applied, pod, "OUT"));
+        this.rules = OrderedRule.inEvaluationOrder(policies).stream().map(r -> new CompiledRule(r, membership))
+                .toList();
+        int pods = membership.pods().size();
+        var in = new ArrayList<List<Integer>>();
+        var out = new ArrayList<List<Integer>>();
+        for (int pod = 0; pod < pods; pod++) {
+            in.add(new ArrayList<>());
+            out.add(new ArrayList<>());
         }
+        for (int i = 0; i < rules.size(); i++) {
+            BitSet applied = appliedTo(rules.get(i).ordered);
+            for (int pod = applied.nextSetBit(0); pod >= 0 && pod < pods; pod = applied.nextSetBit(pod + 1)) {
+                if (rules.get(i).ordered.appliesTo("IN")) {
+                    in.get(pod).add(i);
+                }
+                if (rules.get(i).ordered.appliesTo("OUT")) {
+                    out.get(pod).add(i);
+                }
+            }
+        }
+        in.forEach(list -> inRules.add(list.stream().mapToInt(Integer::intValue).toArray()));
+        out.forEach(list -> outRules.add(list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** The evaluator for these groups and policies (e.g. existing ones plus an {@link NsxConversion}'s). */
@@ -80,40 +95,47 @@ public final class DfwEvaluator implements Evaluator {
 
     private DirectionDecision decide(Flow flow, Direction direction) {
         Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
-        if (!(local instanceof Endpoint.PodEndpoint(Pod pod)) || membership.indexOf(pod).isEmpty()) {
+        int podIndex = local instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
+        if (!(local instanceof Endpoint.PodEndpoint(Pod pod)) || podIndex < 0) {
             return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
                     local + " has no DFW of its own");
         }
-        int[] candidates = (direction == Direction.EGRESS ? outRules : inRules).get(membership.indexOf(pod).get());
-        var applying = new LinkedHashSet<String>();
+        if (pod.hostNetwork()) {
+            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
+                    pod.key() + " uses the host network; Antrea does not enforce DFW rules on it");
+        }
+        int[] candidates = (direction == Direction.EGRESS ? outRules : inRules).get(podIndex);
+        int sourcePod = flow.source() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
+        int destinationPod = flow.destination() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
+        // a policy's rules are consecutive in evaluation order, so a policy is new when it differs from the last
+        var applying = new ArrayList<String>();
+        SecurityPolicy last = null;
         boolean jumped = false;
         for (int index : candidates) {
-            OrderedRule r = rules.get(index);
-            applying.add(r.policy().id());
-            if (jumped && !NetworkPolicyImport.CATEGORY.equals(r.policy().category())) {
+            CompiledRule r = rules.get(index);
+            SecurityPolicy policy = r.ordered.policy();
+            if (policy != last) {
+                applying.add(policy.id());
+                last = policy;
+            }
+            if (jumped && !NetworkPolicyImport.CATEGORY.equals(policy.category())) {
                 continue;
             }
-            if (r.matches(flow, membership)) {
-                switch (r.rule().action()) {
+            if (r.matches(flow, sourcePod, destinationPod, membership)) {
+                switch (r.ref.action()) {
                     case "ALLOW" -> {
-                        return decision(direction, Outcome.ALLOWED, applying, r, "");
+                        return new DirectionDecision(direction, Outcome.ALLOWED, applying, List.of(r.ref), "");
                     }
                     case "JUMP_TO_APPLICATION" -> jumped = true;
                     default -> {
-                        return decision(direction, Outcome.DENIED, applying, r, "");
+                        return new DirectionDecision(direction, Outcome.DENIED, applying, List.of(r.ref), "");
                     }
                 }
             }
         }
-        return new DirectionDecision(direction, Outcome.NOT_ISOLATED, List.copyOf(applying), List.of(),
+        return new DirectionDecision(direction, Outcome.NOT_ISOLATED, applying, List.of(),
                 "no DFW rule matched " + (direction == Direction.EGRESS ? "OUT of " : "IN to ") + pod.key()
                         + ": the default rule allows");
-    }
-
-    private static DirectionDecision decision(Direction direction, Outcome outcome, LinkedHashSet<String> applying,
-                                              OrderedRule r, String note) {
-        var ref = new RuleRef(r.policy().id(), "rules/" + r.rule().id(), r.rule().action());
-        return new DirectionDecision(direction, outcome, List.copyOf(applying), List.of(ref), note);
     }
 
     /** Pods a rule is enforced on: the policy scope, else the rule scope, else all pods. */
@@ -126,16 +148,6 @@ public final class DfwEvaluator implements Evaluator {
             scope.forEach(path -> set.or(membership.members(path)));
         }
         return set;
-    }
-
-    private int[] select(List<BitSet> applied, int pod, String processing) {
-        var out = new ArrayList<Integer>();
-        for (int i = 0; i < rules.size(); i++) {
-            if (applied.get(i).get(pod) && rules.get(i).appliesTo(processing)) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static boolean isAny(List<String> groups) {

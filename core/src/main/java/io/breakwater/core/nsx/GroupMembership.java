@@ -24,10 +24,16 @@ final class GroupMembership {
 
     private final List<Pod> pods;
     private final Map<String, Integer> podIndex = new HashMap<>();
+    private final Map<Pod, Integer> podIdentity = new java.util.IdentityHashMap<>();
+    private final Map<List<String>, BitSet> addressBits = new HashMap<>();
+    /** Parsed IP expression items; filled while evaluating, so concurrent (evaluators are shared). */
+    private final Map<String, java.util.function.Predicate<IpAddress>> items =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Map<String, String>> podTags = new ArrayList<>();
     private final Map<String, Map<String, String>> namespaceTags = new HashMap<>();
     private final Map<String, Group> groups = new HashMap<>();
     private final Map<String, BitSet> members = new HashMap<>();
+    private final Map<Condition, BitSet> conditionBits = new HashMap<>();
 
     GroupMembership(Inventory inventory, List<Group> groupList) {
         this.pods = inventory.pods();
@@ -36,6 +42,7 @@ final class GroupMembership {
         }
         for (int i = 0; i < pods.size(); i++) {
             podIndex.put(pods.get(i).key(), i);
+            podIdentity.put(pods.get(i), i);
             podTags.add(lower(pods.get(i).labels()));
         }
         groupList.forEach(g -> groups.put(g.path(), g));
@@ -46,8 +53,13 @@ final class GroupMembership {
         return pods;
     }
 
-    Optional<Integer> indexOf(Pod pod) {
-        return Optional.ofNullable(podIndex.get(pod.key()));
+    /** The pod's index in {@link #pods()}, or -1 for a pod outside the inventory. */
+    int indexOf(Pod pod) {
+        Integer i = podIdentity.get(pod);
+        if (i == null) {
+            i = podIndex.get(pod.key());
+        }
+        return i == null ? -1 : i;
     }
 
     /** Pods that are members of the group at {@code path}; empty for an unknown path. */
@@ -56,62 +68,109 @@ final class GroupMembership {
         if (known != null) {
             return known;
         }
-        var set = new BitSet(pods.size());
-        members.put(path, set); // a group that refers to itself through a path counts as empty there
+        members.put(path, new BitSet()); // a group that refers to itself through a path counts as empty there
         Group g = groups.get(path);
-        if (g != null) {
-            for (int i = 0; i < pods.size(); i++) {
-                if (matches(g.expression(), i, pods.get(i).ips())) {
-                    set.set(i);
-                }
-            }
-        }
+        BitSet set = g == null ? new BitSet() : podBits(g.expression());
+        members.put(path, set);
         return set;
     }
 
     /** True when the endpoint is a member: pods through {@link #members}, other addresses by IP expressions. */
     boolean contains(String path, Endpoint endpoint) {
         return switch (endpoint) {
-            case Endpoint.PodEndpoint(Pod pod) -> indexOf(pod).map(i -> members(path).get(i)).orElse(false);
+            case Endpoint.PodEndpoint(Pod pod) -> {
+                int i = indexOf(pod);
+                yield i >= 0 && members(path).get(i);
+            }
             case Endpoint.ExternalEndpoint(IpAddress ip) -> {
                 Group g = groups.get(path);
-                yield g != null && matches(g.expression(), -1, List.of(ip));
+                yield g != null && addressMatches(g.expression(), ip);
             }
         };
     }
 
-    /** Terms at even indexes, conjunctions between them; AND binds tighter than OR. */
-    private boolean matches(List<Expression> expression, int pod, List<IpAddress> ips) {
-        boolean any = false;
-        boolean chain = true;
-        boolean started = false;
+    /** The pod members of an expression: terms ANDed between AND conjunctions, chains ORed; AND binds tighter. */
+    private BitSet podBits(List<Expression> expression) {
+        var any = new BitSet();
+        BitSet chain = null;
         for (Expression e : expression) {
-            switch (e) {
+            BitSet term = switch (e) {
                 case Expression.Conjunction(String op) -> {
-                    if (op.equalsIgnoreCase("OR")) {
-                        any |= chain;
-                        chain = true;
+                    if (op.equalsIgnoreCase("OR") && chain != null) {
+                        any.or(chain);
+                        chain = null;
                     }
+                    yield null;
                 }
-                case Expression.Condition c -> {
-                    chain &= pod >= 0 && condition(c, pod);
-                    started = true;
-                }
-                case Expression.Nested(List<Expression> inner) -> {
-                    chain &= matches(inner, pod, ips);
-                    started = true;
-                }
-                case Expression.IpAddresses(List<String> addresses) -> {
-                    chain &= addresses.stream().anyMatch(a -> ips.stream().anyMatch(ip -> covers(a, ip)));
-                    started = true;
-                }
+                case Expression.Condition c -> conditionBits.computeIfAbsent(c, this::conditionMembers);
+                case Expression.Nested(List<Expression> inner) -> podBits(inner);
+                case Expression.IpAddresses(List<String> addresses) ->
+                        addressBits.computeIfAbsent(addresses, this::addressMembers);
                 case Expression.Paths(List<String> paths) -> {
-                    chain &= pod >= 0 && paths.stream().anyMatch(p -> members(p).get(pod));
-                    started = true;
+                    var union = new BitSet();
+                    paths.forEach(p -> union.or(members(p)));
+                    yield union;
+                }
+            };
+            if (term != null) {
+                if (chain == null) {
+                    chain = (BitSet) term.clone();
+                } else {
+                    chain.and(term);
                 }
             }
         }
-        return started && (any || chain);
+        if (chain != null) {
+            any.or(chain);
+        }
+        return any;
+    }
+
+    /** An address outside the inventory can only match IP terms; conditions and paths name pods. */
+    private boolean addressMatches(List<Expression> expression, IpAddress ip) {
+        boolean any = false;
+        Boolean chain = null;
+        for (Expression e : expression) {
+            Boolean term = switch (e) {
+                case Expression.Conjunction(String op) -> {
+                    if (op.equalsIgnoreCase("OR") && chain != null) {
+                        any |= chain;
+                        chain = null;
+                    }
+                    yield null;
+                }
+                case Expression.Condition c -> false;
+                case Expression.Nested(List<Expression> inner) -> addressMatches(inner, ip);
+                case Expression.IpAddresses(List<String> addresses) -> addresses.stream().anyMatch(a -> covers(a, ip));
+                case Expression.Paths(List<String> paths) -> paths.stream()
+                        .map(groups::get).anyMatch(g -> g != null && addressMatches(g.expression(), ip));
+            };
+            if (term != null) {
+                chain = chain == null ? term : chain && term;
+            }
+        }
+        return any || (chain != null && chain);
+    }
+
+    private BitSet addressMembers(List<String> addresses) {
+        var set = new BitSet();
+        for (int i = 0; i < pods.size(); i++) {
+            if (pods.get(i).ips().stream().anyMatch(ip -> addresses.stream().anyMatch(a -> covers(a, ip)))) {
+                set.set(i);
+            }
+        }
+        return set;
+    }
+
+    /** Antrea group criteria select pods, never host-network pods (their traffic is node traffic). */
+    private BitSet conditionMembers(Condition c) {
+        var set = new BitSet();
+        for (int i = 0; i < pods.size(); i++) {
+            if (!pods.get(i).hostNetwork() && condition(c, i)) {
+                set.set(i);
+            }
+        }
+        return set;
     }
 
     private boolean condition(Condition c, int pod) {
@@ -166,19 +225,26 @@ final class GroupMembership {
         };
     }
 
-    /** An IP expression item: a single address, a CIDR or a range {@code a-b}. */
-    static boolean covers(String item, IpAddress ip) {
+    /** An IP expression item: a single address, a CIDR or a range {@code a-b}; parsed once per item text. */
+    boolean covers(String item, IpAddress ip) {
+        return items.computeIfAbsent(item, GroupMembership::parseItem).test(ip);
+    }
+
+    private static java.util.function.Predicate<IpAddress> parseItem(String item) {
         int dash = item.indexOf('-');
         if (dash > 0) {
             Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash));
             Optional<IpAddress> to = IpAddress.parse(item.substring(dash + 1));
-            return from.isPresent() && to.isPresent() && from.get().family() == ip.family()
-                    && from.get().compareTo(ip) <= 0 && ip.compareTo(to.get()) <= 0;
+            if (from.isEmpty() || to.isEmpty()) {
+                return ip -> false;
+            }
+            return ip -> from.get().family() == ip.family() && from.get().compareTo(ip) <= 0 && ip.compareTo(to.get()) <= 0;
         }
         if (item.indexOf('/') > 0) {
-            return Cidr.parse(item).map(c -> c.cidr().contains(ip)).orElse(false);
+            return Cidr.parse(item).<java.util.function.Predicate<IpAddress>>map(c -> c.cidr()::contains)
+                    .orElse(ip -> false);
         }
-        return IpAddress.parse(item).map(ip::equals).orElse(false);
+        return IpAddress.parse(item).<java.util.function.Predicate<IpAddress>>map(a -> a::equals).orElse(ip -> false);
     }
 
     private static Map<String, String> lower(Map<String, String> labels) {

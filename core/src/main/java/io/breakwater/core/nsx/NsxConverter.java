@@ -7,9 +7,12 @@ import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.problem.Result;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Imports Kubernetes NetworkPolicies into NSX DFW policies and Antrea groups, exactly as seed 000 describes.
@@ -34,9 +37,19 @@ public final class NsxConverter {
         var warnings = new ArrayList<ImportError>();
         var imported = new ArrayList<NetworkPolicy>();
         var skipped = new ArrayList<NetworkPolicy>();
-        for (NetworkPolicy np : policies) {
-            Result<Optional<NetworkPolicyImport.Converted>> one =
-                    NetworkPolicyImport.convert(np, options.cluster(), allowSequence, dropSequence);
+        var uids = new HashSet<String>();
+        for (NetworkPolicy given : policies) {
+            NetworkPolicy np = given.uid().isEmpty() ? withDerivedUid(given) : given;
+            if (np != given) {
+                warnings.add(new ImportError(np.uid(), Problem.warning(np.ref(), FieldPath.of("metadata.uid"),
+                        Code.DERIVED_UID, "no uid; names and tags use " + np.uid()
+                                + ", derived from namespace and name")));
+            }
+            Result<Optional<NetworkPolicyImport.Converted>> one = uids.add(np.uid())
+                    ? NetworkPolicyImport.convert(np, options.cluster(), allowSequence, dropSequence)
+                    : new Result<>(Optional.empty(), List.of(Problem.error(np.ref(), FieldPath.of("metadata.uid"),
+                            Code.DUPLICATE_UID, "uid " + np.uid() + " is also the uid of an earlier NetworkPolicy "
+                                    + "of this import; object names would clash")));
             one.errors().forEach(p -> errors.add(new ImportError(np.uid(), p)));
             one.warnings().forEach(p -> warnings.add(new ImportError(np.uid(), p)));
             if (one.value().isEmpty()) {
@@ -57,6 +70,17 @@ public final class NsxConverter {
         ordered.addAll(drops);
         warnings.addAll(overlaps(skipped, imported, inventory));
         return new NsxConversion(groups, ordered, errors, warnings, policies.size(), imported.size());
+    }
+
+    /**
+     * Objects are named after the uid (seed 000); a policy read from a file may have none. A name-based UUID
+     * keeps names stable across runs and distinct between policies.
+     */
+    private static NetworkPolicy withDerivedUid(NetworkPolicy np) {
+        String uid = UUID.nameUUIDFromBytes((np.namespace() + "/" + np.name()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new NetworkPolicy(np.namespace(), np.name(), uid, np.podSelector(), np.policyTypes(), np.ingress(),
+                np.egress());
     }
 
     /**

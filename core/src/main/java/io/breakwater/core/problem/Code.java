@@ -49,10 +49,13 @@ public enum Code {
     UNSUPPORTED,
     NOT_FOUND,
     SKIPPED_OVERLAP,
+    DERIVED_UID,
+    DUPLICATE_UID,
 
     // conversion to contrail
     TAG_KEY_CLASH,
     MATCHES_OUTSIDE_CLUSTER,
+    NAMESPACES_ENUMERATED,
 
     // Antrea admission (antrea-realization.md §1.5): what antrea-controller's webhook or the CRD schema refuses
     ANTREA_PRIORITY,

@@ -1,6 +1,7 @@
 package io.breakwater.core.verify;
 
 import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.Outcome;
 import io.breakwater.core.eval.Verdict;
 
 /** A flow the two evaluators decide differently, with both verdicts (and so both deciding rules). */
@@ -18,6 +19,9 @@ public record Difference(Flow flow, Verdict reference, Verdict candidate) {
             why.append(' ').append(d.direction().policyType()).append('=').append(d.outcome());
             if (!d.deciding().isEmpty()) {
                 why.append(" by ").append(d.deciding());
+            } else if (d.outcome() == Outcome.ISOLATED) {
+                // isolated with no rule allowing: the policies that isolate are what decides
+                why.append(" by isolation of ").append(d.selectingPolicies());
             }
         }
         return v.target() + " " + decision + " (" + why.toString().trim() + ")";

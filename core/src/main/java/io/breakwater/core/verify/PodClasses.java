@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Groups pods that every label- and address-based evaluator must treat alike: same namespace, same labels,
- * same container ports, and inside exactly the same ipBlock peers of the policies. Used by
+ * same host-network flag, same container ports, and inside exactly the same ipBlock peers of the policies. Used by
  * {@link Verifier#compare(io.breakwater.core.eval.Evaluator, io.breakwater.core.eval.Evaluator, List, Function)}
  * to evaluate one pod per class.
  */
@@ -21,7 +21,7 @@ public final class PodClasses {
 
     private PodClasses() {}
 
-    public record Key(String namespace, Map<String, String> labels, Object ports, BitSet ipBlocks) {}
+    public record Key(String namespace, Map<String, String> labels, boolean hostNetwork, Object ports, BitSet ipBlocks) {}
 
     public static Function<Pod, Key> key(List<NetworkPolicy> policies) {
         var blocks = new ArrayList<IpBlockPeer>();
@@ -42,7 +42,7 @@ public final class PodClasses {
                     inside.set(i);
                 }
             }
-            return new Key(pod.namespace(), pod.labels(), pod.ports(), inside);
+            return new Key(pod.namespace(), pod.labels(), pod.hostNetwork(), pod.ports(), inside);
         };
     }
 

@@ -3,10 +3,12 @@ package io.breakwater.core.verify;
 import io.breakwater.core.eval.Endpoint;
 import io.breakwater.core.eval.Evaluator;
 import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.Matrix;
 import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.eval.Verdict;
 import io.breakwater.core.k8s.Pod;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,10 @@ public final class Verifier {
 
     /**
      * The same, evaluating one pod per class: pods with equal {@code podClass} must look alike to both
-     * evaluators (e.g. {@link PodClasses#key}). A difference found for representatives is reported for every
-     * pair of pods of those classes.
+     * evaluators (e.g. {@link PodClasses#key}). The reference answers through its {@link Evaluator#matrix}
+     * (the Kubernetes evaluator computes it per class of pods at once); the candidate decides one flow per pair
+     * of classes. A difference found for representatives is reported, with both verdicts, for every pair of pods
+     * of those classes.
      */
     public static Verification compare(Evaluator reference, Evaluator candidate, List<Probe> probes,
                                        Function<Pod, ?> podClass) {
@@ -40,27 +44,31 @@ public final class Verifier {
         var differences = new ArrayList<Difference>();
         long flows = 0;
         for (Probe probe : probes) {
+            Matrix expected = reference.matrix(probe.protocol(), PortRef.of(probe.port()));
+            Map<String, Integer> row = new HashMap<>();
+            for (int i = 0; i < expected.pods().size(); i++) {
+                row.put(expected.pods().get(i), i);
+            }
             for (List<Pod> from : members) {
                 for (List<Pod> to : members) {
-                    flows += compareClasses(reference, candidate, probe, from, to, differences);
+                    flows += compareClasses(reference, candidate, probe, expected, row, from, to, differences);
                 }
             }
         }
         return new Verification(reference.target(), candidate.target(), probes, flows, differences);
     }
 
-    private static long compareClasses(Evaluator reference, Evaluator candidate, Probe probe,
-                                       List<Pod> from, List<Pod> to, List<Difference> differences) {
+    private static long compareClasses(Evaluator reference, Evaluator candidate, Probe probe, Matrix expected,
+                                       Map<String, Integer> row, List<Pod> from, List<Pod> to,
+                                       List<Difference> differences) {
         Pod src = from.getFirst();
         Pod dst = from == to ? (to.size() > 1 ? to.get(1) : null) : to.getFirst();
         if (dst == null) {
             return 0;
         }
-        Flow flow = flow(src, dst, probe);
-        Verdict a = reference.evaluate(flow);
-        Verdict b = candidate.evaluate(flow);
+        boolean wanted = expected.cell(row.get(src.key()), row.get(dst.key())) == Matrix.ALLOWED;
         long pairs = (long) from.size() * to.size() - (from == to ? from.size() : 0);
-        if (a.allowed() != b.allowed()) {
+        if (wanted != candidate.evaluate(flow(src, dst, probe)).allowed()) {
             for (Pod s : from) {
                 for (Pod d : to) {
                     if (s != d) {

@@ -58,6 +58,17 @@ class DirectConverterTest {
     }
 
     @Test
+    void expandedExceptCoveringTheWholeCidrLeavesNoRuleThatWouldMatchEveryone() {
+        var rule = new Rule(List.of(new IpBlockPeer(Cidr.of("10.0.0.0/24"),
+                List.of(Cidr.of("10.0.0.0/25"), Cidr.of("10.0.0.128/25")))), List.of());
+
+        var set = convert(DirectOptions.defaults().withExpandExcept(true), ingress("a", rule));
+
+        assertThat(set.policies()).extracting(ClusterNetworkPolicy::name).containsExactly("np.shop.a.isolation");
+        assertThat(set.groups()).extracting(ClusterGroup::name).containsExactly("np.shop.a.pods");
+    }
+
+    @Test
     void namedPortAndSctpAreKept() {
         var rule = new Rule(List.of(), List.of(new PolicyPort(Protocol.TCP, new PortMatch.Named("http")),
                 new PolicyPort(Protocol.SCTP, new PortMatch.Range(100, 200))));

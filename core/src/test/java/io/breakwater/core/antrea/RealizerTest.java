@@ -82,6 +82,18 @@ class RealizerTest {
     }
 
     @Test
+    void twoDifferentGroupsUnderOneIdAreAnError() {
+        var rule = rule("7", 1, List.of(Group.pathOf("web")), List.of(Group.pathOf("db")), "ALLOW", "IN", List.of(PG));
+        var impostor = podGroup("db", "app|cache");
+
+        var r = Realizer.realize(List.of(policy("db-access", 120, List.of(rule), List.of())), List.of(WEB, DB, impostor),
+                RealizeOptions.defaults());
+
+        assertThat(r.errors()).singleElement().hasToString(
+                "db: id: two NSX groups with different members share this id; one ClusterGroup cannot hold both");
+    }
+
+    @Test
     void inOutRuleBecomesAnIngressAndAnEgressRule() {
         var r = dbAccess(rule("9", 1, List.of(Group.pathOf("web")), List.of(Group.pathOf("db")), "DROP", "IN_OUT", List.of()));
 

@@ -95,4 +95,30 @@ class ContrailConverterTest {
         assertThat(result.value().firewallPolicies()).extracting(FirewallPolicy::name)
                 .containsExactly(ContrailConverter.DENY_ALL_POLICY, ContrailConverter.ALLOW_ALL_POLICY);
     }
+
+    private static final Rule FROM_EVERY_NAMESPACE = new Rule(List.of(new PodPeer(
+            NamespaceScope.selected(LabelSelector.ALL), LabelSelector.ALL, false)), List.of());
+
+    private static Inventory namespaces(String... names) {
+        return Inventory.of(java.util.Arrays.stream(names)
+                .map(n -> new io.breakwater.core.k8s.Namespace(n, "", Map.of())).toList(), List.of());
+    }
+
+    @Test
+    void peerOfEveryNamespaceBecomesOneRulePerKnownNamespace() {
+        var result = ContrailConverter.convert(List.of(web(LabelSelector.ALL, List.of(FROM_EVERY_NAMESPACE), List.of())),
+                namespaces("shop", "billing"), ContrailOptions.defaults());
+
+        assertThat(result.value().firewallRules()).extracting(FirewallRule::name, r -> r.endpoint2().toString()).startsWith(
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-namespaceSelector-0-0-alt0", "namespace=billing"),
+                org.assertj.core.groups.Tuple.tuple("shop-ingress-web-0-namespaceSelector-0-0-alt1", "namespace=shop"));
+    }
+
+    @Test
+    void peerOfEveryNamespaceBecomesEndpointAnyWhenAllNamespacesIsAny() {
+        var result = ContrailConverter.convert(List.of(web(LabelSelector.ALL, List.of(FROM_EVERY_NAMESPACE), List.of())),
+                namespaces("shop"), ContrailOptions.defaults().withAllNamespaces(ContrailOptions.AllNamespaces.ANY));
+
+        assertThat(result.value().firewallRules().getFirst().endpoint2()).isEqualTo(FirewallEndpoint.ANY);
+    }
 }

@@ -39,7 +39,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Kubernetes and Contrail give the same verdict for every flow, on generated inventories and policies within
- * what the converter accepts: matchLabels, In, ipBlock with except, port ranges, TCP/UDP/SCTP, several
+ * what the converter accepts: matchLabels, In (and any operator in namespace selectors), ipBlock with except, port ranges, TCP/UDP/SCTP, several
  * policies on the same pods. Pod label keys and namespace label keys are kept apart (the converter rejects a
  * clash; see problems.yaml).
  */
@@ -176,12 +176,19 @@ class ContrailEquivalenceProperties {
                         List.of(new Requirement("app", Requirement.Operator.IN, List.of("db")))));
     }
 
-    /** Never {@code {}}: a peer of every pod everywhere becomes 'any' in Contrail and matches outside addresses too. */
+    /**
+     * {@code {}}, NotIn, Exists and DoesNotExist included: the converter resolves them against the known
+     * namespaces instead of writing 'any' or rejecting.
+     */
     private static Arbitrary<LabelSelector> namespaceSelector() {
         return Arbitraries.of(
+                LabelSelector.ALL,
                 LabelSelector.matchLabels(Map.of("team", "a")),
                 LabelSelector.matchLabels(Map.of("kubernetes.io/metadata.name", "y")),
-                LabelSelector.of(Map.of(), List.of(new Requirement("team", Requirement.Operator.IN, List.of("a", "b")))));
+                LabelSelector.of(Map.of(), List.of(new Requirement("team", Requirement.Operator.IN, List.of("a", "b")))),
+                LabelSelector.of(Map.of(), List.of(new Requirement("team", Requirement.Operator.NOT_IN, List.of("a")))),
+                LabelSelector.of(Map.of(), List.of(new Requirement("team", Requirement.Operator.EXISTS, List.of()))),
+                LabelSelector.of(Map.of(), List.of(new Requirement("team", Requirement.Operator.DOES_NOT_EXIST, List.of()))));
     }
 
     private static Arbitrary<PolicyPort> port() {

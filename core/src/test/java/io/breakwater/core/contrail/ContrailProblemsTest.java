@@ -22,7 +22,7 @@ class ContrailProblemsTest {
             cases.add(DynamicTest.dynamicTest(c.get("note").asText(), () -> {
                 K8sInput in = normalize(c.get("objects"));
 
-                var result = ContrailConverter.convert(in.policies(), in.inventory(), ContrailOptions.defaults());
+                var result = ContrailConverter.convert(in.policies(), in.inventory(), options(c.path("options")));
 
                 var want = new ArrayList<String>();
                 c.get("want_problems").forEach(p -> want.add(p.get("severity").asText() + " " + p.get("object").asText()
@@ -32,6 +32,17 @@ class ContrailProblemsTest {
             }));
         }
         return cases.stream();
+    }
+
+    private static ContrailOptions options(JsonNode options) {
+        var out = ContrailOptions.defaults();
+        if (options.has("exceptForm")) {
+            out = out.withExceptForm(ContrailOptions.ExceptForm.valueOf(options.get("exceptForm").asText()));
+        }
+        if (options.has("allNamespaces")) {
+            out = out.withAllNamespaces(ContrailOptions.AllNamespaces.valueOf(options.get("allNamespaces").asText()));
+        }
+        return out;
     }
 
     private static K8sInput normalize(JsonNode objects) {

@@ -62,8 +62,19 @@ class ContrailSeedExampleTest {
         List<String> npRules = plan.firewallPolicies().getFirst().rules().stream().map(Sequenced::name).toList();
         assertThat(plan.firewallRules().stream().filter(r -> npRules.contains(r.name())))
                 .extracting(r -> List.of(r.name(), r.action().spelling(), r.service().toString(),
-                        r.endpoint1().toString(), r.direction().spelling(), r.endpoint2().toString()))
+                        asSeedWritesIt(plan, r.endpoint1()), r.direction().spelling(), asSeedWritesIt(plan, r.endpoint2())))
                 .containsExactlyElementsOf(want);
+    }
+
+    /** The seed's rule table shows an address group by its prefixes, tags as {@code k=v && k=v}. */
+    private static String asSeedWritesIt(ContrailPlan plan, FirewallEndpoint endpoint) {
+        return switch (endpoint) {
+            case FirewallEndpoint.AddressGroupRef ref -> "Address Group: " + String.join(", ", plan.addressGroups().stream()
+                    .filter(g -> g.namespace().equals(ref.namespace()) && g.name().equals(ref.name()))
+                    .findFirst().orElseThrow().prefixTexts());
+            case FirewallEndpoint.Tags tags -> tags.toString();
+            case FirewallEndpoint.Any any -> any.toString();
+        };
     }
 
     @Test

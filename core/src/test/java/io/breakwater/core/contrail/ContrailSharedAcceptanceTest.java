@@ -33,11 +33,10 @@ class ContrailSharedAcceptanceTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /**
-     * Cases the converter rejects, with the problem code it gives: CN2 tags match only present key=value
-     * pairs (no NotIn), and a firewall service needs port numbers (no named ports).
+     * Cases the converter rejects, with the problem code it gives: a firewall service needs port numbers (no
+     * named ports).
      */
     static final java.util.Map<String, String> REJECTED = java.util.Map.of(
-            "E10", "UNSUPPORTED",
             "E17", "NAMED_PORT",
             "E19", "NAMED_PORT");
 

@@ -147,4 +147,18 @@ class DfwEvaluatorTest {
         assertThat(inside).isTrue();
         assertThat(excepted).isFalse();
     }
+
+    @Test
+    void hostNetworkPodIsNeitherEnforcedNorAGroupMember() {
+        String hostNetworkWeb = DB_FROM_WEB_ON_5432.replace(
+                "metadata: {name: web, namespace: shop, labels: {app: web}}\n",
+                "metadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {hostNetwork: true}\n");
+
+        Verdict v = evaluate(hostNetworkWeb, "web", "db", 5432);
+
+        assertThat(v.allowed()).isFalse();
+        assertThat(v.egress().outcome()).isEqualTo(Outcome.NOT_ENFORCED);
+        assertThat(v.ingress().deciding()).containsExactly(
+                new RuleRef("c1-shop-db-u-db-drop", "rules/default-drop", "DROP"));
+    }
 }

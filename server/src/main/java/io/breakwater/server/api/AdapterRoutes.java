@@ -40,6 +40,12 @@ public final class AdapterRoutes {
             realization.report(cluster, Json.parseObject(ctx.body()));
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
         }, Permission.CLUSTER_WRITE);
+        app.get(BASE + "/status", ctx -> {
+            var c = clusters.require(cluster(ctx));
+            var out = InventoryRoutes.summary(c);
+            out.set("policies", realization.policies(c.name()));
+            ctx.json(out);
+        }, Permission.CLUSTER_READ);
         app.get(PolicyRoutes.BASE + "/infra/realized-state/status", ctx -> {
             String path = ctx.queryParam("intent_path");
             if (path == null || path.isEmpty()) {

@@ -19,6 +19,8 @@ public enum Permission implements RouteRole {
     CLUSTER_READ,
     /** Write one cluster's inventory and status: administrators, or that cluster's adapter. */
     CLUSTER_WRITE,
+    /** Explain flows and compute matrices over a cluster's inventory and policies (read-only). */
+    EVALUATE,
     USER_ADMIN,
     AUDIT_READ
 }

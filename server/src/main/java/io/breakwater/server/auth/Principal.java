@@ -31,7 +31,8 @@ public sealed interface Principal {
             return switch (permission) {
                 case AUTHENTICATED -> true;
                 case CLUSTER_READ, CLUSTER_WRITE -> cluster.equals(routeCluster);
-                case POLICY_READ, POLICY_WRITE, IMPORT, INVENTORY_READ, CLUSTER_ADMIN, USER_ADMIN, AUDIT_READ -> false;
+                case POLICY_READ, POLICY_WRITE, IMPORT, INVENTORY_READ, CLUSTER_ADMIN, EVALUATE, USER_ADMIN, AUDIT_READ
+                        -> false;
             };
         }
     }

@@ -11,10 +11,11 @@ public enum Role {
     ENTERPRISE_ADMIN("enterprise_admin", EnumSet.allOf(Permission.class)),
     /** NSX "Security Admin": groups, policies, import; reads inventory and desired state. */
     SECURITY_ENGINEER("security_engineer", EnumSet.of(Permission.POLICY_READ, Permission.POLICY_WRITE,
-            Permission.IMPORT, Permission.INVENTORY_READ, Permission.CLUSTER_READ, Permission.AUTHENTICATED)),
+            Permission.IMPORT, Permission.INVENTORY_READ, Permission.CLUSTER_READ, Permission.EVALUATE,
+            Permission.AUTHENTICATED)),
     /** Read-only everywhere, including the audit log. */
     AUDITOR("auditor", EnumSet.of(Permission.POLICY_READ, Permission.INVENTORY_READ, Permission.CLUSTER_READ,
-            Permission.AUDIT_READ, Permission.AUTHENTICATED));
+            Permission.AUDIT_READ, Permission.EVALUATE, Permission.AUTHENTICATED));
 
     private final String id;
     private final Set<Permission> permissions;

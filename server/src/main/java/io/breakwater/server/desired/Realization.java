@@ -56,13 +56,13 @@ public final class Realization {
                 st.setString(3, cluster);
                 st.executeUpdate();
             }
-            for (JsonNode p : policies) {
-                try (var del = c.prepareStatement(
-                        "delete from realization_status where cluster = ? and policy_path = ?")) {
+            if (policies.isArray()) { // the adapter reports every policy it realized: the list replaces the last one
+                try (var del = c.prepareStatement("delete from realization_status where cluster = ?")) {
                     del.setString(1, cluster);
-                    del.setString(2, p.get("path").asText());
                     del.executeUpdate();
                 }
+            }
+            for (JsonNode p : policies) {
                 try (var st = c.prepareStatement("insert into realization_status (cluster, policy_path, phase, body, "
                         + "update_time) values (?, ?, ?, ?, ?)")) {
                     st.setString(1, cluster);
@@ -85,6 +85,26 @@ public final class Realization {
             return null;
         });
         desired.signal();
+    }
+
+    /**
+     * What one cluster's adapter last reported, per policy path, as it sent it ({@code GET …/clusters/{cluster}/status}):
+     * phase, observed generation, nodes realized and the ACNP's name, tier, priority and creation time.
+     */
+    public ArrayNode policies(String cluster) {
+        return db.rolledBack(c -> {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            try (var st = c.prepareStatement(
+                    "select body, update_time from realization_status where cluster = ? order by policy_path")) {
+                st.setString(1, cluster);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Json.readObject(rs.getString(1)).put("update_time", rs.getLong(2)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** NSX's ConsolidatedRealizedStatus of one policy or group path, one entry per cluster it spans. */

@@ -18,7 +18,7 @@ public final class PolicyDocuments {
             "_revision", "_create_time", "_create_user", "_last_modified_time", "_last_modified_user",
             "_system_owned", "_protection", "marked_for_delete", "rules", "rule_count", "is_default", "unique_id",
             "realization_id", "rule_id", "internal_sequence_number", "state", "children", "_links", "_schema",
-            "_self", "overridden");
+            "_self", "overridden", "status");
 
     private PolicyDocuments() {}
 

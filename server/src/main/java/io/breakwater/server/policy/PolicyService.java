@@ -7,14 +7,17 @@ import io.breakwater.server.api.ApiException;
 import io.breakwater.server.api.ErrorCode;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.desired.PolicyStatus;
 import io.breakwater.server.store.Database;
 import io.breakwater.server.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,8 +51,14 @@ public final class PolicyService {
         return db.rolledBack(c -> {
             requireParent(c, kind, parentPath);
             var out = new ArrayList<ObjectNode>();
+            var statuses = kind == PolicyKind.SECURITY_POLICY ? PolicyStatus.all(c) : Map.<String, ObjectNode>of();
+            var rules = kind == PolicyKind.SECURITY_POLICY ? rulesByPolicy(c) : Map.<String, List<PolicyRow>>of();
             for (PolicyRow row : PolicyStore.children(c, parentPath, kind)) {
-                out.add(render(c, row));
+                ObjectNode rendered = PolicyDocuments.render(row, rules.getOrDefault(row.path(), List.of()));
+                if (kind == PolicyKind.SECURITY_POLICY) {
+                    rendered.set("status", statuses.getOrDefault(row.path(), PolicyStatus.unreported()));
+                }
+                out.add(rendered);
             }
             return out;
         });
@@ -168,10 +177,22 @@ public final class PolicyService {
         }
     }
 
+    /** The API view of one object; a security policy also shows its realization {@code status}. */
     private ObjectNode render(Connection c, PolicyRow row) throws SQLException {
-        List<PolicyRow> rules = row.kind() == PolicyKind.SECURITY_POLICY
-                ? PolicyStore.children(c, row.path(), PolicyKind.RULE) : List.of();
-        return PolicyDocuments.render(row, rules);
+        if (row.kind() != PolicyKind.SECURITY_POLICY) {
+            return PolicyDocuments.render(row, List.of());
+        }
+        ObjectNode out = PolicyDocuments.render(row, PolicyStore.children(c, row.path(), PolicyKind.RULE));
+        out.set("status", PolicyStatus.of(c, row.path()));
+        return out;
+    }
+
+    private static Map<String, List<PolicyRow>> rulesByPolicy(Connection c) throws SQLException {
+        var out = new HashMap<String, List<PolicyRow>>();
+        for (PolicyRow rule : PolicyStore.all(c, PolicyKind.RULE)) {
+            out.computeIfAbsent(rule.parentPath(), k -> new ArrayList<>()).add(rule);
+        }
+        return out;
     }
 
     @FunctionalInterface

@@ -1,0 +1,167 @@
+package io.breakwater.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater get RESOURCE}: lists what a Breakwater server holds, as kubectl lists a cluster's objects. */
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = {
+            "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies) or the DFW groups "
+                + "and policies of a Breakwater server.",
+            "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:listed",
+            "2:bad usage, or the server refused the request",
+            "4:the server cannot be reached",
+            "5:the server refused the credentials (401) or the role (403)"
+        })
+final class GetCommand implements Callable<Integer> {
+
+    private static final String POLICY_BASE = "/policy/api/v1/infra/domains/default/";
+
+    /** What {@code get} lists: the endpoint, and the table's header and rows. */
+    enum Resource {
+        clusters("/api/v1/breakwater/clusters", List.of("NAME", "SYNCED", "RESOURCE-VERSION", "LAST-SYNC",
+                "DESIRED-VERSION", "ADAPTER"), (c, now) -> List.of(c.path("name").asText(),
+                String.valueOf(c.path("synced").asBoolean()), ItemsOutput.text(c, "resource_version"),
+                ago(c.path("last_sync_time").asLong(), now), c.path("desired_version").asText(),
+                ItemsOutput.text(c.path("adapter"), "version"))),
+        namespaces(GetCommand.inventory("namespaces"), List.of("CLUSTER", "NAME", "NETWORK-POLICIES", "LABELS"), (n, now) ->
+                List.of(n.path("cluster").asText(), n.path("name").asText(), n.path("network_policy_count").asText(),
+                        ItemsOutput.labels(n.path("labels")))),
+        pods(GetCommand.inventory("pods"), List.of("CLUSTER", "NAMESPACE", "NAME", "IP", "NODE", "LABELS"), (p, now) ->
+                List.of(p.path("cluster").asText(), p.path("namespace").asText(), p.path("name").asText(),
+                        joined(p.path("ips")), ItemsOutput.text(p, "node"), ItemsOutput.labels(p.path("labels")))),
+        services(GetCommand.inventory("services"), List.of("CLUSTER", "NAMESPACE", "NAME", "TYPE", "CLUSTER-IP", "SELECTOR"),
+                (s, now) -> List.of(s.path("cluster").asText(), s.path("namespace").asText(), s.path("name").asText(),
+                        s.path("type").asText(), ItemsOutput.text(s, "cluster_ip"), ItemsOutput.labels(s.path("selector")))),
+        nodes(GetCommand.inventory("nodes"), List.of("CLUSTER", "NAME", "ADDRESSES"), (n, now) -> List.of(
+                n.path("cluster").asText(), n.path("name").asText(), addresses(n.path("addresses")))),
+        networkpolicies(GetCommand.inventory("networkpolicies"), List.of("CLUSTER", "NAMESPACE", "NAME", "POD-SELECTOR",
+                "IMPORTED", "UID"), (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(),
+                p.path("name").asText(), selector(p.path("pod_selector")),
+                String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText())),
+        groups(POLICY_BASE + "groups", List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) -> List.of(
+                g.path("id").asText(), String.valueOf(g.path("expression").size()), g.path("_revision").asText(),
+                ItemsOutput.text(g, "_last_modified_user"))),
+        policies(POLICY_BASE + "security-policies", List.of("ID", "CATEGORY", "SEQUENCE", "RULES", "REVISION",
+                "MODIFIED-BY"), (p, now) -> List.of(p.path("id").asText(), ItemsOutput.text(p, "category"),
+                p.path("sequence_number").asText(), String.valueOf(p.path("rules").size()),
+                p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user")));
+
+        final String path;
+        final List<String> header;
+        final BiFunction<JsonNode, Instant, List<String>> row;
+
+        Resource(String path, List<String> header, BiFunction<JsonNode, Instant, List<String>> row) {
+            this.path = path;
+            this.header = header;
+            this.row = row;
+        }
+
+        boolean isInventory() {
+            return path.startsWith("/api/v1/breakwater/inventory/");
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerConnection connection;
+
+    @Parameters(index = "0", paramLabel = "RESOURCE",
+            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups or policies")
+    Resource resource;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (inventory resources)")
+    String namespace;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources)")
+    String cluster;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
+            description = "table (default), json or yaml (the server's objects, as a list)")
+    ItemsOutput.Format output;
+
+    @Override
+    public Integer call() {
+        if (!resource.isInventory() && (namespace != null || cluster != null)) {
+            throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
+                    + "nodes and networkpolicies, not to " + resource);
+        }
+        List<JsonNode> items = connection.listAll(resource.path + filter());
+        var out = spec.commandLine().getOut();
+        if (output == ItemsOutput.Format.table) {
+            Instant now = Instant.now();
+            out.print(ItemsOutput.table(resource.header, items.stream().map(i -> resource.row.apply(i, now)).toList()));
+        } else {
+            out.print(ItemsOutput.document(output, items));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private String filter() {
+        var params = new ArrayList<String>();
+        if (namespace != null) {
+            params.add("namespace=" + ServerConnection.query(namespace));
+        }
+        if (cluster != null) {
+            params.add("cluster=" + ServerConnection.query(cluster));
+        }
+        return params.isEmpty() ? "" : "?" + String.join("&", params);
+    }
+
+    static String inventory(String resource) {
+        return "/api/v1/breakwater/inventory/" + resource;
+    }
+
+    private static String ago(long millis, Instant now) {
+        return millis <= 0 ? "<never>" : AcnpTable.age(Duration.between(Instant.ofEpochMilli(millis), now)) + " ago";
+    }
+
+    private static String joined(JsonNode array) {
+        var parts = new ArrayList<String>();
+        array.forEach(n -> parts.add(n.asText()));
+        return parts.isEmpty() ? "<none>" : String.join(",", parts);
+    }
+
+    private static String addresses(JsonNode array) {
+        var parts = new ArrayList<String>();
+        array.forEach(a -> parts.add(a.path("address").asText()));
+        return parts.isEmpty() ? "<none>" : String.join(",", parts);
+    }
+
+    /** A label selector as kubectl prints it: {@code app=web,tier in (backend,data)}; {@code <none>} selects all. */
+    static String selector(JsonNode selector) {
+        var parts = new ArrayList<String>();
+        selector.path("matchLabels").properties().forEach(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
+        for (JsonNode r : selector.path("matchExpressions")) {
+            String key = r.path("key").asText();
+            String values = "(" + joined(r.path("values")) + ")";
+            parts.add(switch (r.path("operator").asText()) {
+                case "In" -> key + " in " + values;
+                case "NotIn" -> key + " notin " + values;
+                case "Exists" -> key;
+                case "DoesNotExist" -> "!" + key;
+                default -> key + " " + r.path("operator").asText() + " " + values;
+            });
+        }
+        return parts.isEmpty() ? "<none>" : String.join(",", parts);
+    }
+}

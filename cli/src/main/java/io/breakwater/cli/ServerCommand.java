@@ -1,0 +1,97 @@
+package io.breakwater.cli;
+
+import io.breakwater.server.RunningServer;
+import io.breakwater.server.Server;
+import io.breakwater.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater server}: runs the management server in the foreground until stopped. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the management server: NSX-style Policy API, cluster inventory, NetworkPolicy import, "
+            + "desired state for adapters, users and roles. Embedded H2 database in the data directory unless --db "
+            + "names a PostgreSQL JDBC URL. HTTPS with a self-signed certificate made on first start unless --http. "
+            + "On first start without --admin-password, prints the generated password of user admin once. "
+            + "Ctrl-C stops it. See docs/api.md.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped",
+            "2:bad usage",
+            "4:cannot start: port in use, data directory not writable, database unreachable"
+        })
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8443", paramLabel = "N", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port)")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "breakwater-data", paramLabel = "DIR",
+            description = "Holds the H2 database and the TLS key store (default ./${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database, e.g. jdbc:postgresql://db:5432/breakwater?user=bw&password=…; default: H2 in the data directory")
+    String db;
+
+    @Option(names = "--admin-password", paramLabel = "PW",
+            description = "Password of user admin when the database has no users yet; default: generated and printed once")
+    String adminPassword;
+
+    @Option(names = "--http", description = "Plain HTTP instead of HTTPS (local tests only)")
+    boolean http;
+
+    @Option(names = "--rate-limit", defaultValue = "100", paramLabel = "N",
+            description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
+    int rateLimit;
+
+    @Override
+    public Integer call() {
+        var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http)
+                .withJdbcUrl(db == null ? "" : db).withAdminPassword(adminPassword == null ? "" : adminPassword)
+                .withRatePerSecond(rateLimit);
+        RunningServer server;
+        try {
+            server = Server.start(config);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("breakwater server: cannot start: " + rootMessage(e));
+            return ExitCodes.UNAVAILABLE;
+        }
+        var out = spec.commandLine().getOut();
+        out.println("Breakwater server listening on " + server.url() + " (database: "
+                + (db == null ? "H2 in " + dataDir.toAbsolutePath() : db.replaceAll("[?;].*", "")) + ")");
+        server.generatedAdminPassword().ifPresent(pw ->
+                out.println("Created user admin with password " + pw + "  (shown once: store it now)"));
+        out.flush();
+        Runnable stop = () -> {
+            server.close();
+            out.println("Breakwater server stopped");
+            out.flush();
+        };
+        Thread stopOnSignal = new Thread(stop, "breakwater-server-stop"); // Ctrl-C, SIGTERM
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            new CountDownLatch(1).await(); // until the process is stopped, or the thread interrupted (tests)
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            stop.run();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,87 @@
+package io.breakwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.breakwater.adapter.realize.AntreaKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code breakwater demo} comes up on one machine and realizes an import end to end. */
+class DemoTest {
+    private Demo demo;
+
+    @BeforeEach
+    void startDemo() throws IOException {
+        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml")));
+    }
+
+    @AfterEach
+    void stopDemo() {
+        demo.close();
+    }
+
+    private List<String> clusterNetworkPolicyUids() {
+        return demo.kubernetes().client().network().v1().networkPolicies().inAnyNamespace().list().getItems().stream()
+                .map(np -> np.getMetadata().getUid()).toList();
+    }
+
+    private JsonNode admin(String method, String path, String body) {
+        try {
+            return demo.admin(method, path, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<JsonNode> reportedPolicies() {
+        var out = new ArrayList<JsonNode>();
+        admin("GET", "/api/v1/breakwater/clusters/demo/status", null).path("policies").forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void sampleClusterInventoryReachesTheServer() {
+        var uids = clusterNetworkPolicyUids();
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(admin("GET",
+                "/api/v1/breakwater/inventory/networkpolicies?cluster=demo", null).path("results"))
+                .extracting(np -> np.path("uid").asText()).containsExactlyInAnyOrderElementsOf(uids));
+    }
+
+    @Test
+    void importedPoliciesBecomeRealizedAcnpsAndTheOriginalsAreDeleted() {
+        var uids = clusterNetworkPolicyUids();
+        await().atMost(Duration.ofMinutes(2)).until(() -> admin("GET",
+                "/api/v1/breakwater/inventory/networkpolicies?cluster=demo", null).path("results").size() == uids.size());
+
+        admin("POST", "/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT",
+                "{\"network_policy_ids\": [\"" + String.join("\", \"", uids) + "\"]}");
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> clusterNetworkPolicyUids().isEmpty());
+        var acnps = demo.kubernetes().client().genericKubernetesResources(AntreaKind.CLUSTER_NETWORK_POLICY.context())
+                .list().getItems().stream().map(a -> a.getMetadata().getName()).toList();
+        assertThat(acnps).isNotEmpty();
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(reportedPolicies())
+                .allSatisfy(p -> assertThat(p.path("phase").asText()).isEqualTo("Realized"))
+                .extracting(p -> p.path("acnp").asText()).containsExactlyInAnyOrderElementsOf(acnps));
+        assertThat(AcnpTable.render(reportedPolicies(), Instant.now()).lines().skip(1))
+                .allSatisfy(row -> assertThat(row).contains("bw-application").containsPattern("   1   +1   +"));
+    }
+
+    @Test
+    void instructionsNameTheServerPasswordAndPoliciesToImport() {
+        var text = DemoCommand.instructions(demo, List.of("uid-1", "uid-2"));
+
+        assertThat(text).contains(demo.url(), "password   " + demo.adminPassword(), "--ids uid-1,uid-2",
+                "get acnp --server " + demo.url() + " --cluster demo");
+    }
+}

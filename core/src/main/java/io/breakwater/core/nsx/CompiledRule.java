@@ -1,0 +1,167 @@
+package io.breakwater.core.nsx;
+
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.eval.RuleRef;
+import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.k8s.Protocol;
+import io.breakwater.core.net.IpAddress;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An {@link OrderedRule} prepared for one inventory, so deciding a flow between pods is bit lookups: each side's
+ * groups resolved to the pods they hold, each service entry to a protocol and port ranges. Addresses outside
+ * the inventory are still matched through the groups' IP expressions.
+ */
+final class CompiledRule {
+
+    final OrderedRule ordered;
+    final RuleRef ref;
+    private final Side source;
+    private final Side destination;
+    private final List<Service> services;
+    private final boolean anyService;
+
+    CompiledRule(OrderedRule ordered, GroupMembership membership) {
+        this.ordered = ordered;
+        DfwRule rule = ordered.rule();
+        this.ref = new RuleRef(ordered.policy().id(), "rules/" + rule.id(), rule.action());
+        this.source = Side.of(rule.sourceGroups(), rule.sourcesExcluded(), membership);
+        this.destination = Side.of(rule.destinationGroups(), rule.destinationsExcluded(), membership);
+        this.services = rule.serviceEntries().stream().map(Service::of).toList();
+        this.anyService = rule.serviceEntries().isEmpty() && DfwEvaluator.isAny(rule.services());
+    }
+
+    /** {@code sourcePod}/{@code destinationPod}: the endpoints' pod indexes, -1 for anything else. */
+    boolean matches(Flow flow, int sourcePod, int destinationPod, GroupMembership membership) {
+        return source.contains(flow.source(), sourcePod, membership)
+                && destination.contains(flow.destination(), destinationPod, membership)
+                && service(flow);
+    }
+
+    private boolean service(Flow flow) {
+        if (services.isEmpty()) {
+            return anyService;
+        }
+        Optional<Integer> port = destinationPort(flow);
+        for (Service s : services) {
+            if (s.matches(flow.protocol(), port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Integer> destinationPort(Flow flow) {
+        return switch (flow.port()) {
+            case PortRef.Number(int n) -> Optional.of(n);
+            case PortRef.Name(String name) -> switch (flow.destination()) {
+                case Endpoint.PodEndpoint(Pod dst) -> dst.resolvePort(name, flow.protocol());
+                case Endpoint.ExternalEndpoint e -> Optional.empty();
+            };
+        };
+    }
+
+    /** One side of a rule: "any", or the pods its groups hold (and the groups, for outside addresses). */
+    private record Side(boolean any, boolean excluded, BitSet pods, List<String> groups) {
+
+        static Side of(List<String> groups, boolean excluded, GroupMembership m) {
+            if (DfwEvaluator.isAny(groups)) {
+                return new Side(true, excluded, new BitSet(), groups);
+            }
+            var pods = new BitSet();
+            for (String g : groups) {
+                if (g.startsWith("/")) {
+                    pods.or(m.members(g));
+                } else {
+                    for (int i = 0; i < m.pods().size(); i++) {
+                        if (covered(g, m.pods().get(i).ips(), m)) {
+                            pods.set(i);
+                        }
+                    }
+                }
+            }
+            return new Side(false, excluded, pods, groups);
+        }
+
+        boolean contains(Endpoint endpoint, int pod, GroupMembership m) {
+            if (any) {
+                return true;
+            }
+            boolean member = pod >= 0 ? pods.get(pod) : groups.stream().anyMatch(g -> g.startsWith("/")
+                    ? m.contains(g, endpoint) : covered(g, addresses(endpoint), m));
+            return member != excluded;
+        }
+
+        private static boolean covered(String item, List<IpAddress> ips, GroupMembership m) {
+            return ips.stream().anyMatch(ip -> m.covers(item, ip));
+        }
+
+        private static List<IpAddress> addresses(Endpoint endpoint) {
+            return switch (endpoint) {
+                case Endpoint.PodEndpoint(Pod pod) -> pod.ips();
+                case Endpoint.ExternalEndpoint(IpAddress ip) -> List.of(ip);
+            };
+        }
+    }
+
+    /** A service entry as a protocol test and destination port ranges; no ranges = every port. */
+    private record Service(Protocol protocol, int protocolNumber, int[] low, int[] high) {
+
+        static Service of(ServiceEntry entry) {
+            return switch (entry) {
+                case ServiceEntry.L4PortSet s -> ports(s);
+                case ServiceEntry.IpProtocol p -> new Service(null, p.protocolNumber(), new int[0], new int[0]);
+                case ServiceEntry.IcmpType i -> new Service(null, -1, new int[0], new int[0]);
+            };
+        }
+
+        private static Service ports(ServiceEntry.L4PortSet s) {
+            Protocol protocol = java.util.Arrays.stream(Protocol.values())
+                    .filter(p -> p.name().equalsIgnoreCase(s.l4Protocol())).findFirst().orElse(null);
+            List<String> values = s.destinationPorts();
+            int[] low = new int[values.size()];
+            int[] high = new int[values.size()];
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i).trim();
+                int dash = v.indexOf('-');
+                low[i] = Integer.parseInt(dash < 0 ? v : v.substring(0, dash).trim());
+                high[i] = dash < 0 ? low[i] : Integer.parseInt(v.substring(dash + 1).trim());
+            }
+            return new Service(protocol, protocol == null ? -2 : 0, low, high);
+        }
+
+        boolean matches(Protocol flowProtocol, Optional<Integer> port) {
+            if (protocol == null) {
+                return protocolNumber == number(flowProtocol);
+            }
+            if (protocol != flowProtocol) {
+                return false;
+            }
+            if (low.length == 0) {
+                return true;
+            }
+            if (port.isEmpty()) {
+                return false;
+            }
+            int p = port.get();
+            for (int i = 0; i < low.length; i++) {
+                if (low[i] <= p && p <= high[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int number(Protocol protocol) {
+            return switch (protocol) {
+                case TCP -> 6;
+                case UDP -> 17;
+                case SCTP -> 132;
+            };
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.breakwater.server.evaluation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Evaluator;
+import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.k8s.Protocol;
+import io.breakwater.core.net.IpAddress;
+import io.breakwater.server.api.ApiException;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.store.Database;
+import java.util.List;
+
+/**
+ * Explains a flow and computes a namespace's matrix in one registered cluster, under Kubernetes semantics or
+ * under the stored DFW policies that span the cluster, with the core evaluators the CLI uses.
+ */
+public final class Evaluations {
+
+    /** A checked question: which semantics, which protocol and port. */
+    public record Probe(Semantics semantics, Protocol protocol, PortRef port) {}
+
+    private final Database db;
+    private final Clusters clusters;
+    private final DesiredStates desired;
+
+    public Evaluations(Database db, Clusters clusters, DesiredStates desired) {
+        this.db = db;
+        this.clusters = clusters;
+        this.desired = desired;
+    }
+
+    public EvaluationView.Explanation explain(String cluster, Probe probe, String from, String to) {
+        ClusterModel model = load(cluster);
+        Evaluator evaluator = model.evaluator(probe.semantics());
+        Endpoint source = endpoint("from", from, evaluator.pods());
+        Endpoint destination = endpoint("to", to, evaluator.pods());
+        var verdict = evaluator.evaluate(new Flow(source, destination, probe.protocol(), probe.port()));
+        return EvaluationView.Explanation.of(cluster, verdict, model.warnings());
+    }
+
+    public EvaluationView.NamespaceMatrix matrix(String cluster, Probe probe, String namespace) {
+        ClusterModel model = load(cluster);
+        if (model.input().inventory().namespaces().stream().noneMatch(n -> n.name().equals(namespace))
+                && model.input().inventory().pods().stream().noneMatch(p -> p.namespace().equals(namespace))) {
+            throw ApiException.notFound("namespace " + namespace + " of cluster " + cluster);
+        }
+        var matrix = model.evaluator(probe.semantics()).matrix(probe.protocol(), probe.port());
+        return EvaluationView.NamespaceMatrix.of(cluster, namespace, matrix, model.warnings());
+    }
+
+    private ClusterModel load(String cluster) {
+        clusters.require(cluster);
+        ObjectNode state = desired.snapshot(cluster);
+        return db.rolledBack(c -> ClusterModel.load(c, cluster, state));
+    }
+
+    /** {@code NS/POD} names a pod; an IP is the one pod owning it (outside the host network), else external. */
+    static Endpoint endpoint(String param, String text, List<Pod> pods) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.invalid(param, param + ": is required: NAMESPACE/POD or an IP address");
+        }
+        if (text.contains("/")) {
+            return pods.stream().filter(p -> p.key().equals(text)).findFirst().map(Endpoint::of)
+                    .orElseThrow(() -> ApiException.invalid(param, param + ": no pod " + text + " in the cluster"));
+        }
+        IpAddress ip = IpAddress.parse(text).orElseThrow(() -> ApiException.invalid(param,
+                param + ": '" + text + "' is neither NAMESPACE/POD nor an IP address"));
+        List<Pod> owners = pods.stream().filter(p -> !p.hostNetwork() && p.ips().contains(ip)).toList();
+        return owners.size() == 1 ? Endpoint.of(owners.getFirst()) : Endpoint.of(ip);
+    }
+}
