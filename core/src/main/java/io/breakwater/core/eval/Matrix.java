@@ -15,10 +15,10 @@ public record Matrix(String target, Protocol protocol, PortRef port, List<String
 
     public Matrix {
         pods = List.copyOf(pods);
-        rows = List.copyOf(rows);
+        rows = rows instanceof PodRows ? rows : List.copyOf(rows); // PodRows is immutable and renders rows lazily
     }
 
     public char cell(int source, int destination) {
-        return rows.get(source).charAt(destination);
+        return rows instanceof PodRows bits ? bits.cell(source, destination) : rows.get(source).charAt(destination);
     }
 }
