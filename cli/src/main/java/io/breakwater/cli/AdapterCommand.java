@@ -37,7 +37,7 @@ final class AdapterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "Breakwater server, e.g. https://bw.example.com:8443")
+    @Option(names = "--server", required = true, paramLabel = "URL", converter = ServerUrl.class, description = "Breakwater server, e.g. https://bw.example.com:8443")
     URI server;
 
     @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "Cluster name as registered on the server")
@@ -67,12 +67,16 @@ final class AdapterCommand implements Callable<Integer> {
         try {
             token = Files.readString(credential).strip();
         } catch (IOException e) {
-            return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": cannot read: " + e.getMessage());
+            return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": cannot read: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         }
         if (token.isEmpty()) {
             return fail(ExitCodes.BAD_INPUT, "--credential " + credential + ": file is empty");
         }
         var plane = HttpManagementPlane.of(server, cluster, token, insecure);
+        if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
+            return fail(ExitCodes.BAD_INPUT, "--kubeconfig " + kubeconfig + ": no such file");
+        }
         var config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
         try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
             var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log

@@ -27,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", converter = PortNumber.ToListen.class,
             description = "Server port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
@@ -47,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Demo demo;
+        if (sample != null && !Files.isRegularFile(sample)) {
+            throw new IllegalArgumentException("--sample " + sample + ": no such file");
+        }
         try (InputStream yaml = sample == null ? DemoCommand.class.getResourceAsStream("/demo/cluster.yaml")
                 : Files.newInputStream(sample)) {
             demo = Demo.start(new Demo.Options(port, dataDir, cluster, yaml));

@@ -46,7 +46,23 @@ final class Failures {
         return ExitCodes.BAD_INPUT;
     }
 
+    /**
+     * One line for a failure no command turned into an {@link Abort}: a rejected argument or a missing file is
+     * said plainly (an {@link IllegalArgumentException} whose message starts with the option it
+     * names); anything unexpected keeps its exception's class name so it can be reported.
+     */
     static String oneLine(String command, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.BindException) { // a server's port: the outermost message names it
+                return command + ": " + firstLine(t.getMessage() == null ? c.getMessage() : t.getMessage());
+            }
+        }
+        if (t instanceof java.nio.file.NoSuchFileException missing) {
+            return command + ": " + missing.getFile() + ": no such file or directory";
+        }
+        if (t instanceof IllegalArgumentException && t.getMessage() != null && t.getMessage().startsWith("--")) {
+            return command + ": " + firstLine(t.getMessage());
+        }
         String message = t.getMessage() == null ? "" : ": " + firstLine(t.getMessage());
         return command + ": failed: " + t.getClass().getSimpleName() + message;
     }

@@ -44,6 +44,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Netty (the demo's in-process Kubernetes API) would call sun.misc.Unsafe, for which JDK 24+ prints a
+        // four-line warning; the demo does not need its speed.
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
         System.exit(run(System.in, System.out, System.err, args));
     }
 

@@ -21,4 +21,17 @@ final class PortNumber implements ITypeConverter<Integer> {
         }
         return port;
     }
+
+    /** Parses a port to listen on: 1 to 65535, or 0 for any free port. */
+    static final class ToListen implements ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            try {
+                return "0".equals(value.strip()) ? 0 : new PortNumber().convert(value).intValue();
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException("port must be 0 (any free port) or between 1 and 65535, found " + value);
+            }
+        }
+    }
 }

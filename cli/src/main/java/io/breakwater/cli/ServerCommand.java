@@ -30,7 +30,7 @@ final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8443", paramLabel = "N", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port)")
+    @Option(names = "--port", defaultValue = "8443", paramLabel = "N", converter = PortNumber.ToListen.class, description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
     @Option(names = "--data-dir", defaultValue = "breakwater-data", paramLabel = "DIR",
@@ -93,8 +93,26 @@ final class ServerCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The failure's own message and, when deeper, its root cause: {@code cannot create data directory /x (AccessDeniedException: /x)}. */
-    static String reason(Throwable t) {
+    /** Why the start failed, naming the port or the path when that is what failed. */
+    private String reason(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.BindException) {
+                return "port " + port + " is already in use (--port N picks another; 0 = any free port)";
+            }
+            if (c instanceof java.nio.file.FileSystemException f) {
+                return f.getFile() + ": " + switch (f) {
+                    case java.nio.file.FileAlreadyExistsException x -> "exists and is not a directory";
+                    case java.nio.file.NotDirectoryException x -> "is not a directory";
+                    case java.nio.file.AccessDeniedException x -> "permission denied";
+                    case java.nio.file.NoSuchFileException x -> "no such file or directory";
+                    default -> f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
+                };
+            }
+        }
+        return rootMessage(t);
+    }
+
+    private static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -52,6 +52,7 @@ final class ServerConnection {
     }
 
     @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:BREAKWATER_SERVER:-https://localhost:8443}",
+            converter = ServerUrl.class,
             description = "Breakwater server (default: $BREAKWATER_SERVER, else https://localhost:8443)")
     URI server;
 
@@ -160,14 +161,25 @@ final class ServerConnection {
     }
 
     private String reason(IOException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return "unknown host " + server.getHost();
+            }
+        }
         if (e instanceof ConnectException) {
             return "connection refused (is the Breakwater server running there?)";
         }
         if (e instanceof SSLException || e.getCause() instanceof SSLException) {
             String m = String.valueOf(e.getMessage());
+            if (m.contains("nrecognized SSL message")) { // "Unsupported or unrecognized", "Unrecognized ..., plaintext"
+                return "it does not speak HTTPS (a server started with --http? use http://)";
+            }
             return m.contains("PKIX") || m.contains("certificate_unknown")
                     ? "the server's TLS certificate is not trusted (self-signed? pass --insecure or --trust-data-dir DIR)"
                     : "TLS handshake failed: " + Failures.firstLine(m);
+        }
+        if (String.valueOf(e.getMessage()).startsWith("parsing HTTP/1.1 status line")) {
+            return "it does not answer plain HTTP (an HTTPS server? use https://)";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : Failures.firstLine(e.getMessage());
     }

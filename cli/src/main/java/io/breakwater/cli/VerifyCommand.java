@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         header = "Checks that a target decides every flow as Kubernetes does.",
         description = {
-            "Compares the target's verdicts with Kubernetes' for every pair of pods, over every port class the",
-            "policies mention per protocol (TCP, UDP, SCTP) plus a port none mentions.",
+            "Compares the target's verdicts with Kubernetes' for every pair of pods.",
+            "Probes every port class the policies mention per protocol (TCP, UDP, SCTP) plus a port none mentions.",
             "Prints 'equivalent', or one line per differing flow with the deciding rule on each side."
         },
         exitCodeListHeading = "%nExit codes:%n",

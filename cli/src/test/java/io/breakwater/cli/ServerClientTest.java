@@ -142,6 +142,23 @@ class ServerClientTest {
     }
 
     @Test
+    void anUnknownHostIsNamedInOneLineWithExit4() {
+        var run = CliRun.of("get", "clusters", "--server", "https://breakwater.invalid:8443", "--insecure");
+        assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).isEqualTo("breakwater get: cannot reach https://breakwater.invalid:8443: unknown host "
+                + "breakwater.invalid\n");
+    }
+
+    @Test
+    void plainHttpAgainstTheHttpsServerSaysToUseHttps() {
+        String http = server.url().orElseThrow().replace("https://", "http://");
+        var run = CliRun.of("get", "clusters", "--server", http, "--password", password);
+        assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).isEqualTo("breakwater get: cannot reach " + http
+                + ": it does not answer plain HTTP (an HTTPS server? use https://)\n");
+    }
+
+    @Test
     void aRefusedConnectionIsOneLineWithExit4() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {

@@ -88,8 +88,8 @@ class ServerCommandTest {
             var run = CliRun.of("server", "--http", "--port", String.valueOf(taken.getLocalPort()),
                     "--data-dir", dataDir.toString(), "--admin-password", "pw-pw-pw-pw");
             assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
-            assertThat(run.err()).matches("breakwater server: cannot start: [^\\n]*" + taken.getLocalPort()
-                    + "[^\\n]*\\(BindException: Address already in use\\)\\n");
+            assertThat(run.err().strip()).isEqualTo("breakwater server: cannot start: port " + taken.getLocalPort()
+                    + " is already in use (--port N picks another; 0 = any free port)");
         }
     }
 
@@ -113,6 +113,25 @@ class ServerCommandTest {
                     "--password", "pw-pw-pw-pw");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out().lines()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aDataDirThatIsAFileIsNamedInOneLineWithExit4() throws Exception {
+        Path file = java.nio.file.Files.writeString(dataDir.resolve("not-a-dir"), "x");
+        var run = CliRun.of("server", "--http", "--port", "0", "--data-dir", file.toString(), "--admin-password", "pw-pw-pw-pw");
+        assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).isEqualTo("breakwater server: cannot start: " + file + ": exists and is not a directory\n");
+    }
+
+    @Test
+    void httpsAgainstAPlainHttpServerSaysToUseHttp() throws Exception {
+        try (var server = InProcessServer.start(dataDir, "--http")) {
+            String https = server.url().orElseThrow().replace("http://", "https://");
+            var run = CliRun.of("get", "clusters", "--server", https, "--password", "x");
+            assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err()).isEqualTo("breakwater get: cannot reach " + https
+                    + ": it does not speak HTTPS (a server started with --http? use http://)\n");
         }
     }
 }

@@ -46,7 +46,20 @@ class UsageErrorsTest {
                 Arguments.of("mistyped option", "Unknown options: '--protocl', 'UDP'; did you mean --protocol?",
                         new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocl", "UDP"}),
                 Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate, convert, verify",
-                        new String[] {"frobnicate"}));
+                        new String[] {"frobnicate"}),
+                Arguments.of("server URL without scheme", "Invalid value for option '--server': 'localhost:8443' is not an "
+                        + "http:// or https:// URL with a host", new String[] {"get", "clusters", "--server", "localhost:8443"}),
+                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server': 'bw:8443' is not an",
+                        new String[] {"adapter", "--server", "bw:8443", "--cluster", "c", "--credential", CLUSTER}),
+                Arguments.of("adapter kubeconfig missing", "breakwater adapter: --kubeconfig missing.yaml: no such file",
+                        new String[] {"adapter", "--server", "https://localhost:1", "--cluster", "c", "--credential", CLUSTER,
+                            "--kubeconfig", "missing.yaml"}),
+                Arguments.of("server port negative", "port must be 0 (any free port) or between 1 and 65535, found -1",
+                        new String[] {"server", "--port", "-1"}),
+                Arguments.of("demo port too big", "port must be 0 (any free port) or between 1 and 65535, found 70000",
+                        new String[] {"demo", "--port", "70000"}),
+                Arguments.of("demo sample missing", "breakwater demo: --sample missing.yaml: no such file",
+                        new String[] {"demo", "--port", "0", "--sample", "missing.yaml"}));
     }
 
     @ParameterizedTest(name = "{0}")
