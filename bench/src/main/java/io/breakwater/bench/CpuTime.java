@@ -59,6 +59,11 @@ public final class CpuTime {
         long cpuBuild = THREADS.getCurrentThreadCpuTime();
         K8sEvaluator.of(cluster.inventory(), cluster.policies());
         System.out.printf("build: %.0f ms cpu%n", (THREADS.getCurrentThreadCpuTime() - cpuBuild) / 1e6);
+        for (int round = 1; round <= 3; round++) {
+            long cold = THREADS.getCurrentThreadCpuTime();
+            K8sEvaluator.of(cluster.inventory(), cluster.policies()).matrix(Protocol.TCP, PortRef.of(8080));
+            System.out.printf("build and first matrix: %.0f ms cpu%n", (THREADS.getCurrentThreadCpuTime() - cold) / 1e6);
+        }
     }
 
     private static long usedHeap() {

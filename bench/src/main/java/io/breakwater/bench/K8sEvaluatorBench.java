@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The K8s evaluator at 10,000 pods (100 namespaces x 100) under 10,000 policies ({@link ScaleCluster}).
@@ -51,6 +52,15 @@ public class K8sEvaluatorBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Matrix matrix() {
         return evaluator.matrix(Protocol.TCP, PortRef.of(8080));
+    }
+
+    /** The matrix plus every row rendered as its string, as {@code matrix -o json} prints it. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public void matrixWithEveryRowRendered(Blackhole out) {
+        for (String row : evaluator.matrix(Protocol.TCP, PortRef.of(8080)).rows()) {
+            out.consume(row);
+        }
     }
 
     @Benchmark

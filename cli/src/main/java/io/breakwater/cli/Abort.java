@@ -23,6 +23,11 @@ final class Abort extends RuntimeException {
         return new Abort(ExitCodes.BAD_INPUT, errors.stream().map(Problem::toString).toList());
     }
 
+    /** One input problem that is not a Kubernetes object's: {@code file.yaml#2: must be an object}. */
+    static Abort badInput(String line) {
+        return new Abort(ExitCodes.BAD_INPUT, List.of(line));
+    }
+
     /** The target could not convert valid input: every conversion error, one per line. */
     static Abort rejected(String target, List<Problem> errors) {
         var lines = new java.util.ArrayList<String>();

@@ -101,7 +101,7 @@ final class AdapterCommand implements Callable<Integer> {
             var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log
             return run(client, plane, version.getGitVersion());
         } catch (KubernetesClientException e) {
-            if (e.getCause() instanceof InterruptedException) { // stopped while starting: a stop, not an outage
+            if (stopped(e)) { // interrupted while starting or closing the client: a stop, not an outage
                 Thread.currentThread().interrupt();
                 return ExitCodes.OK;
             }
@@ -126,6 +126,18 @@ final class AdapterCommand implements Callable<Integer> {
     private int fail(int exitCode, String message) {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
         return exitCode;
+    }
+
+    private static boolean stopped(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (var cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -61,8 +61,8 @@ final class ConvertCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--cluster", paramLabel = "NAME",
-            description = "Cluster name as registered in NSX; names use its first 12 bytes, tags the full name. "
-                    + "Required for nsx; nsx-antrea defaults to 'cluster'.")
+            description = "Cluster name as registered in NSX (its cluster-control-plane id); names use its first "
+                    + "12 bytes, tags the full name. Required for nsx; nsx-antrea defaults to 'cluster'.")
     String cluster;
 
     @Option(names = "--target-option", paramLabel = "KEY=VALUE",

@@ -92,6 +92,10 @@ final class GetCommand implements Callable<Integer> {
             description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups, policies or acnp")
     Resource resource;
 
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID",
+            description = "groups and policies: only the one with this id (e.g. to edit it: -o yaml, then apply)")
+    String id;
+
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (inventory resources)")
     String namespace;
 
@@ -112,8 +116,13 @@ final class GetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
                     + "nodes and networkpolicies, not to " + resource);
         }
+        if (id != null && resource != Resource.groups && resource != Resource.policies) {
+            throw new ParameterException(spec.commandLine(), "an ID selects one of groups or policies, not of "
+                    + resource + " (filter those with -n and --cluster)");
+        }
         List<JsonNode> items = resource == Resource.acnp
                 ? AcnpTable.sorted(connection.get(resource.path + cluster + "/status").path("policies"))
+                : id != null ? List.of(connection.get(resource.path + "/" + ServerConnection.query(id)))
                 : connection.listAll(resource.path + filter());
         var out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {

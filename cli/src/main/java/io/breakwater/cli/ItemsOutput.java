@@ -34,11 +34,13 @@ final class ItemsOutput {
         }
     }
 
-    /** Columns padded to the widest cell plus three spaces, as kubectl prints them; {@code No resources found.} when empty. */
+    /** {@link #columns}, or {@code No resources found.} when there are no rows (kubectl's wording). */
     static String table(List<String> header, List<List<String>> rows) {
-        if (rows.isEmpty()) {
-            return "No resources found.\n";
-        }
+        return rows.isEmpty() ? "No resources found.\n" : columns(header, rows);
+    }
+
+    /** The header and rows, each column padded to its widest cell plus three spaces, as kubectl prints them. */
+    static String columns(List<String> header, List<List<String>> rows) {
         var all = new ArrayList<List<String>>();
         all.add(header);
         all.addAll(rows);

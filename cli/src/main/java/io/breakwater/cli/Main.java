@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             ServerCommand.class,
             GetCommand.class,
             ImportCommand.class,
+            ApplyCommand.class,
             InventoryCommand.class,
             DemoCommand.class
         })

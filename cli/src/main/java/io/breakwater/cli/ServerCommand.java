@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater server}: runs the management server in the foreground until stopped. */
@@ -53,6 +54,13 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be from 0 (any free port) to 65535, found " + port);
+        }
+        if (rateLimit < 1) {
+            throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1 request per second, found "
+                    + rateLimit);
+        }
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http)
                 .withJdbcUrl(db == null ? "" : db).withAdminPassword(adminPassword == null ? "" : adminPassword)
                 .withRatePerSecond(rateLimit);
@@ -109,8 +117,11 @@ final class ServerCommand implements Callable<Integer> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String top = Failures.firstLine(String.valueOf(t.getMessage()));
+        if (root == t) {
+            return top;
+        }
+        String rootMessage = Failures.firstLine(String.valueOf(root.getMessage()));
+        return top + " (" + root.getClass().getSimpleName() + (top.contains(rootMessage) ? "" : ": " + rootMessage) + ")";
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
 final class ServerConnection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RATE_LIMIT_RETRIES = 5;
 
     /**
      * A call the server refused or that could not reach it, as one line; {@code exitCode} per {@link ExitCodes}.
@@ -88,9 +90,9 @@ final class ServerConnection {
     }
 
     /** The reply's JSON; a 404 gives an empty optional instead of failing. */
-    java.util.Optional<JsonNode> find(String path) {
+    Optional<JsonNode> find(String path) {
         HttpResponse<String> r = exchange("GET", path, null);
-        return r.statusCode() == 404 ? java.util.Optional.empty() : java.util.Optional.of(reply("GET", path, r));
+        return r.statusCode() == 404 ? Optional.empty() : Optional.of(reply("GET", path, r));
     }
 
     JsonNode send(String method, String path, Object body) {
@@ -146,13 +148,27 @@ final class ServerConnection {
                 request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
             }
-            return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return sendHonouringRateLimit(request.build());
         } catch (IOException e) {
             throw new CallFailed(ExitCodes.UNAVAILABLE, "cannot reach " + server + ": " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallFailed(ExitCodes.UNAVAILABLE, "interrupted while calling " + server);
         }
+    }
+
+    /**
+     * Sends; a 429 is retried after its {@code Retry-After} delay (at most {@link #RATE_LIMIT_RETRIES} times), so a
+     * long {@code apply} or paged {@code get} slows down to the server's per-client limit instead of failing.
+     */
+    private HttpResponse<String> sendHonouringRateLimit(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
+        for (int retry = 0; response.statusCode() == 429 && retry < RATE_LIMIT_RETRIES; retry++) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 60)));
+            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 
     private URI base() {

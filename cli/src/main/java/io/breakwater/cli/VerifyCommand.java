@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater verify}: does the target decide every flow as Kubernetes does? */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Checks that a target decides every flow as Kubernetes does.",
         description = {
             "Compares the target's verdicts with Kubernetes' for every pair of pods.",
             "Probes every port class the policies mention per protocol (TCP, UDP, SCTP) plus a port none mentions.",

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,6 @@ class ContrailTargetTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Named ports (E17, E19) have no Contrail form; see core's ContrailSharedAcceptanceTest. */
-    private static final Set<String> REJECTED = Set.of("E17", "E19");
 
     private static CliRun run(String command, String caseId, String... more) {
         var args = new ArrayList<>(List.of(command, "--target", "contrail", "--inventory", acceptance(caseId, "cluster.yaml"),
@@ -37,9 +34,6 @@ class ContrailTargetTest {
         try (Stream<Path> cases = Files.list(CliRun.ACCEPTANCE)) {
             for (Path dir : cases.filter(Files::isDirectory).sorted().toList()) {
                 String caseId = dir.getFileName().toString();
-                if (REJECTED.contains(caseId)) {
-                    continue;
-                }
                 for (JsonNode probe : YAML.readTree(dir.resolve("expect.yaml").toFile()).get("probes")) {
                     String protocol = probe.get("protocol").asText();
                     String port = probe.get("port").asText();
@@ -58,11 +52,12 @@ class ContrailTargetTest {
     }
 
     @Test
-    void namedPortCaseIsRejectedWithExitThreeNamingTheField() {
-        var result = run("matrix", "E17", "--port", "80");
+    void namedPortTowardAnIpBlockIsRejectedWithExitThreeNamingTheField() {
+        var result = CliRun.of("matrix", "--target", "contrail", "--inventory", acceptance("E01", "cluster.yaml"),
+                "--policies", coreCase(NAMED_PORT_TO_IPBLOCK), "--port", "53", "--protocol", "UDP");
 
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.err()).contains("target contrail rejected the input", "spec.ingress[0].ports[0]");
+        assertThat(result.err()).contains("target contrail rejected the input", "x/to-dns: spec.egress[0].ports[0]");
     }
 
     @Test
@@ -82,6 +77,7 @@ class ContrailTargetTest {
     }
 
     private static final Path CORE_CASES = Path.of("../core/src/test/resources/contrail");
+    private static final String NAMED_PORT_TO_IPBLOCK = "named-port-to-ipblock.yaml";
 
     private static String coreCase(String name) {
         return CORE_CASES.resolve(name).toString();
@@ -120,17 +116,17 @@ class ContrailTargetTest {
 
     @Test
     void convertWithAbortPrintsNoObjectsWhenAPolicyIsRejected() {
-        var result = run("convert", "E17");
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase(NAMED_PORT_TO_IPBLOCK));
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("spec.ingress[0].ports[0]", "nothing converted");
+        assertThat(result.err()).contains("spec.egress[0].ports[0]", "nothing converted");
     }
 
     @Test
     void convertWithContinuePrintsTheAcceptedPoliciesAndExitsThree() throws IOException {
         var result = CliRun.of("convert", "--target", "contrail", "--on-error", "CONTINUE",
-                "--policies", acceptance("E17", "policies.yaml"), "--policies", coreCase("seed-002/policies.yaml"));
+                "--policies", coreCase(NAMED_PORT_TO_IPBLOCK), "--policies", coreCase("seed-002/policies.yaml"));
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(JSON.readTree(result.out()).get("firewallPolicies").findValuesAsText("name"))
@@ -193,5 +189,26 @@ class ContrailTargetTest {
                 "--inventory", dir.resolve("cluster.yaml").toString(), "--policies", dir.resolve("policies.yaml").toString()));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void convertWritesEveryNamespaceAsOneEndpointPerKnownNamespace() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--inventory", acceptance("E01", "cluster.yaml"),
+                "--policies", coreCase("from-every-namespace.yaml"));
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out()).get("firewallRules").findValues("endpoint2")).extracting(JsonNode::toString)
+                .startsWith("{\"tags\":[\"namespace=x\"]}", "{\"tags\":[\"namespace=y\"]}", "{\"tags\":[\"namespace=z\"]}");
+        assertThat(result.err()).contains("spec.ingress[0].from[0].namespaceSelector", "(x, y, z)");
+    }
+
+    @Test
+    void convertWithAllNamespacesAnyWritesEndpointAnyWithAWarning() throws IOException {
+        var result = CliRun.of("convert", "--target", "contrail", "--policies", coreCase("from-every-namespace.yaml"),
+                "--target-option", "all-namespaces=any");
+
+        assertThat(result.exit()).isZero();
+        assertThat(JSON.readTree(result.out()).get("firewallRules").get(0).get("endpoint2").toString()).isEqualTo("{\"any\":true}");
+        assertThat(result.err()).contains("warning: x/from-anywhere-in-cluster: spec.ingress[0].from[0]");
     }
 }

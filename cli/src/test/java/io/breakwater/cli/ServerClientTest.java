@@ -188,6 +188,25 @@ class ServerClientTest {
     }
 
     @Test
+    void pushReadsKubectlListOutputFromStandardInput() throws Exception {
+        String list = """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: Namespace, metadata: {name: web, uid: ns-uid-1}}
+                - apiVersion: networking.k8s.io/v1
+                  kind: NetworkPolicy
+                  metadata: {name: deny, namespace: web, uid: np-uid-1}
+                  spec: {podSelector: {}}
+                """;
+        var run = CliRun.withStdin(list, "inventory", "push", "--cluster", "piped", "-f", "-", "--server",
+                server.url().orElseThrow(), "--insecure", "--password", password);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pushed 2 objects to cluster piped (1 Namespace, 1 NetworkPolicy)");
+        assertThat(uids("piped", "web")).containsExactly("np-uid-1");
+    }
+
+    @Test
     void pushingAgainKeepsTheDerivedUids() throws Exception {
         push("again");
         var before = uids("again", "orders");
@@ -221,6 +240,45 @@ class ServerClientTest {
         JsonNode pods = new ObjectMapper(new YAMLFactory()).readTree(run.out());
         assertThat(pods.size()).isEqualTo(1);
         assertThat(pods.get(0).path("name").asText()).isEqualTo("gateway-0");
+    }
+
+    @Test
+    void getAcnpPrintsTheAdaptersReportedPoliciesAsKubectlDoes() throws Exception {
+        push("realized");
+        admin().post("/api/v1/breakwater/clusters/realized/status", JSON.readTree("""
+                {"adapter": {"version": "test"}, "policies": [{"path": "/infra/domains/default/security-policies/p",
+                 "phase": "Realized", "current_nodes_realized": 2, "desired_nodes_realized": 2, "acnp": "bw-p-web",
+                 "tier": "bw-application", "priority": 1.5, "created": "2026-11-23T11:55:00Z"}]}"""));
+        var run = cli("get", "acnp", "--cluster", "realized");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("NAME       TIER             PRIORITY   DESIRED NODES   CURRENT NODES   AGE\n")
+                .containsPattern("(?m)^bw-p-web   bw-application   1.5        2               2               \\S+$");
+    }
+
+    @Test
+    void getAcnpWithoutAClusterIsAUsageError() {
+        var run = cli("get", "acnp");
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater get: acnp needs --cluster NAME");
+    }
+
+    @Test
+    void getPoliciesWithAnIdPrintsOnlyThatPolicy() throws Exception {
+        push("single");
+        cli(importArgs(List.of(uid("single", "payments", "default-deny"))));
+        String id = policyIds("single").getFirst();
+        var run = cli("get", "policies", id, "-o", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode list = JSON.readTree(run.out());
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).path("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void getOfAnUnknownIdIsTheServers404WithExit2() {
+        var run = cli("get", "groups", "no-such-group");
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater get: HTTP 404: ");
     }
 
     @Test
@@ -268,6 +326,46 @@ class ServerClientTest {
         var policies = cli("get", "policies");
         assertThat(policies.out()).startsWith("ID ").containsPattern("(?m)^clean-payments-default-deny-\\S+-drop\\s+"
                 + "Application\\s+\\d+\\s+1\\s+0\\s+admin$");
+    }
+
+    /** The YAML {@code get policies -o yaml} prints for the one policy of this cluster, with a new display name. */
+    private static String editedPolicyYaml(String cluster, String displayName) throws Exception {
+        var yaml = new ObjectMapper(new YAMLFactory());
+        var run = cli("get", "policies", "-o", "yaml");
+        JsonNode mine = null;
+        for (JsonNode p : yaml.readTree(run.out())) {
+            if (p.path("id").asText().startsWith(cluster + "-")) {
+                mine = p;
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) mine).put("display_name", displayName);
+        return yaml.writeValueAsString(mine);
+    }
+
+    @Test
+    void applyWritesAnEditedPolicyBackAndBumpsItsRevision() throws Exception {
+        push("applied");
+        cli(importArgs(List.of(uid("applied", "payments", "default-deny"))));
+        var run = CliRun.withStdin(editedPolicyYaml("applied", "payments: deny all"), "apply", "-f", "-",
+                "--server", server.url().orElseThrow(), "--insecure", "--password", password);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).matches("applied /infra/domains/default/security-policies/applied-\\S+-drop \\(revision 1\\)\\n");
+        assertThat(cli("get", "policies", "-o", "json").out()).contains("\"display_name\" : \"payments: deny all\"");
+    }
+
+    @Test
+    void applyOfAStaleRevisionIsRefusedAndNothingChanges() throws Exception {
+        push("stale");
+        cli(importArgs(List.of(uid("stale", "payments", "default-deny"))));
+        String first = editedPolicyYaml("stale", "first edit");
+        String second = editedPolicyYaml("stale", "second edit"); // read before the first was applied
+        var args = new String[] {"apply", "-f", "-", "--server", server.url().orElseThrow(), "--insecure",
+            "--password", password};
+        assertThat(CliRun.withStdin(first, args).exit()).isZero();
+        var run = CliRun.withStdin(second, args);
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).matches("breakwater apply: HTTP 412: \\d+: \\S+: _revision 0 is stale; the current one is 1\\n");
+        assertThat(cli("get", "policies", "-o", "json").out()).contains("first edit").doesNotContain("second edit");
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,16 @@ class ServerCommandTest {
         try (var server = InProcessServer.start(dataDir)) {
             assertThat(dataDir.resolve("breakwater.mv.db")).exists();
             assertThat(dataDir.resolve("tls.p12")).exists();
+        }
+    }
+
+    @Test
+    void theKeyStoreAndItsPasswordAreReadableByTheOwnerOnly() throws Exception {
+        try (var server = InProcessServer.start(dataDir)) {
+            for (String file : List.of("tls.p12", "tls.pass")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+                        .as(file).isEqualTo("rw-------");
+            }
         }
     }
 
@@ -77,6 +90,29 @@ class ServerCommandTest {
             assertThat(run.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(run.err().strip()).isEqualTo("breakwater server: cannot start: port " + taken.getLocalPort()
                     + " is already in use (--port N picks another; 0 = any free port)");
+        }
+    }
+
+    @Test
+    void aRateLimitBelowOneIsAUsageError() {
+        var run = CliRun.of("server", "--rate-limit", "0", "--data-dir", dataDir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater server: --rate-limit must be at least 1 request per second, found 0");
+    }
+
+    @Test
+    void clientsWaitOutTheRateLimitInsteadOfFailing() throws Exception {
+        try (var server = InProcessServer.start(dataDir, "--http", "--rate-limit", "1", "--admin-password", "pw-pw-pw-pw")) {
+            String groups = """
+                    - {resource_type: Group, id: g1, expression: [{resource_type: IPAddressExpression, ip_addresses: [10.0.0.1]}]}
+                    - {resource_type: Group, id: g2, expression: [{resource_type: IPAddressExpression, ip_addresses: [10.0.0.2]}]}
+                    - {resource_type: Group, id: g3, expression: [{resource_type: IPAddressExpression, ip_addresses: [10.0.0.3]}]}
+                    """;
+            // three PUTs in one run: at one request per second the server answers 429 to the later ones
+            var run = CliRun.withStdin(groups, "apply", "-f", "-", "--server", server.url().orElseThrow(),
+                    "--password", "pw-pw-pw-pw");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out().lines()).hasSize(3);
         }
     }
 

@@ -3,11 +3,13 @@ package io.breakwater.cli;
 import static io.breakwater.cli.CliRun.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** Whatever goes wrong on the command line: one clear line on stderr, exit 2, never a stack trace. */
 class UsageErrorsTest {
@@ -81,10 +83,32 @@ class UsageErrorsTest {
 
     @ParameterizedTest(name = "{0} --help")
     @ValueSource(strings = {"matrix", "explain", "validate"})
-    void everyCommandHasHelp(String command) {
+    void everyCoreCommandHasHelpWithExitCodes(String command) {
         var run = CliRun.of(command, "--help");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Usage: breakwater " + command).contains("Exit codes:");
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @MethodSource("registeredCommands")
+    void everyRegisteredCommandHasHelp(String command) {
+        var run = CliRun.of((command + " --help").split(" "));
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: breakwater " + command);
+        assertThat(run.err()).isEmpty();
+    }
+
+    /** Every subcommand Main registers, nested ones as "parent child", except picocli's own help command. */
+    static Stream<String> registeredCommands() {
+        return commandsBelow(new CommandLine(new Main(InputStream.nullInputStream())), "");
+    }
+
+    private static Stream<String> commandsBelow(CommandLine parent, String prefix) {
+        return parent.getSubcommands().entrySet().stream()
+                .filter(e -> !(e.getValue().getCommand() instanceof CommandLine.HelpCommand))
+                .flatMap(e -> Stream.concat(Stream.of(prefix + e.getKey()),
+                        commandsBelow(e.getValue(), prefix + e.getKey() + " ")));
     }
 }

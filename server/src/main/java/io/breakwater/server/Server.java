@@ -22,6 +22,7 @@ import io.breakwater.server.auth.Guard;
 import io.breakwater.server.auth.Users;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.policy.PolicyService;
+import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -52,6 +53,10 @@ public final class Server {
         }
         Database db = Database.open(config.effectiveJdbcUrl());
         try {
+            db.inTransaction(c -> {
+                PolicyStore.fillParentKeys(c);
+                return null;
+            });
             var users = new Users(db);
             Optional<String> created = users.bootstrapAdmin(config.givenAdminPassword(), config.clock().millis());
             Optional<String> generated = config.givenAdminPassword().isPresent() ? Optional.empty() : created;

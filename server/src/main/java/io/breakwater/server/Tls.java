@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -38,6 +40,13 @@ final class Tls {
         });
     }
 
+    /** The private key and its password are readable by the server's user only, where the file system says so. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     private static String keyStore(Path store, Path passwordFile) {
         try {
             if (Files.exists(store) && Files.exists(passwordFile)) {
@@ -55,6 +64,8 @@ final class Tls {
                 throw new IllegalStateException("keytool could not create " + store + ": " + output);
             }
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
+            ownerOnly(store);
+            ownerOnly(passwordFile);
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the TLS key store " + store, e);

@@ -57,6 +57,39 @@ class AdapterApiTest {
     }
 
     @Test
+    void aDeltaOlderThanTheStoredObjectIsIgnored() {
+        prod.push(Fixtures.inventory("shop", 1));
+        prod.adapter().post(BASE + "/inventory/changes", Map.of("changes", List.of(
+                Map.of("type", "UPSERT", "resource_version", "200",
+                        "object", Fixtures.allowPort("shop", "np-9", "shop-np-9", "web", 9)))));
+
+        prod.adapter().post(BASE + "/inventory/changes", Map.of("changes", List.of(
+                Map.of("type", "UPSERT", "resource_version", "150",
+                        "object", Fixtures.allowPort("shop", "np-9", "shop-np-9", "web", 7)),
+                Map.of("type", "DELETE", "resource_version", "160", "object", Map.of("kind", "NetworkPolicy",
+                        "metadata", Map.of("namespace", "shop", "name", "np-9", "uid", "shop-np-9"))))));
+
+        var np9 = admin.get("/api/v1/breakwater/inventory/networkpolicies?cluster=prod").json().findValues("name");
+        assertThat(np9).extracting(n -> n.asText()).contains("np-9");
+        assertThat(admin.get("/api/v1/breakwater/inventory/networkpolicies?cluster=prod").text()).contains("\"port\":9");
+    }
+
+    @Test
+    void aDeltaWithANewerVersionReplacesTheStoredObject() {
+        prod.push(Fixtures.inventory("shop", 1));
+        prod.adapter().post(BASE + "/inventory/changes", Map.of("changes", List.of(
+                Map.of("type", "UPSERT", "resource_version", "200",
+                        "object", Fixtures.allowPort("shop", "np-9", "shop-np-9", "web", 9)))));
+
+        prod.adapter().post(BASE + "/inventory/changes", Map.of("changes", List.of(
+                Map.of("type", "DELETE", "resource_version", "201", "object", Map.of("kind", "NetworkPolicy",
+                        "metadata", Map.of("namespace", "shop", "name", "np-9", "uid", "shop-np-9"))))));
+
+        var names = admin.get("/api/v1/breakwater/inventory/networkpolicies?cluster=prod").json().findValuesAsText("name");
+        assertThat(names).doesNotContain("np-9");
+    }
+
+    @Test
     void namespaceCountsNetworkPoliciesLikeKubectl() {
         prod.push(Fixtures.inventory("shop", 3));
 

@@ -28,7 +28,9 @@ class FuzzTest {
             "sequence_number_lower", "resource_version", "deleted_network_policies", "marked_for_delete");
     static final List<String> TEXTS = List.of("", "ANY", "ALLOW", "Condition", "NestedExpression",
             "L4PortSetServiceEntry", "NetworkPolicy", "Pod", "Namespace", "UPSERT", "DELETE", "Realized", "a/b",
-            "\u0000", "ü🙂", "x".repeat(300), "-1", "1e999", "Application", "auditor", "TCP", "80-70");
+            "\u0000", "ü🙂", "x".repeat(300), "-1", "1e999", "Application", "auditor", "TCP", "80-70",
+            "/infra/sites/default/enforcement-points/default/cluster-control-planes/prod",
+            "/infra/domains/default/groups/f", "10.0.0.0/8", "app|web", "shop/web-1", "10.0.0.1");
 
     record Endpoint(String method, String path) {}
 
@@ -80,6 +82,35 @@ class FuzzTest {
             }));
         }
         return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> evaluationOverFuzzedPoliciesNeverGives5xx() {
+        var tests = new ArrayList<DynamicTest>();
+        for (String target : List.of("k8s", "nsx")) {
+            tests.add(DynamicTest.dynamicTest("explain and matrix under " + target, () -> {
+                Random random = new Random(target.hashCode());
+                for (int i = 0; i < 60; i++) {
+                    ObjectNode body = randomObject(random, 0);
+                    body.putArray("scope").add(TEXTS.get(TEXTS.size() - 6)); // span prod, so nsx evaluates it
+                    String kind = i % 3 == 0 ? PolicyApiTest.GROUPS + "f" : PolicyApiTest.POLICIES + "e" + (i % 4);
+                    admin.patch(kind, body.toString());
+                    String query = "?target=" + target + "&from=" + pick(random) + "&to=" + pick(random)
+                            + "&port=" + pick(random) + "&protocol=" + pick(random);
+
+                    for (String path : List.of("/explain", "/namespaces/shop/matrix")) {
+                        var r = admin.get("/api/v1/breakwater/clusters/prod" + path + query.replace("%", "%25")
+                                .replace(" ", "%20").replace("|", "%7C"));
+                        assertThat(r.status()).as("after %s: %s%s → %s", body, path, query, r.text()).isLessThan(500);
+                    }
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static String pick(Random random) {
+        return java.net.URLEncoder.encode(TEXTS.get(random.nextInt(TEXTS.size())), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String garbage(Random random) {

@@ -270,4 +270,32 @@ class PolicyCrudTest {
         assertThat(r.status()).isIn(404, 405);
         assertThat(r.json().get("error_code").isNumber()).isTrue();
     }
+
+    @Test
+    void ruleFieldsLeftOutGetNsxDefaults() {
+        admin.patch(POLICIES + "defaults", Map.of("rules", List.of(Map.of("id", "r1", "service_entries", List.of(
+                Map.of("resource_type", "L4PortSetServiceEntry", "l4_protocol", "TCP", "destination_ports",
+                        List.of("5432")))))));
+
+        var r = admin.get(POLICIES + "defaults/rules/r1");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode rule = r.json();
+        assertThat(rule.get("action").asText()).isEqualTo("ALLOW");
+        assertThat(rule.get("direction").asText()).isEqualTo("IN_OUT");
+        assertThat(rule.get("ip_protocol").asText()).isEqualTo("IPV4_IPV6");
+        assertThat(rule.get("source_groups")).isEmpty();
+        assertThat(rule.at("/service_entries/0/source_ports").isArray()).isTrue();
+    }
+
+    @Test
+    void invalidServiceEntryNamesItsPathWithoutJavaClassNames() {
+        var r = admin.patch(POLICIES + "bad-entry", Map.of("rules", List.of(Map.of("id", "r1", "service_entries",
+                List.of(Map.of("resource_type", "L4PortSetServiceEntry", "l4_protocol", "TCP",
+                        "destination_ports", "5432"))))));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("details").asText()).isEqualTo("rules[0].service_entries[0]");
+        assertThat(r.json().get("error_message").asText()).doesNotContain("io.breakwater", "java.");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -107,6 +108,24 @@ class StoreTest {
             assertThat(namespaces).hasSize(1);
             assertThat(namespaces.get(0).get("name").asText()).isEqualTo("new");
             assertThat(namespaces.get(0).get("network_policy_count").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rulesWrittenBeforeTheParentKeyExistedAreFoundAfterARestart() throws Exception {
+        var config = TestServers.config();
+        try (RunningServer server = Server.start(config)) {
+            TestServers.admin(server).patch(PolicyApiTest.POLICIES + "old", Map.of("rules",
+                    List.of(Map.of("id", "r1", "action", "DROP"))));
+        }
+        try (var c = java.sql.DriverManager.getConnection(config.effectiveJdbcUrl());
+                var st = c.createStatement()) {
+            st.executeUpdate("update policy_object set parent_key = 0"); // as rows stood before migration V2
+        }
+
+        try (RunningServer server = Server.start(config)) {
+            var rules = TestServers.admin(server).get(PolicyApiTest.POLICIES + "old").json().get("rules");
+            assertThat(rules.findValuesAsText("id")).containsExactly("r1");
         }
     }
 }

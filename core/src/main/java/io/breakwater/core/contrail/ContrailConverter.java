@@ -1,7 +1,6 @@
 package io.breakwater.core.contrail;
 
 import io.breakwater.core.k8s.Inventory;
-import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.NetworkPolicy;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.problem.Result;
@@ -35,10 +34,10 @@ public final class ContrailConverter {
             problems.addAll(TagClashes.inInventory(inventory));
         }
         TagClashes clashes = TagClashes.of(inventory);
-        List<Namespace> namespaces = knownNamespaces(inventory);
+        KnownCluster cluster = KnownCluster.of(inventory);
         var converted = new ArrayList<PolicyRules>();
         for (NetworkPolicy np : sorted(policies)) {
-            PolicyRules rules = PolicyRules.of(np, options, namespaces);
+            PolicyRules rules = PolicyRules.of(np, options, cluster);
             List<Problem> found = new ArrayList<>(clashes.inPolicy(np));
             found.addAll(rules.problems());
             problems.addAll(found);
@@ -47,17 +46,6 @@ public final class ContrailConverter {
             }
         }
         return new Result<>(plan(converted), problems);
-    }
-
-    /**
-     * Namespaces the inventory declares or holds pods in, sorted by name; an undeclared one carries only the
-     * {@code kubernetes.io/metadata.name} label the API server sets.
-     */
-    private static List<Namespace> knownNamespaces(Inventory inventory) {
-        var known = new java.util.TreeMap<String, Namespace>();
-        inventory.namespaces().forEach(ns -> known.put(ns.name(), ns));
-        inventory.pods().forEach(pod -> known.putIfAbsent(pod.namespace(), new Namespace(pod.namespace(), "", java.util.Map.of())));
-        return List.copyOf(known.values());
     }
 
     private static List<NetworkPolicy> sorted(List<NetworkPolicy> policies) {

@@ -29,7 +29,8 @@ import java.util.Set;
  * order, each policy's rules in sequence order, first match wins. A direction is decided where its endpoint1
  * is: egress at the source pod, ingress at the destination pod; a rule applies when endpoint1 matches that
  * pod, endpoint2 the other end and the service the protocol and destination port. No matching rule denies.
- * A pod carries as tags its labels, its namespace's labels and {@code namespace=<ns>} (seed 002).
+ * A pod carries as tags its labels, its namespace's labels and {@code namespace=<ns>} (seed 002); a host-network
+ * pod carries none and enforces nothing (its traffic is the node's), as in Kubernetes.
  */
 public final class ContrailEvaluator implements Evaluator {
 
@@ -47,6 +48,10 @@ public final class ContrailEvaluator implements Evaluator {
         var namespaceLabels = new HashMap<String, Map<String, String>>();
         inventory.namespaces().forEach(ns -> namespaceLabels.put(ns.name(), ns.labels()));
         for (Pod pod : inventory.pods()) {
+            if (pod.hostNetwork()) {
+                podTags.put(pod, Set.of()); // no interface of its own in CN2, so nothing to tag
+                continue;
+            }
             var tags = new HashSet<Tag>();
             pod.labels().forEach((k, v) -> tags.add(new Tag(k, v)));
             namespaceLabels.getOrDefault(pod.namespace(), new Namespace(pod.namespace(), "", Map.of()).labels())
@@ -110,6 +115,10 @@ public final class ContrailEvaluator implements Evaluator {
         if (!(local instanceof PodEndpoint(Pod pod))) {
             return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
                     local + " is outside the cluster");
+        }
+        if (pod.hostNetwork()) {
+            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
+                    pod.key() + " uses the host network: CN2 has no interface of its own to apply rules to");
         }
         Optional<Integer> port = destinationPort(flow);
         String protocol = flow.protocol().name().toLowerCase(Locale.ROOT);

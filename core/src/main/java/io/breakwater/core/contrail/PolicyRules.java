@@ -1,24 +1,19 @@
 package io.breakwater.core.contrail;
 
 import io.breakwater.core.contrail.ContrailOptions.ExceptForm;
+import io.breakwater.core.contrail.RuleServices.NameOwners;
+import io.breakwater.core.contrail.RuleServices.PortService;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.IpBlockPeer;
-import io.breakwater.core.k8s.LabelSelector;
-import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.NamespaceScope;
 import io.breakwater.core.k8s.NetworkPolicy;
-import io.breakwater.core.k8s.Peer;
 import io.breakwater.core.k8s.PodPeer;
-import io.breakwater.core.k8s.PolicyPort;
-import io.breakwater.core.k8s.PortMatch;
 import io.breakwater.core.k8s.Rule;
 import io.breakwater.core.net.Cidr;
-import io.breakwater.core.problem.Code;
 import io.breakwater.core.problem.FieldPath;
 import io.breakwater.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The CN2 objects of one NetworkPolicy, named as in seed 002: pass rules in rule / peer / port order,
@@ -29,25 +24,29 @@ final class PolicyRules {
 
     private final NetworkPolicy np;
     private final ContrailOptions options;
-    private final List<Namespace> knownNamespaces;
+    private final KnownCluster cluster;
+    private final RuleServices services;
+    private final PeerEndpoints peers;
     private final List<Problem> problems = new ArrayList<>();
     private final List<FirewallRule> rules = new ArrayList<>();
     private final List<FirewallRule> isolation = new ArrayList<>();
     private final List<AddressGroup> addressGroups = new ArrayList<>();
     private int ipBlocksSeen;
 
-    private PolicyRules(NetworkPolicy np, ContrailOptions options, List<Namespace> knownNamespaces) {
+    private PolicyRules(NetworkPolicy np, ContrailOptions options, KnownCluster cluster) {
         this.np = np;
         this.options = options;
-        this.knownNamespaces = knownNamespaces;
+        this.cluster = cluster;
+        this.services = new RuleServices(np, problems);
+        this.peers = new PeerEndpoints(np, options, cluster, problems);
     }
 
     /**
-     * {@code knownNamespaces}: every namespace of the inventory, for namespace selectors that tags cannot
-     * express (every namespace, NotIn, Exists, DoesNotExist).
+     * {@code cluster}: the inventory, for what tags cannot express: namespace selectors with NotIn, Exists,
+     * DoesNotExist or of every namespace, and named ports.
      */
-    static PolicyRules of(NetworkPolicy np, ContrailOptions options, List<Namespace> knownNamespaces) {
-        var out = new PolicyRules(np, options, knownNamespaces);
+    static PolicyRules of(NetworkPolicy np, ContrailOptions options, KnownCluster cluster) {
+        var out = new PolicyRules(np, options, cluster);
         out.convert();
         return out;
     }
@@ -102,24 +101,48 @@ final class PolicyRules {
         FieldPath rulePath = FieldPath.of("spec").field(direction.rulesField()).index(r);
         String base = np.namespace() + "-" + spelling(direction) + "-" + np.name()
                 + (direction == Direction.EGRESS && np.egress().size() == 1 ? "" : "-" + r);
-        List<FirewallService> services = services(rule.ports(), rulePath);
         if (rule.peers().isEmpty()) {
-            addRules(base + "-allPeers", FirewallAction.PASS, direction, selected,
-                    List.of(FirewallEndpoint.ANY), services);
+            addAllPeers(base + "-allPeers", direction, rule, rulePath, selected);
             return;
         }
         for (int i = 0; i < rule.peers().size(); i++) {
             FieldPath peerPath = rulePath.field(direction.peersField()).index(i);
             switch (rule.peers().get(i)) {
                 case PodPeer pod -> addRules(base + "-" + podPeerPart(pod) + "-" + i, FirewallAction.PASS,
-                        direction, selected, podPeerEndpoints(pod, peerPath), services);
-                case IpBlockPeer block -> addIpBlock(base + "-ipBlock-" + i, direction, r, i, block, selected, services);
+                        direction, selected, peers.of(pod, peerPath), services.of(rule.ports(), rulePath,
+                                () -> nameOwners(direction, new NameOwners.OnPods(cluster.matchedBy(np, pod)))));
+                case IpBlockPeer block -> addIpBlock(base + "-ipBlock-" + i, direction, r, i, block, selected,
+                        services.of(rule.ports(), rulePath, () -> nameOwners(direction, new NameOwners.TowardAddresses("an ipBlock"))));
             }
         }
     }
 
+    /** Kubernetes resolves a named port on the destination: the selected pods for ingress, the peer for egress. */
+    private NameOwners nameOwners(Direction direction, NameOwners egressPeer) {
+        return switch (direction) {
+            case INGRESS -> new NameOwners.OnPods(cluster.selectedBy(np));
+            case EGRESS -> egressPeer;
+        };
+    }
+
+    /**
+     * A rule without peers: endpoint2 {@code any}. Egress on a named port reaches only pods (outside addresses
+     * never resolve a name), so those ports go to every known namespace instead.
+     */
+    private void addAllPeers(String base, Direction direction, Rule rule, FieldPath rulePath, List<List<Tag>> selected) {
+        List<PortService> all = services.of(rule.ports(), rulePath,
+                () -> nameOwners(direction, new NameOwners.AnyDestination(cluster.pods(), cluster.hostNetworkPods())));
+        List<PortService> named = all.stream().filter(s -> s.named() && direction == Direction.EGRESS).toList();
+        addRules(base, FirewallAction.PASS, direction, selected, List.of(FirewallEndpoint.ANY),
+                all.stream().filter(s -> !named.contains(s)).toList());
+        if (!named.isEmpty()) {
+            addRules(base, FirewallAction.PASS, direction, selected, cluster.namespaces().stream()
+                    .map(ns -> FirewallEndpoint.ofTags(List.of(Tag.namespace(ns.name())))).toList(), named);
+        }
+    }
+
     private void addIpBlock(String base, Direction direction, int r, int i, IpBlockPeer block,
-                            List<List<Tag>> selected, List<FirewallService> services) {
+                            List<List<Tag>> selected, List<PortService> services) {
         String groupName = np.name() + (direction == Direction.EGRESS ? "-egress" : "")
                 + (ipBlocksSeen++ == 0 ? "" : "-" + r + "-" + i);
         if (options.exceptForm() == ExceptForm.SEED_DENY_RULE) {
@@ -144,14 +167,14 @@ final class PolicyRules {
 
     /** One rule per (selected alternative, peer alternative, port); {@code -altN} only when selectors expand. */
     private void addRules(String base, FirewallAction action, Direction direction, List<List<Tag>> selected,
-                          List<FirewallEndpoint> peers, List<FirewallService> services) {
+                          List<FirewallEndpoint> peers, List<PortService> services) {
         int combinations = selected.size() * peers.size();
-        for (int p = 0; p < services.size(); p++) {
+        for (PortService service : services) {
             int k = 0;
             for (List<Tag> local : selected) {
                 for (FirewallEndpoint peer : peers) {
-                    String name = base + "-" + p + (combinations > 1 ? "-alt" + k : "");
-                    rules.add(new FirewallRule(name, action, services.get(p), FirewallEndpoint.ofTags(local),
+                    String name = base + "-" + service.index() + (combinations > 1 ? "-alt" + k : "");
+                    rules.add(new FirewallRule(name, action, service.service(), FirewallEndpoint.ofTags(local),
                             ruleDirection(direction), peer));
                     k++;
                 }
@@ -167,106 +190,8 @@ final class PolicyRules {
         };
     }
 
-    /** Seed 002: a podSelector peer is {@code namespace=<ns> && <pod tags>}; a namespaceSelector peer its tags. */
-    private List<FirewallEndpoint> podPeerEndpoints(PodPeer pod, FieldPath path) {
-        List<List<Tag>> pods = pod.hasPodSelector()
-                ? TagSelectors.alternatives(pod.pods(), np.ref(), path.field("podSelector"), problems)
-                : List.of(List.of());
-        List<List<Tag>> combined = switch (pod.namespaces()) {
-            case NamespaceScope.PolicyNamespace p -> withTagsBefore(List.of(Tag.namespace(np.namespace())), pods);
-            case NamespaceScope.SelectedNamespaces(var selector) ->
-                    product(namespaceAlternatives(selector, path.field("namespaceSelector")), pods);
-        };
-        if (combined.equals(List.of(List.<Tag>of()))) {
-            combined = everyPod(path);
-        }
-        return combined.stream().map(FirewallEndpoint::ofTags).toList();
-    }
-
-    /**
-     * Tags for a namespace selector. NotIn, Exists and DoesNotExist have no tag form; a namespace selector using
-     * them is resolved against the known namespaces instead (namespaces are few and named by the
-     * {@code namespace=<ns>} tag of seed 002), so nothing is dropped or widened. Without known namespaces it is
-     * rejected.
-     */
-    private List<List<Tag>> namespaceAlternatives(LabelSelector selector, FieldPath path) {
-        if (TagSelectors.hasTagForm(selector) || knownNamespaces.isEmpty()) {
-            return TagSelectors.alternatives(selector, np.ref(), path, problems);
-        }
-        List<Namespace> matching = knownNamespaces.stream().filter(ns -> selector.matches(ns.labels())).toList();
-        problems.add(enumerated(path, matching));
-        return matching.stream().map(ns -> List.of(Tag.namespace(ns.name()))).toList();
-    }
-
-    private Problem enumerated(FieldPath path, List<Namespace> namespaces) {
-        String names = namespaces.isEmpty() ? "none matches"
-                : String.join(", ", namespaces.stream().map(Namespace::name).toList());
-        return Problem.warning(np.ref(), path, Code.NAMESPACES_ENUMERATED, "written as one endpoint"
-                + " namespace=<ns> per matching namespace of the inventory (" + names + "); namespaces created or"
-                + " relabelled later need a new conversion");
-    }
-
-    /** A peer of every pod of every namespace: no tag names it (see {@link ContrailOptions.AllNamespaces}). */
-    private List<List<Tag>> everyPod(FieldPath path) {
-        return switch (options.allNamespaces()) {
-            case ANY -> {
-                problems.add(Problem.warning(np.ref(), path, Code.MATCHES_OUTSIDE_CLUSTER, "a peer selecting every"
-                        + " pod of every namespace has no tag in Contrail: it becomes endpoint 'any', which also"
-                        + " matches addresses outside the cluster (all-namespaces=any)"));
-                yield List.of(List.of());
-            }
-            case KNOWN_NAMESPACES -> {
-                if (knownNamespaces.isEmpty()) {
-                    problems.add(Problem.error(np.ref(), path.field("namespaceSelector"), Code.UNSUPPORTED,
-                            "a peer of every pod of every namespace has no Contrail tag and the inventory names no"
-                                    + " namespace to list instead: give the inventory, or accept endpoint 'any'"
-                                    + " (also outside the cluster) with all-namespaces=any"));
-                    yield List.of();
-                }
-                problems.add(enumerated(path.field("namespaceSelector"), knownNamespaces));
-                yield knownNamespaces.stream().map(ns -> List.of(Tag.namespace(ns.name()))).toList();
-            }
-        };
-    }
-
-    private List<FirewallService> services(List<PolicyPort> ports, FieldPath rulePath) {
-        if (ports.isEmpty()) {
-            return List.of(FirewallService.ANY);
-        }
-        var out = new ArrayList<FirewallService>();
-        for (int j = 0; j < ports.size(); j++) {
-            PolicyPort port = ports.get(j);
-            String protocol = port.protocol().name().toLowerCase(Locale.ROOT);
-            switch (port.port()) {
-                case PortMatch.AnyPort a -> out.add(FirewallService.of(protocol, 0, 65535));
-                case PortMatch.Single(int n) -> out.add(FirewallService.of(protocol, n, n));
-                case PortMatch.Range(int from, int to) -> out.add(FirewallService.of(protocol, from, to));
-                case PortMatch.Named(String name) -> problems.add(Problem.error(np.ref(),
-                        rulePath.field("ports").index(j), Code.NAMED_PORT, "named port '" + name
-                                + "' is not supported by target contrail: a firewall service needs port numbers"));
-            }
-        }
-        return out;
-    }
-
     private static List<List<Tag>> withTagsAfter(List<List<Tag>> alternatives, List<Tag> after) {
-        return product(alternatives, List.of(after));
-    }
-
-    private static List<List<Tag>> withTagsBefore(List<Tag> before, List<List<Tag>> alternatives) {
-        return product(List.of(before), alternatives);
-    }
-
-    private static List<List<Tag>> product(List<List<Tag>> first, List<List<Tag>> second) {
-        var out = new ArrayList<List<Tag>>();
-        for (List<Tag> a : first) {
-            for (List<Tag> b : second) {
-                var tags = new java.util.LinkedHashSet<>(a);
-                tags.addAll(b);
-                out.add(List.copyOf(tags));
-            }
-        }
-        return out;
+        return PeerEndpoints.product(alternatives, List.of(after));
     }
 
     private static String spelling(Direction direction) {

@@ -12,7 +12,6 @@ import io.breakwater.core.k8s.PolicyPort;
 import io.breakwater.core.k8s.PortMatch;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.k8s.Rule;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -198,31 +197,14 @@ final class ClassMatrix {
         return rows;
     }
 
-    /** Renders one template row per source class and stamps the pod's own {@code '-'} into it per pod. */
+    /** The matrix over pods: each pod reads its class's row (rendered on demand, see {@link PodRows}). */
     private Matrix render(long[][] allowed) {
         List<Pod> pods = inventory.pods();
-        int n = pods.size();
-        int[] classOf = new int[n];
-        var podsOfClass = new ArrayList<List<Integer>>(classes.count());
-        for (int c = 0; c < classes.count(); c++) {
-            podsOfClass.add(new ArrayList<>(1));
-        }
-        for (int j = 0; j < n; j++) {
+        int[] classOf = new int[pods.size()];
+        for (int j = 0; j < classOf.length; j++) {
             classOf[j] = classes.classOf(j);
-            podsOfClass.get(classOf[j]).add(j);
         }
-        String[] rows = new String[n];
-        byte[] template = new byte[n];
-        var renderer = new RowTemplate(classOf);
-        for (int c = 0; c < classes.count(); c++) {
-            renderer.fill(template, allowed[c]);
-            for (int i : podsOfClass.get(c)) {
-                byte own = template[i];
-                template[i] = (byte) Matrix.SELF;
-                rows[i] = new String(template, StandardCharsets.ISO_8859_1);
-                template[i] = own;
-            }
-        }
-        return new Matrix(K8sEvaluator.TARGET, protocol, port, pods.stream().map(Pod::key).toList(), List.of(rows));
+        return new Matrix(K8sEvaluator.TARGET, protocol, port, pods.stream().map(Pod::key).toList(),
+                new PodRows(allowed, classOf));
     }
 }

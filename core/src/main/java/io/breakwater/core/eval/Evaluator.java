@@ -19,6 +19,11 @@ public interface Evaluator {
     /** Decides one flow and says why. */
     Verdict evaluate(Flow flow);
 
+    /** {@code evaluate(flow).allowed()}; targets may answer without building the explanation. */
+    default boolean allows(Flow flow) {
+        return evaluate(flow).allowed();
+    }
+
     /** Every pod to every pod. The default asks {@link #evaluate} per pair; targets may do better. */
     default Matrix matrix(Protocol protocol, PortRef port) {
         List<Pod> pods = pods();
@@ -29,7 +34,7 @@ public interface Evaluator {
                 if (src == dst) {
                     row.append(Matrix.SELF);
                 } else {
-                    boolean ok = evaluate(new Flow(Endpoint.of(src), Endpoint.of(dst), protocol, port)).allowed();
+                    boolean ok = allows(new Flow(Endpoint.of(src), Endpoint.of(dst), protocol, port));
                     row.append(ok ? Matrix.ALLOWED : Matrix.BLOCKED);
                 }
             }

@@ -29,9 +29,7 @@ final class PodClasses {
 
     private final int[] classOf;
     private final List<Pod> representatives = new ArrayList<>();
-    private final Map<String, List<Integer>> byNamespace = new HashMap<>();
-    /** Per namespace, label key, label value: the classes carrying that label (non-host-network only). */
-    private final Map<String, Map<String, Map<String, List<Integer>>>> byLabel = new HashMap<>();
+    private final LabelIndex index = new LabelIndex();
     private final Map<IpBlockPeer, Integer> blockIndex = new HashMap<>();
     private final long[][] ipBlockClasses;
 
@@ -55,12 +53,7 @@ final class PodClasses {
     private int newClass(Pod pod) {
         representatives.add(pod);
         int id = representatives.size() - 1;
-        byNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
-        if (!pod.hostNetwork()) {
-            var keys = byLabel.computeIfAbsent(pod.namespace(), n -> new HashMap<>());
-            pod.labels().forEach((k, v) ->
-                    keys.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new ArrayList<>()).add(id));
-        }
+        index.add(id, pod.namespace(), pod.labels());
         return id;
     }
 
@@ -137,23 +130,13 @@ final class PodClasses {
         return representatives.get(cls);
     }
 
-    List<Integer> inNamespace(String namespace) {
-        return byNamespace.getOrDefault(namespace, List.of());
-    }
-
     Iterable<String> namespaces() {
-        return byNamespace.keySet();
+        return index.namespaces();
     }
 
-    /**
-     * The classes of a namespace the selector matches, host-network pods excluded (selectors never match them).
-     * A selector with matchLabels looks up the classes of its first label instead of testing every class.
-     */
+    /** The classes of a namespace the selector matches, host-network pods excluded (selectors never match them). */
     List<Integer> matching(String namespace, LabelSelector selector) {
-        List<Integer> candidates = selector.matchLabels().isEmpty()
-                ? inNamespace(namespace)
-                : byLabel.getOrDefault(namespace, Map.of()).getOrDefault(selector.matchLabels().firstKey(), Map.of())
-                        .getOrDefault(selector.matchLabels().get(selector.matchLabels().firstKey()), List.of());
+        List<Integer> candidates = index.candidates(namespace, selector);
         var out = new ArrayList<Integer>(candidates.size());
         for (int c : candidates) {
             Pod rep = representatives.get(c);

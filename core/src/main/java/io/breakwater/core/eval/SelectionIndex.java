@@ -24,15 +24,15 @@ final class SelectionIndex {
         this.pods = pods;
         this.policies = policies;
         this.podIndex = new HashMap<>();
-        var byNamespace = new HashMap<String, List<Integer>>();
+        var byLabel = new LabelIndex();
         for (int i = 0; i < pods.size(); i++) {
             podIndex.put(pods.get(i).key(), i);
-            byNamespace.computeIfAbsent(pods.get(i).namespace(), n -> new ArrayList<>()).add(i);
+            byLabel.add(i, pods.get(i).namespace(), pods.get(i).labels());
         }
         this.ingress = emptyLists(pods.size());
         this.egress = emptyLists(pods.size());
         for (NetworkPolicy np : policies) {
-            for (int i : byNamespace.getOrDefault(np.namespace(), List.of())) {
+            for (int i : byLabel.candidates(np.namespace(), np.podSelector())) {
                 addIfSelects(np, i, Direction.INGRESS, ingress);
                 addIfSelects(np, i, Direction.EGRESS, egress);
             }

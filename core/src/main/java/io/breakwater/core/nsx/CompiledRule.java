@@ -7,6 +7,7 @@ import io.breakwater.core.eval.RuleRef;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
@@ -120,7 +121,7 @@ final class CompiledRule {
         }
 
         private static Service ports(ServiceEntry.L4PortSet s) {
-            Protocol protocol = java.util.Arrays.stream(Protocol.values())
+            Protocol protocol = Arrays.stream(Protocol.values())
                     .filter(p -> p.name().equalsIgnoreCase(s.l4Protocol())).findFirst().orElse(null);
             List<String> values = s.destinationPorts();
             int[] low = new int[values.size()];

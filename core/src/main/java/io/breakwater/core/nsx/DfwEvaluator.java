@@ -93,6 +93,22 @@ public final class DfwEvaluator implements Evaluator {
         return new Verdict(TARGET, flow, decide(flow, Direction.EGRESS), decide(flow, Direction.INGRESS));
     }
 
+    /** The same answer as {@code evaluate(flow).allowed()}, without building the explanation. */
+    @Override
+    public boolean allows(Flow flow) {
+        return flow.isLoopback() || (allowsDirection(flow, Direction.EGRESS) && allowsDirection(flow, Direction.INGRESS));
+    }
+
+    private boolean allowsDirection(Flow flow, Direction direction) {
+        Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
+        int pod = local instanceof Endpoint.PodEndpoint(Pod p) && !p.hostNetwork() ? membership.indexOf(p) : -1;
+        if (pod < 0) {
+            return true;
+        }
+        int deciding = decidingRule(flow, direction, pod);
+        return deciding < 0 || rules.get(deciding).ref.action().equals("ALLOW");
+    }
+
     private DirectionDecision decide(Flow flow, Direction direction) {
         Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
         int podIndex = local instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
@@ -104,38 +120,56 @@ public final class DfwEvaluator implements Evaluator {
             return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
                     pod.key() + " uses the host network; Antrea does not enforce DFW rules on it");
         }
-        int[] candidates = (direction == Direction.EGRESS ? outRules : inRules).get(podIndex);
-        int sourcePod = flow.source() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
-        int destinationPod = flow.destination() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
-        // a policy's rules are consecutive in evaluation order, so a policy is new when it differs from the last
+        int deciding = decidingRule(flow, direction, podIndex);
+        // the policies whose rules were looked at; a policy's rules are consecutive in evaluation order
         var applying = new ArrayList<String>();
         SecurityPolicy last = null;
-        boolean jumped = false;
-        for (int index : candidates) {
-            CompiledRule r = rules.get(index);
-            SecurityPolicy policy = r.ordered.policy();
+        for (int index : candidates(direction, podIndex)) {
+            SecurityPolicy policy = rules.get(index).ordered.policy();
+            if (deciding >= 0 && index > deciding) {
+                break;
+            }
             if (policy != last) {
                 applying.add(policy.id());
                 last = policy;
             }
-            if (jumped && !NetworkPolicyImport.CATEGORY.equals(policy.category())) {
+        }
+        if (deciding < 0) {
+            return new DirectionDecision(direction, Outcome.NOT_ISOLATED, applying, List.of(),
+                    "no DFW rule matched " + (direction == Direction.EGRESS ? "OUT of " : "IN to ") + pod.key()
+                            + ": the default rule allows");
+        }
+        RuleRef ref = rules.get(deciding).ref;
+        return new DirectionDecision(direction, ref.action().equals("ALLOW") ? Outcome.ALLOWED : Outcome.DENIED,
+                applying, List.of(ref), "");
+    }
+
+    private int[] candidates(Direction direction, int pod) {
+        return (direction == Direction.EGRESS ? outRules : inRules).get(pod);
+    }
+
+    /**
+     * Index into {@link #rules} of the first matching rule that ends the processing of {@code pod} for this
+     * direction, or -1 when none does and the default rule allows. JUMP_TO_APPLICATION skips to the Application
+     * category.
+     */
+    private int decidingRule(Flow flow, Direction direction, int pod) {
+        int sourcePod = flow.source() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
+        int destinationPod = flow.destination() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
+        boolean jumped = false;
+        for (int index : candidates(direction, pod)) {
+            CompiledRule r = rules.get(index);
+            if (jumped && !NetworkPolicyImport.CATEGORY.equals(r.ordered.policy().category())) {
                 continue;
             }
             if (r.matches(flow, sourcePod, destinationPod, membership)) {
-                switch (r.ref.action()) {
-                    case "ALLOW" -> {
-                        return new DirectionDecision(direction, Outcome.ALLOWED, applying, List.of(r.ref), "");
-                    }
-                    case "JUMP_TO_APPLICATION" -> jumped = true;
-                    default -> {
-                        return new DirectionDecision(direction, Outcome.DENIED, applying, List.of(r.ref), "");
-                    }
+                if (!r.ref.action().equals("JUMP_TO_APPLICATION")) {
+                    return index;
                 }
+                jumped = true;
             }
         }
-        return new DirectionDecision(direction, Outcome.NOT_ISOLATED, applying, List.of(),
-                "no DFW rule matched " + (direction == Direction.EGRESS ? "OUT of " : "IN to ") + pod.key()
-                        + ": the default rule allows");
+        return -1;
     }
 
     /** Pods a rule is enforced on: the policy scope, else the rule scope, else all pods. */
@@ -157,7 +191,7 @@ public final class DfwEvaluator implements Evaluator {
     /** Evaluation order of all rules: category, policy sequence, rule sequence, then position in the lists. */
     static Comparator<SecurityPolicy> policyOrder() {
         return Comparator.comparingInt((SecurityPolicy p) -> {
-            int i = SecurityPolicy.CATEGORIES.indexOf(p.category());
+            int i = p.category() == null ? -1 : SecurityPolicy.CATEGORIES.indexOf(p.category());
             return i < 0 ? SecurityPolicy.CATEGORIES.size() : i;
         }).thenComparingInt(SecurityPolicy::sequenceNumber);
     }

@@ -10,10 +10,13 @@ import io.breakwater.core.nsx.Expression.Condition;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Effective members of NSX groups in one inventory: pods by their labels (tags) and their namespace's name and
@@ -24,11 +27,10 @@ final class GroupMembership {
 
     private final List<Pod> pods;
     private final Map<String, Integer> podIndex = new HashMap<>();
-    private final Map<Pod, Integer> podIdentity = new java.util.IdentityHashMap<>();
+    private final Map<Pod, Integer> podIdentity = new IdentityHashMap<>();
     private final Map<List<String>, BitSet> addressBits = new HashMap<>();
     /** Parsed IP expression items; filled while evaluating, so concurrent (evaluators are shared). */
-    private final Map<String, java.util.function.Predicate<IpAddress>> items =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Predicate<IpAddress>> items = new ConcurrentHashMap<>();
     private final List<Map<String, String>> podTags = new ArrayList<>();
     private final Map<String, Map<String, String>> namespaceTags = new HashMap<>();
     private final Map<String, Group> groups = new HashMap<>();
@@ -230,7 +232,7 @@ final class GroupMembership {
         return items.computeIfAbsent(item, GroupMembership::parseItem).test(ip);
     }
 
-    private static java.util.function.Predicate<IpAddress> parseItem(String item) {
+    private static Predicate<IpAddress> parseItem(String item) {
         int dash = item.indexOf('-');
         if (dash > 0) {
             Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash));
@@ -241,10 +243,10 @@ final class GroupMembership {
             return ip -> from.get().family() == ip.family() && from.get().compareTo(ip) <= 0 && ip.compareTo(to.get()) <= 0;
         }
         if (item.indexOf('/') > 0) {
-            return Cidr.parse(item).<java.util.function.Predicate<IpAddress>>map(c -> c.cidr()::contains)
+            return Cidr.parse(item).<Predicate<IpAddress>>map(c -> c.cidr()::contains)
                     .orElse(ip -> false);
         }
-        return IpAddress.parse(item).<java.util.function.Predicate<IpAddress>>map(a -> a::equals).orElse(ip -> false);
+        return IpAddress.parse(item).<Predicate<IpAddress>>map(a -> a::equals).orElse(ip -> false);
     }
 
     private static Map<String, String> lower(Map<String, String> labels) {

@@ -2,7 +2,6 @@ package io.breakwater.core.nsx;
 
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.NetworkPolicy;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The names seed 000 gives the objects of one NetworkPolicy, and the ids derived from them.
@@ -48,7 +47,7 @@ record NsxName(String cluster, String namespace, String policyName, String uid) 
         int end = 0;
         while (end < text.length()) {
             int cp = text.codePointAt(end);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 length
             if (bytes + size > MAX_BYTES) {
                 break;
             }
@@ -60,8 +59,16 @@ record NsxName(String cluster, String namespace, String policyName, String uid) 
 
     /** The NSX id for a name: characters outside {@code [A-Za-z0-9._-]} become {@code _}, one per character. */
     static String idOf(String name) {
-        var id = new StringBuilder(name.length());
-        name.codePoints().forEach(cp -> id.append(isIdChar(cp) ? (char) cp : '_'));
+        int first = 0;
+        while (first < name.length() && isIdChar(name.charAt(first))) {
+            first++;
+        }
+        if (first == name.length()) {
+            return name;
+        }
+        var id = new StringBuilder(name.length()).append(name, 0, first);
+        name.codePoints().skip(name.codePointCount(0, first))
+                .forEach(cp -> id.append(isIdChar(cp) ? (char) cp : '_'));
         return id.toString();
     }
 

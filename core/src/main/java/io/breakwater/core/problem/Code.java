@@ -56,6 +56,7 @@ public enum Code {
     TAG_KEY_CLASH,
     MATCHES_OUTSIDE_CLUSTER,
     NAMESPACES_ENUMERATED,
+    NAMED_PORT_RESOLVED,
 
     // Antrea admission (antrea-realization.md §1.5): what antrea-controller's webhook or the CRD schema refuses
     ANTREA_PRIORITY,

@@ -68,7 +68,7 @@ public final class Verifier {
         }
         boolean wanted = expected.cell(row.get(src.key()), row.get(dst.key())) == Matrix.ALLOWED;
         long pairs = (long) from.size() * to.size() - (from == to ? from.size() : 0);
-        if (wanted != candidate.evaluate(flow(src, dst, probe)).allowed()) {
+        if (wanted != candidate.allows(flow(src, dst, probe))) {
             for (Pod s : from) {
                 for (Pod d : to) {
                     if (s != d) {

@@ -2,11 +2,13 @@ package io.breakwater.core.contrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.breakwater.core.k8s.ContainerPort;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.LabelSelector;
 import io.breakwater.core.k8s.NamespaceScope;
 import io.breakwater.core.k8s.NetworkPolicy;
+import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.PodPeer;
 import io.breakwater.core.k8s.PolicyPort;
 import io.breakwater.core.k8s.PortMatch;
@@ -87,9 +89,9 @@ class ContrailConverterTest {
 
     @Test
     void policyWithAnErrorContributesNoObjects() {
-        var named = new Rule(List.of(), List.of(new PolicyPort(Protocol.TCP, new PortMatch.Named("http"))));
+        var notIn = LabelSelector.of(Map.of(), List.of(new Requirement("app", Requirement.Operator.NOT_IN, List.of("db"))));
 
-        var result = ContrailConverter.convert(List.of(web(LabelSelector.ALL, List.of(named), List.of())),
+        var result = ContrailConverter.convert(List.of(web(notIn, List.of(FROM_LB), List.of())),
                 Inventory.EMPTY, ContrailOptions.defaults());
 
         assertThat(result.value().firewallPolicies()).extracting(FirewallPolicy::name)
@@ -120,5 +122,21 @@ class ContrailConverterTest {
                 namespaces("shop"), ContrailOptions.defaults().withAllNamespaces(ContrailOptions.AllNamespaces.ANY));
 
         assertThat(result.value().firewallRules().getFirst().endpoint2()).isEqualTo(FirewallEndpoint.ANY);
+    }
+
+    private static Pod webPod(String name, int httpPort) {
+        return new Pod("shop", name, "", Map.of("app", "web"), List.of(), List.of(new ContainerPort("http", httpPort, Protocol.TCP)),
+                false, "");
+    }
+
+    @Test
+    void namedPortBecomesThePortEverySelectedPodGivesIt() {
+        var named = new Rule(FROM_LB.peers(), List.of(new PolicyPort(Protocol.TCP, new PortMatch.Named("http"))));
+        var inventory = Inventory.of(List.of(), List.of(webPod("web-1", 8080), webPod("web-2", 8080)));
+
+        var result = ContrailConverter.convert(List.of(web(LabelSelector.matchLabels(Map.of("app", "web")), List.of(named),
+                List.of())), inventory, ContrailOptions.defaults());
+
+        assertThat(result.value().firewallRules().getFirst().service().toString()).isEqualTo("tcp:8080");
     }
 }

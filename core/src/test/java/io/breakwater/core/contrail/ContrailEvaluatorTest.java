@@ -130,4 +130,19 @@ class ContrailEvaluatorTest {
 
         assertThat(verdict.ingress().deciding()).extracting(r -> r.rule()).containsExactly("any-tcp");
     }
+
+    @Test
+    void hostNetworkPodCarriesNoTagsAndEnforcesNothing() {
+        var node = new Pod("shop", "node-agent", "", Map.of("app", "web"), List.of(IpAddress.parse("10.0.0.9").orElseThrow()),
+                List.of(), true, "");
+        var inventory = Inventory.of(List.of(new Namespace("shop", "", Map.of())), List.of(node, DB));
+        var in = rule("in", FirewallAction.PASS, DB_TAGS, RuleDirection.INGRESS, WEB_TAGS);
+        var deny = rule("deny-out", FirewallAction.DENY, WEB_TAGS, RuleDirection.EGRESS, FirewallEndpoint.ANY);
+
+        Verdict verdict = ContrailEvaluator.of(inventory, plan(List.of(in, deny), List.of(1, 2), List.of()))
+                .evaluate(new Flow(Endpoint.of(node), Endpoint.of(DB), Protocol.TCP, PortRef.of(80)));
+
+        assertThat(verdict.egress().outcome()).isEqualTo(Outcome.NOT_ENFORCED);
+        assertThat(verdict.ingress().outcome()).isEqualTo(Outcome.DENIED);
+    }
 }

@@ -32,13 +32,8 @@ class ContrailSharedAcceptanceTest {
     static final Path DIR = Path.of(System.getProperty("breakwater.acceptance.dir", "../../shared/acceptance/k8s-e2e"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /**
-     * Cases the converter rejects, with the problem code it gives: a firewall service needs port numbers (no
-     * named ports).
-     */
-    static final java.util.Map<String, String> REJECTED = java.util.Map.of(
-            "E17", "NAMED_PORT",
-            "E19", "NAMED_PORT");
+    /** Cases the converter rejects, with the problem code it gives: none since named ports resolve on the inventory. */
+    static final java.util.Map<String, String> REJECTED = java.util.Map.of();
 
     record Probe(String caseId, String title, Protocol protocol, int port, List<String> pods, List<String> matrix) {}
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ContrailUpstreamCaseTest {
 
     private static final K8sInput IN = ContrailFixtures.input(
-            "upstream-except-and-cidr/cluster.yaml", "upstream-except-and-cidr/policies.yaml");
+            "upstream/cluster.yaml", "upstream/except-and-cidr.yaml");
 
     private static Matrix contrail(ExceptForm form) {
         var plan = ContrailConverter.convert(IN.policies(), IN.inventory(), ContrailOptions.defaults().withExceptForm(form));

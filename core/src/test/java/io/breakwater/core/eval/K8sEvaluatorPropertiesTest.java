@@ -148,6 +148,21 @@ class K8sEvaluatorPropertiesTest {
         assertAllowedStaysAllowed(more, cluster, probe);
     }
 
+    /**
+     * The form of "a policy selecting a pod never allows a flow that was blocked before" that holds: a policy
+     * that only isolates pods nothing isolated before (in the directions it isolates) only takes flows away.
+     */
+    @Property(maxDiscardRatio = 50)
+    void aPolicyIsolatingOnlyPodsNoPolicySelectedBeforeNeverUnblocksAFlow(@ForAll("clusters") Cluster cluster,
+            @ForAll("probes") Probe probe, @ForAll("policies") NetworkPolicy added) {
+        Assume.that(cluster.inventory().pods().stream().allMatch(pod -> added.policyTypes().stream()
+                .noneMatch(d -> K8sSemantics.selects(added, pod, d) && !unselected(cluster, pod, d))));
+
+        Cluster more = cluster.withPolicies(append(cluster.policies(), renamed(added, "added")));
+
+        assertAllowedStaysAllowed(more, cluster, probe);
+    }
+
     @Property
     void aPodNoPolicySelectsIsReachableFromEveryPodWithoutEgressPolicy(
             @ForAll("clusters") Cluster cluster, @ForAll("probes") Probe probe) {

@@ -123,6 +123,25 @@ class DfwEvaluatorTest {
     }
 
     @Test
+    void policyWithoutCategoryRanksAfterEveryCategory() {
+        K8sInput in = Inputs.read(DB_FROM_WEB_ON_5432);
+        NsxConversion c = NsxConverter.convert(in.policies(), in.inventory(), NsxOptions.of("c1"));
+        var uncategorizedDrop = new SecurityPolicy("late", "late", "", null, 0, List.of("ANY"), true, true,
+                List.of(new DfwRule("all", "all", 1, List.of("ANY"), List.of("ANY"), false, false, List.of("ANY"),
+                        List.of(), List.of("ANY"), "DROP", "IN", null, false, false, null, null, List.of())),
+                List.of());
+        var policies = new java.util.ArrayList<>(c.securityPolicies());
+        policies.add(uncategorizedDrop);
+        Inventory inv = in.inventory();
+
+        Verdict v = DfwEvaluator.of(inv, c.groups(), policies).evaluate(new Flow(Endpoint.of(pod(inv, "web")),
+                Endpoint.of(pod(inv, "db")), Protocol.TCP, PortRef.of(5432)));
+
+        assertThat(v.allowed()).isTrue();
+        assertThat(v.ingress().deciding()).noneMatch(r -> r.toString().contains("late"));
+    }
+
+    @Test
     void externalAddressMatchesIpGroupMinusExcept() {
         String egress = CLUSTER + """
                 apiVersion: networking.k8s.io/v1
@@ -160,5 +179,83 @@ class DfwEvaluatorTest {
         assertThat(v.egress().outcome()).isEqualTo(Outcome.NOT_ENFORCED);
         assertThat(v.ingress().deciding()).containsExactly(
                 new RuleRef("c1-shop-db-u-db-drop", "rules/default-drop", "DROP"));
+    }
+
+    private static DfwRule rule(String id, List<String> sources, boolean sourcesExcluded, List<ServiceEntry> entries,
+                                List<String> scope, String action) {
+        return new DfwRule(id, id, 1, sources, List.of("ANY"), sourcesExcluded, false,
+                entries.isEmpty() ? List.of("ANY") : List.of(), entries, scope, action, "IN", null, false, false,
+                null, null, List.of());
+    }
+
+    private static SecurityPolicy policy(String id, String category, int sequence, DfwRule... rules) {
+        return new SecurityPolicy(id, id, "", category, sequence, List.of("ANY"), true, true, List.of(rules),
+                List.of());
+    }
+
+    /** web -> db TCP/5432 through hand-written policies over the CLUSTER inventory (no groups). */
+    private static Verdict handWritten(SecurityPolicy... policies) {
+        Inventory inv = Inputs.read(CLUSTER).inventory();
+        var dfw = DfwEvaluator.of(inv, List.of(), List.of(policies));
+        return dfw.evaluate(new Flow(Endpoint.of(pod(inv, "web")), Endpoint.of(pod(inv, "db")), Protocol.TCP,
+                PortRef.of(5432)));
+    }
+
+    @Test
+    void jumpToApplicationSkipsTheRestOfEnvironmentButNotApplication() {
+        Verdict v = handWritten(
+                policy("env", "Environment", 1, rule("jump", List.of("ANY"), false, List.of(), List.of("ANY"),
+                        "JUMP_TO_APPLICATION")),
+                policy("env-drop", "Environment", 2, rule("drop", List.of("ANY"), false, List.of(), List.of("ANY"),
+                        "DROP")),
+                policy("app", "Application", 1, rule("allow", List.of("ANY"), false, List.of(), List.of("ANY"),
+                        "ALLOW")));
+
+        assertThat(v.ingress().deciding()).containsExactly(new RuleRef("app", "rules/allow", "ALLOW"));
+    }
+
+    @Test
+    void excludedSourcesMatchEveryAddressOutsideThem() {
+        Verdict v = handWritten(policy("p", "Application", 1,
+                rule("not-web", List.of("10.0.0.1"), true, List.of(), List.of("ANY"), "DROP")));
+
+        assertThat(v.allowed()).isTrue();
+        assertThat(v.ingress().outcome()).isEqualTo(Outcome.NOT_ISOLATED);
+    }
+
+    @Test
+    void ipLiteralInSourceGroupsMatchesThePodWithThatAddress() {
+        Verdict v = handWritten(policy("p", "Application", 1,
+                rule("from-web", List.of("10.0.0.0/30"), false, List.of(), List.of("ANY"), "DROP")));
+
+        assertThat(v.ingress().deciding()).containsExactly(new RuleRef("p", "rules/from-web", "DROP"));
+    }
+
+    @Test
+    void ipProtocolEntryMatchesByProtocolNumber() {
+        Verdict tcp = handWritten(policy("p", "Application", 1, rule("tcp", List.of("ANY"), false,
+                List.of(new ServiceEntry.IpProtocol("tcp", "tcp", 6)), List.of("ANY"), "DROP")));
+        Verdict udpOnly = handWritten(policy("p", "Application", 1, rule("udp", List.of("ANY"), false,
+                List.of(new ServiceEntry.IpProtocol("udp", "udp", 17)), List.of("ANY"), "DROP")));
+
+        assertThat(tcp.allowed()).isFalse();
+        assertThat(udpOnly.allowed()).isTrue();
+    }
+
+    @Test
+    void ruleScopeLimitsTheRuleToItsGroupWhenThePolicyHasNone() {
+        Inventory inv = Inputs.read(CLUSTER).inventory();
+        var webOnly = new Group("web", "web", "", List.of("ANTREA"),
+                List.of(new Expression.Condition("Pod", "Tag", "EQUALS", "EQUALS", "app|web")), List.of());
+        var dfw = DfwEvaluator.of(inv, List.of(webOnly), List.of(policy("p", "Application", 1,
+                rule("drop", List.of("ANY"), false, List.of(), List.of(Group.pathOf("web")), "DROP"))));
+
+        Verdict toDb = dfw.evaluate(new Flow(Endpoint.of(pod(inv, "web")), Endpoint.of(pod(inv, "db")), Protocol.TCP,
+                PortRef.of(80)));
+        Verdict toWeb = dfw.evaluate(new Flow(Endpoint.of(pod(inv, "db")), Endpoint.of(pod(inv, "web")), Protocol.TCP,
+                PortRef.of(80)));
+
+        assertThat(toDb.allowed()).isTrue();
+        assertThat(toWeb.allowed()).isFalse();
     }
 }

@@ -63,6 +63,22 @@ public final class DesiredStates {
         }
     }
 
+    /**
+     * Bumps the versions of clusters a change is known to affect, without recomputing every cluster's content:
+     * an import only adds objects that span the clusters it imported from. The stored hash is cleared, so the
+     * next {@link #refresh} recomputes it (and bumps once more, which only costs the adapter one extra read).
+     */
+    public void bump(Connection c, java.util.Collection<String> affected) throws SQLException {
+        try (var st = c.prepareStatement("update cluster set desired_version = desired_version + 1, "
+                + "desired_hash = '' where name = ?")) {
+            for (String cluster : affected) {
+                st.setString(1, cluster);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
     /** Wakes long polls after a commit. */
     public void signal() {
         synchronized (signal) {

@@ -69,11 +69,14 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
 
     /**
      * The API keeps what users send; the core records want every list present. Missing peers and services mean
-     * ANY (as in NSX), a missing action ALLOW, and this cluster's control-plane path in a scope only says the
+     * ANY (as in NSX), a missing action ALLOW, a missing category none, and this cluster's control-plane path in a scope only says the
      * policy spans the cluster, so it is dropped from the applied-to list (an empty list applies everywhere).
      */
     private static ObjectNode withDefaults(ObjectNode stored, String cluster) {
         ObjectNode p = stored.deepCopy();
+        if (!p.path("category").isTextual()) {
+            p.put("category", ""); // no category: ranked after the four L3 categories (the core wants a string)
+        }
         list(p, "scope", cluster);
         list(p, "tags", cluster);
         ArrayNode rules = p.withArray("rules");

@@ -21,6 +21,7 @@ import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.inventory.InventoryStore;
 import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyDocuments;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
@@ -79,7 +80,9 @@ public final class Importer {
             errors.byUid.clear();
             warnings.clear();
             success[0] = 0;
+            long t0 = System.nanoTime();
             Map<String, List<InventoryStore.StoredItem>> byCluster = lookUp(c, request.ids(), errors);
+            long t1 = System.nanoTime();
             var conversions = new TreeMap<String, NsxConversion>();
             for (var e : byCluster.entrySet()) {
                 NsxConversion conv = convert(c, e.getKey(), e.getValue(), request, errors);
@@ -87,13 +90,17 @@ public final class Importer {
                 conv.warnings().forEach(w -> warnings.add(w.problem().toString()));
                 conversions.put(e.getKey(), conv);
             }
+            long t2 = System.nanoTime();
             if (request.onError() == OnError.ABORT && errors.any()) {
                 return null;
             }
             for (var e : conversions.entrySet()) {
                 success[0] += write(c, e.getKey(), e.getValue(), byCluster.get(e.getKey()), errors, user);
             }
-            desired.refresh(c);
+            long t3 = System.nanoTime();
+            desired.bump(c, conversions.keySet());
+            LOG.debug("import: lookup {} ms, convert {} ms, write {} ms, desired state {} ms", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return null;
         };
         boolean commit = !request.dryRun() && !(request.onError() == OnError.ABORT && errors.any());
@@ -167,15 +174,11 @@ public final class Importer {
     private static NsxConversion convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
             ImportRequest request, Errors errors) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
-        Set<String> wanted = new HashSet<>();
-        requested.forEach(s -> wanted.add(s.item().namespace() + "/" + s.item().name()));
-        for (InventoryStore.StoredItem s : InventoryStore.ofCluster(c, cluster)) {
-            boolean otherPolicy = s.item().kind().equals("NetworkPolicy")
-                    && !wanted.contains(s.item().namespace() + "/" + s.item().name());
-            if (!otherPolicy) {
-                docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
-                        + s.item().name(), s.item().body()));
-            }
+        var items = new ArrayList<>(InventoryStore.ofClusterWithout(c, cluster, "NetworkPolicy"));
+        items.addAll(requested); // already read by the lookup; the cluster's other NetworkPolicies stay out
+        for (InventoryStore.StoredItem s : items) {
+            docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
+                    + s.item().name(), s.item().body()));
         }
         var normalized = Normalizer.normalize(docs);
         K8sInput input = normalized.value();
@@ -219,21 +222,20 @@ public final class Importer {
     private int write(Connection c, String cluster, NsxConversion conv, List<InventoryStore.StoredItem> requested,
             Errors errors, String user) throws SQLException {
         long now = clock.millis();
-        var rows = new ArrayList<PolicyRow>();
+        var rows = new ArrayList<PolicyStore.NewObject>();
         for (Group g : conv.groups()) {
-            rows.add(row(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(), Json.MAPPER.valueToTree(g), now, user));
+            rows.add(new PolicyStore.NewObject(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(), PolicyDocuments.stored(g)));
         }
         for (SecurityPolicy p : conv.securityPolicies()) {
-            ObjectNode doc = Json.MAPPER.valueToTree(p);
-            doc.remove("rules");
-            rows.add(row(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, p.id(), doc, now, user));
+            rows.add(new PolicyStore.NewObject(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, p.id(),
+                    PolicyDocuments.stored(p)));
             for (DfwRule r : p.rules()) {
-                rows.add(row(PolicyKind.RULE, p.path(), r.id(), Json.MAPPER.valueToTree(r), now, user));
+                rows.add(new PolicyStore.NewObject(PolicyKind.RULE, p.path(), r.id(), PolicyDocuments.stored(r)));
             }
         }
         LOG.info("import: writing {} objects for {} NetworkPolicies of cluster {}", rows.size(), requested.size(),
                 cluster);
-        PolicyStore.insertAll(c, rows);
+        PolicyStore.insertAll(c, rows, now, user);
         int count = 0;
         try (var st = c.prepareStatement("insert into imported_np (uid, cluster, namespace, name, import_time, "
                 + "import_user, deleted) values (?, ?, ?, ?, ?, ?, false)")) {
@@ -256,13 +258,6 @@ public final class Importer {
                 + cluster + " imported as " + conv.securityPolicies().size() + " policies and "
                 + conv.groups().size() + " groups");
         return count;
-    }
-
-    private static PolicyRow row(PolicyKind kind, String parent, String id, ObjectNode doc, long now, String user) {
-        for (String ro : List.of("id", "resource_type", "path")) {
-            doc.remove(ro);
-        }
-        return new PolicyRow(kind.pathOf(parent, id), kind, parent, id, 0, now, user, now, user, doc);
     }
 
     /** NSX-style string codes: {@code NP_} and the core problem code (nsx-api.md §7). */

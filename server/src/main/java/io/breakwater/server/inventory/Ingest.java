@@ -113,6 +113,9 @@ public final class Ingest {
             }
             for (Change ch : list) {
                 InventoryItem it = ch.item();
+                if (InventoryStore.storedIsNewer(c, cluster, it)) {
+                    continue;
+                }
                 if (ch.type().equals("UPSERT")) {
                     InventoryStore.upsert(c, cluster, it);
                 } else {

@@ -49,6 +49,37 @@ public final class InventoryStore {
         }
     }
 
+    /**
+     * Whether the stored copy of the item's object is newer than the item: both resource versions are numbers
+     * (etcd revisions, as every Kubernetes API server gives them) and the stored one is greater. A delta that
+     * arrives after a later one must not undo it; versions that are not numbers are never compared.
+     */
+    public static boolean storedIsNewer(Connection c, String cluster, InventoryItem item) throws SQLException {
+        try (var st = c.prepareStatement("select resource_version from inventory_object "
+                + "where cluster = ? and kind = ? and namespace = ? and name = ?")) {
+            st.setString(1, cluster);
+            st.setString(2, item.kind());
+            st.setString(3, item.namespace());
+            st.setString(4, item.name());
+            try (var rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                long stored = revision(rs.getString(1));
+                long incoming = revision(item.resourceVersion());
+                return stored >= 0 && incoming >= 0 && stored > incoming;
+            }
+        }
+    }
+
+    private static long revision(String resourceVersion) {
+        try {
+            return resourceVersion == null ? -1 : Long.parseLong(resourceVersion);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public static void deleteCluster(Connection c, String cluster) throws SQLException {
         try (var st = c.prepareStatement("delete from inventory_object where cluster = ?")) {
             st.setString(1, cluster);
@@ -80,6 +111,16 @@ public final class InventoryStore {
         try (var st = c.prepareStatement("select cluster, kind, namespace, name, uid, resource_version, body "
                 + "from inventory_object where cluster = ? order by kind, namespace, name")) {
             st.setString(1, cluster);
+            return read(st);
+        }
+    }
+
+    /** Every object of a cluster but those of one kind. */
+    public static List<StoredItem> ofClusterWithout(Connection c, String cluster, String kind) throws SQLException {
+        try (var st = c.prepareStatement("select cluster, kind, namespace, name, uid, resource_version, body "
+                + "from inventory_object where cluster = ? and kind <> ? order by kind, namespace, name")) {
+            st.setString(1, cluster);
+            st.setString(2, kind);
             return read(st);
         }
     }

@@ -1,8 +1,14 @@
 package io.breakwater.server.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.nsx.DfwRule;
+import io.breakwater.core.nsx.Group;
+import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.server.api.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -20,7 +26,26 @@ public final class PolicyDocuments {
             "realization_id", "rule_id", "internal_sequence_number", "state", "children", "_links", "_schema",
             "_self", "overridden", "status");
 
+    /** Serializes core NSX records the way rows store them: without the keys the columns hold, without rules. */
+    private static final ObjectWriter STORED = Json.MAPPER.copy()
+            .addMixIn(Group.class, StoredWithoutKeys.class)
+            .addMixIn(SecurityPolicy.class, StoredWithoutKeys.class)
+            .addMixIn(DfwRule.class, StoredWithoutKeys.class)
+            .writer();
+
+    @JsonIgnoreProperties({"id", "resource_type", "path", "rules"})
+    private interface StoredWithoutKeys {}
+
     private PolicyDocuments() {}
+
+    /** The stored body of a converted Group, SecurityPolicy (its rules are rows of their own) or DfwRule. */
+    public static String stored(Object nsxRecord) {
+        try {
+            return STORED.writeValueAsString(nsxRecord);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + nsxRecord.getClass().getName(), e);
+        }
+    }
 
     /** The user-settable fields of a request body. */
     static ObjectNode writable(ObjectNode body) {

@@ -123,13 +123,14 @@ public final class PolicyService {
             if (revision != null && revision.asLong() != old.revision()) {
                 throw stale(path, "_revision " + revision.asLong() + " is stale; the current one is " + old.revision());
             }
-            ObjectNode doc = replace ? PolicyDocuments.writable(body) : PolicyDocuments.merged(old.body(), body);
+            ObjectNode doc = PolicyDefaults.fill(kind,
+                    replace ? PolicyDocuments.writable(body) : PolicyDocuments.merged(old.body(), body));
             if (!PolicyStore.update(c, old.withChange(doc, now, user))) {
                 throw stale(path, "the object was changed by another request; read it again and retry");
             }
         } else {
             PolicyStore.insert(c, new PolicyRow(path, kind, parentPath, id, 0, now, user, now, user,
-                    PolicyDocuments.writable(body)));
+                    PolicyDefaults.fill(kind, PolicyDocuments.writable(body))));
         }
         if (kind == PolicyKind.SECURITY_POLICY) {
             embeddedRules(c, path, body, user, replace);
@@ -165,7 +166,7 @@ public final class PolicyService {
         if (!PolicyPaths.isValidId(id)) {
             throw ApiException.invalid("id", "id '" + id + "' is not valid: no '/', 1 to 255 characters");
         }
-        List<ApiError> problems = PolicyValidator.validate(kind, id, body);
+        List<ApiError> problems = PolicyValidator.validate(kind, id, PolicyDefaults.fill(kind, body.deepCopy()));
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

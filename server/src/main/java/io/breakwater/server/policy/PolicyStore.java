@@ -28,9 +28,10 @@ public final class PolicyStore {
 
     public static List<PolicyRow> children(Connection c, String parentPath, PolicyKind kind) throws SQLException {
         try (var st = c.prepareStatement("select " + COLUMNS
-                + " from policy_object where parent_path = ? and kind = ? order by path")) {
-            st.setString(1, parentPath);
-            st.setString(2, kind.name());
+                + " from policy_object where parent_key = ? and parent_path = ? and kind = ? order by path")) {
+            st.setInt(1, parentKey(parentPath));
+            st.setString(2, parentPath);
+            st.setString(3, kind.name());
             return read(st);
         }
     }
@@ -44,19 +45,37 @@ public final class PolicyStore {
 
     public static void insert(Connection c, PolicyRow row) throws SQLException {
         try (var st = c.prepareStatement("insert into policy_object (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", parent_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(st, row);
+            st.setInt(11, parentKey(row.parentPath()));
             st.executeUpdate();
         }
     }
 
-    /** Inserts many rows in one batch (imports). */
-    public static void insertAll(Connection c, List<PolicyRow> rows) throws SQLException {
+    /** A new object whose body is already serialized (imports write thousands; one serialization each). */
+    public record NewObject(PolicyKind kind, String parentPath, String id, String body) {}
+
+    /** Inserts new objects at revision 0 in batches, created and last modified by {@code user} at {@code time}. */
+    public static void insertAll(Connection c, List<NewObject> objects, long time, String user) throws SQLException {
         try (var st = c.prepareStatement("insert into policy_object (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (PolicyRow row : rows) {
-                bind(st, row);
+                + ", parent_key) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (NewObject o : objects) {
+                st.setString(1, o.kind().pathOf(o.parentPath(), o.id()));
+                st.setString(2, o.kind().name());
+                st.setString(3, o.parentPath());
+                st.setString(4, o.id());
+                st.setLong(5, time);
+                st.setString(6, user);
+                st.setLong(7, time);
+                st.setString(8, user);
+                st.setString(9, o.body());
+                st.setInt(10, parentKey(o.parentPath()));
                 st.addBatch();
+                if (++pending == 1000) {
+                    st.executeBatch();
+                    pending = 0;
+                }
             }
             st.executeBatch();
         }
@@ -78,9 +97,10 @@ public final class PolicyStore {
 
     /** Deletes the object and everything below it; false when it did not exist. */
     public static boolean delete(Connection c, String path) throws SQLException {
-        try (var st = c.prepareStatement("delete from policy_object where parent_path = ? or parent_path like ?")) {
-            st.setString(1, path);
-            st.setString(2, escapeLike(path) + "/%");
+        // only security policies have children (their rules), and rules have none
+        try (var st = c.prepareStatement("delete from policy_object where parent_key = ? and parent_path = ?")) {
+            st.setInt(1, parentKey(path));
+            st.setString(2, path);
             st.executeUpdate();
         }
         try (var st = c.prepareStatement("delete from policy_object where path = ?")) {
@@ -101,6 +121,31 @@ public final class PolicyStore {
                 }
             }
             return out;
+        }
+    }
+
+    /** The indexed stand-in for a parent path (V2 migration): its hash, never 0, which marks rows not yet keyed. */
+    static int parentKey(String parentPath) {
+        int hash = parentPath.hashCode();
+        return hash == 0 ? 1 : hash;
+    }
+
+    /** Keys the rows written before the V2 migration; does nothing once all are keyed. */
+    public static void fillParentKeys(Connection c) throws SQLException {
+        var paths = new java.util.HashMap<String, String>();
+        try (var st = c.prepareStatement("select path, parent_path from policy_object where parent_key = 0");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                paths.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        try (var st = c.prepareStatement("update policy_object set parent_key = ? where path = ?")) {
+            for (var e : paths.entrySet()) {
+                st.setInt(1, parentKey(e.getValue()));
+                st.setString(2, e.getKey());
+                st.addBatch();
+            }
+            st.executeBatch();
         }
     }
 

@@ -200,8 +200,15 @@ final class PolicyValidator {
             Json.MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            add(path, "is not a valid " + type.getSimpleName() + ": " + firstLine(detail));
+            String kind = node.path("resource_type").asText(type.getSimpleName());
+            add(path, "is not a valid " + kind + ": " + readable(firstLine(detail)));
         }
+    }
+
+    /** Jackson's wording without Java class names: the user knows resource types, not our records. */
+    private static String readable(String detail) {
+        return detail.replaceAll("Cannot construct instance of `[^`]*`(, problem: )?", "")
+                .replaceAll("`?io\\.breakwater\\.[\\w.$]+`?", "the object").trim();
     }
 
     private static String firstLine(String text) {

@@ -2,7 +2,10 @@ package io.breakwater.core.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.breakwater.core.eval.Endpoint;
+import io.breakwater.core.eval.Flow;
 import io.breakwater.core.eval.K8sEvaluator;
+import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.IpBlockPeer;
@@ -37,7 +40,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random inventories and random policies within what NSX can import: the DFW model never differs from Kubernetes. */
-class NsxEquivalenceProperties {
+class NsxEquivalencePropertiesTest {
 
     static final List<String> NAMESPACES = List.of("a", "b", "c");
     static final List<String> KEYS = List.of("app", "tier");
@@ -54,6 +57,21 @@ class NsxEquivalenceProperties {
 
         assertThat(conversion.errors()).isEmpty();
         assertThat(v.differences()).isEmpty();
+    }
+
+    @Property(tries = 100)
+    void dfwAllowsWithoutExplanationAsItsVerdictDoes(@ForAll("cases") Case c) {
+        DfwEvaluator dfw = DfwEvaluator.of(c.inventory(),
+                NsxConverter.convert(c.policies(), c.inventory(), NsxOptions.of("prop")));
+
+        for (Probe probe : Probes.of(c.policies(), c.inventory())) {
+            for (Pod src : dfw.pods()) {
+                for (Pod dst : dfw.pods()) {
+                    Flow flow = new Flow(Endpoint.of(src), Endpoint.of(dst), probe.protocol(), PortRef.of(probe.port()));
+                    assertThat(dfw.allows(flow)).as(flow.toString()).isEqualTo(dfw.evaluate(flow).allowed());
+                }
+            }
+        }
     }
 
     @Provide
@@ -77,14 +95,17 @@ class NsxEquivalenceProperties {
     }
 
     private Arbitrary<List<Pod>> pods() {
-        return Combinators.combine(Arbitraries.of(NAMESPACES), labels()).as((ns, l) -> List.of(ns, l))
+        // one pod in five uses the host network: neither selected nor enforced, matched only by ipBlock
+        return Combinators.combine(Arbitraries.of(NAMESPACES), labels(), Arbitraries.of(false, false, false, false, true))
+                .as((ns, l, host) -> List.of(ns, l, host))
                 .list().ofMinSize(2).ofMaxSize(6).map(specs -> {
                     var out = new ArrayList<Pod>();
                     for (int i = 0; i < specs.size(); i++) {
                         @SuppressWarnings("unchecked")
                         Map<String, String> l = (Map<String, String>) specs.get(i).get(1);
                         out.add(new Pod((String) specs.get(i).get(0), "p" + i, "uid-p" + i, l,
-                                List.of(IpAddress.v4(0x0A000000L + i * 64 + 1)), List.of(), false, "n1"));
+                                List.of(IpAddress.v4(0x0A000000L + i * 64 + 1)), List.of(),
+                                (Boolean) specs.get(i).get(2), "n1"));
                     }
                     return out;
                 });

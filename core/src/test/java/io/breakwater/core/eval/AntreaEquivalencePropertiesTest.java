@@ -24,7 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** On generated clusters and policies, both Antrea targets decide every pod pair as Kubernetes does. */
-class AntreaEquivalenceProperties {
+class AntreaEquivalencePropertiesTest {
 
     @Provide
     Arbitrary<Cluster> clusters() {
