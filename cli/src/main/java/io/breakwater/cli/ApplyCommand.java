@@ -92,7 +92,8 @@ final class ApplyCommand implements Callable<Integer> {
             }
             return out;
         } catch (IOException e) {
-            throw Abort.badInput(path + ": " + Failures.firstLine(String.valueOf(e.getMessage())));
+            throw Abort.badInput(path + ": " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file or directory" : Failures.firstLine(String.valueOf(e.getMessage()))));
         }
     }
 

@@ -54,6 +54,8 @@ class UsageErrorsTest {
                 Arguments.of("adapter credential not a token", "breakwater adapter: --credential " + CLUSTER
                         + ": not a credential (expected one line of printable characters",
                         new String[] {"adapter", "--server", "https://localhost:1", "--cluster", "c", "--credential", CLUSTER}),
+                Arguments.of("apply file missing", "missing.yaml: no such file or directory",
+                        new String[] {"apply", "-f", "missing.yaml", "--server", "https://localhost:1"}),
                 Arguments.of("server port negative", "port must be 0 (any free port) or between 1 and 65535, found -1",
                         new String[] {"server", "--port", "-1"}),
                 Arguments.of("demo port too big", "port must be 0 (any free port) or between 1 and 65535, found 70000",
