@@ -60,10 +60,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var objects = new ArrayList<ObjectNode>();
+        var sources = new ArrayList<String>(); // "file#n" of each object, to name it in errors
         for (String path : paths) {
-            objects.addAll(read(path));
+            objects.addAll(read(path, sources));
         }
-        List<String> targets = objects.stream().map(ApplyCommand::pathOf).toList(); // every input error before a call
+        List<String> targets = java.util.stream.IntStream.range(0, objects.size())
+                .mapToObj(i -> pathOf(objects.get(i), sources.get(i))).toList(); // every input error before a call
         var out = spec.commandLine().getOut();
         for (int i = 0; i < objects.size(); i++) {
             String path = targets.get(i);
@@ -74,7 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<ObjectNode> read(String path) {
+    private List<ObjectNode> read(String path, List<String> sources) {
         try (InputStream in = path.equals(InputOptions.STDIN) ? main.stdin() : Files.newInputStream(Path.of(path));
              MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(in)) {
             var out = new ArrayList<ObjectNode>();
@@ -87,6 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
                                 + "(a Group or SecurityPolicy) or a list of them");
                     }
                     out.add(object);
+                    sources.add(path + "#" + index);
                     index++;
                 }
             }
@@ -98,7 +101,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** {@code path} as the server printed it, else {@code resource_type} and {@code id}. */
-    private static String pathOf(ObjectNode object) {
+    private static String pathOf(ObjectNode object, String source) {
         String path = object.path("path").asText("");
         if (path.startsWith(DOMAIN + "groups/") || path.startsWith(DOMAIN + "security-policies/")) {
             return path;
@@ -110,7 +113,7 @@ final class ApplyCommand implements Callable<Integer> {
             default -> "";
         };
         if (collection.isEmpty() || id.isEmpty()) {
-            throw Abort.badInput("object " + (id.isEmpty() ? "without id" : id) + ": needs "
+            throw Abort.badInput(source + ": object " + (id.isEmpty() ? "without id" : id) + ": needs "
                     + "a path under " + DOMAIN + "groups/ or " + DOMAIN + "security-policies/, or resource_type "
                     + "Group or SecurityPolicy and an id");
         }

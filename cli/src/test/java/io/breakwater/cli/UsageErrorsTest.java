@@ -56,6 +56,8 @@ class UsageErrorsTest {
                         new String[] {"adapter", "--server", "https://localhost:1", "--cluster", "c", "--credential", CLUSTER}),
                 Arguments.of("apply file missing", "missing.yaml: no such file or directory",
                         new String[] {"apply", "-f", "missing.yaml", "--server", "https://localhost:1"}),
+                Arguments.of("apply object that is no group or policy", CLUSTER + "#0: object without id: needs a path under",
+                        new String[] {"apply", "-f", CLUSTER, "--server", "https://localhost:1"}),
                 Arguments.of("server port negative", "port must be 0 (any free port) or between 1 and 65535, found -1",
                         new String[] {"server", "--port", "-1"}),
                 Arguments.of("demo port too big", "port must be 0 (any free port) or between 1 and 65535, found 70000",
