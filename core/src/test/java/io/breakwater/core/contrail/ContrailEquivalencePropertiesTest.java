@@ -7,6 +7,7 @@ import io.breakwater.core.eval.Evaluator;
 import io.breakwater.core.eval.Flow;
 import io.breakwater.core.eval.K8sEvaluator;
 import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.eval.GeneratedClusters;
 import io.breakwater.core.k8s.ContainerPort;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
@@ -89,7 +90,7 @@ class ContrailEquivalencePropertiesTest {
         Arbitrary<List<Namespace>> namespaces = Combinators.combine(
                 Arbitraries.of("a", "b", ""), Arbitraries.of("a", "b", ""), Arbitraries.of("a", "b", ""))
                 .as((x, y, z) -> List.of(namespace("x", x), namespace("y", y), namespace("z", z)));
-        Arbitrary<List<Pod>> pods = Combinators.combine(Arbitraries.of(NAMESPACES), podLabels(),
+        Arbitrary<List<Pod>> pods = Combinators.combine(Arbitraries.of(NAMESPACES), GeneratedClusters.labels(),
                         Arbitraries.integers().between(0, 9).map(n -> n == 0))
                 .as(PodSeed::new).list().ofMinSize(1).ofMaxSize(6).map(ContrailEquivalencePropertiesTest::pods);
         Arbitrary<List<NetworkPolicy>> policies = policy().list().ofMaxSize(4).map(ContrailEquivalencePropertiesTest::named);
@@ -112,20 +113,6 @@ class ContrailEquivalencePropertiesTest {
                     List.of(new ContainerPort("http", 80, Protocol.TCP)), s.hostNetwork(), ""));
         }
         return out;
-    }
-
-    private static Arbitrary<Map<String, String>> podLabels() {
-        return Combinators.combine(Arbitraries.of("web", "db", ""), Arbitraries.of("front", "back", ""))
-                .as((app, tier) -> {
-                    var labels = new java.util.TreeMap<String, String>();
-                    if (!app.isEmpty()) {
-                        labels.put("app", app);
-                    }
-                    if (!tier.isEmpty()) {
-                        labels.put("tier", tier);
-                    }
-                    return labels;
-                });
     }
 
     private static List<NetworkPolicy> named(List<NetworkPolicy> policies) {

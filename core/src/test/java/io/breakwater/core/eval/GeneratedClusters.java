@@ -30,7 +30,7 @@ import net.jqwik.api.Combinators;
  * jqwik generators for small clusters: three namespaces, a few pods with overlapping labels, named ports and
  * IPs, and valid policies drawn from every kind of selector, peer and port. Small alphabets make selectors hit.
  */
-final class GeneratedClusters {
+public final class GeneratedClusters {
 
     record Cluster(Inventory inventory, List<NetworkPolicy> policies) {
         K8sEvaluator evaluator() {
@@ -91,7 +91,8 @@ final class GeneratedClusters {
         });
     }
 
-    private static Arbitrary<Map<String, String>> labels() {
+    /** Pod labels over app ∈ {web, db} and tier ∈ {front, back}, each possibly absent. */
+    public static Arbitrary<Map<String, String>> labels() {
         return Combinators.combine(Arbitraries.of("", "web", "db"), Arbitraries.of("", "front", "back"))
                 .as((app, tier) -> {
                     var labels = new java.util.TreeMap<String, String>();
