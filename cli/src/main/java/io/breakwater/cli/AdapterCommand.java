@@ -99,7 +99,7 @@ final class AdapterCommand implements Callable<Integer> {
         var config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
         try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
             var version = client.getKubernetesVersion(); // fail fast with one clear line, before informers log
-            return run(client, plane, version.getGitVersion());
+            return run(client, plane, version.getGitVersion() == null ? "of unknown version" : version.getGitVersion());
         } catch (KubernetesClientException e) {
             if (stopped(e)) { // interrupted while starting or closing the client: a stop, not an outage
                 Thread.currentThread().interrupt();
