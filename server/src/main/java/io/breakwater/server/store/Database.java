@@ -38,11 +38,6 @@ public final class Database implements AutoCloseable {
             // H2's READ COMMITTED can let an UPDATE that waited on a row lock apply over a newer version (lost
             // update); REPEATABLE READ turns that into a concurrent-update error, which callers retry.
             config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
-            if (!jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("CACHE_SIZE")) {
-                // A 5,000-NetworkPolicy import writes 40,000 rows in one transaction; with H2's default 16 MB page
-                // cache the commit read a third of those pages back from the file. 128 MB (in KB) keeps them.
-                config.addDataSourceProperty("CACHE_SIZE", "131072");
-            }
         }
         var pool = new HikariDataSource(config);
         try {
