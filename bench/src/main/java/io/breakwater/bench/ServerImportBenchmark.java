@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * (scripts/start-test-postgres prints it).
  *
  * <p>On a shared, loaded machine wall time mostly measures waiting for a core, so {@link #main} also prints the
- * server JVM's CPU time per import (split into its Java threads and the rest: GC, JIT): {@code java -cp bench/target/benchmarks.jar
- * io.breakwater.bench.ServerImportBenchmark h2 postgres}.
+ * server JVM's CPU time per import, split into its Java threads and the rest (GC, JIT): {@code java -cp
+ * bench/target/benchmarks.jar io.breakwater.bench.ServerImportBenchmark h2 postgres}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
