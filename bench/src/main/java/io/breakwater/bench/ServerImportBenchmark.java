@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * (scripts/start-test-postgres prints it).
  *
  * <p>On a shared, loaded machine wall time mostly measures waiting for a core, so {@link #main} also prints the
- * server JVM's CPU time per import: {@code java -cp bench/target/benchmarks.jar
- * io.breakwater.bench.ServerImportBenchmark h2 postgres}.
+ * server JVM's CPU time per import, split into its Java threads and the rest (GC, JIT): {@code java -cp
+ * bench/target/benchmarks.jar io.breakwater.bench.ServerImportBenchmark h2 postgres}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -160,18 +160,30 @@ public class ServerImportBenchmark {
             for (int run = 0; run <= 5; run++) {
                 bench.freshServerWithInventory();
                 long cpu = os.getProcessCpuTime();
+                long threads = javaThreadsCpuNanos();
                 long pg = postgresCpuMillis();
                 long wall = System.nanoTime();
                 bench.import5000NetworkPolicies();
                 long wallMs = (System.nanoTime() - wall) / 1_000_000;
                 long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+                long threadsMs = (javaThreadsCpuNanos() - threads) / 1_000_000;
                 long pgMs = postgresCpuMillis() - pg;
                 bench.stop();
-                System.out.printf("%s %s: wall %d ms, server JVM CPU %d ms%s%n", store,
-                        run == 0 ? "warm-up" : "run " + run, wallMs, cpuMs,
+                System.out.printf("%s %s: wall %d ms, server JVM CPU %d ms (Java threads %d, GC/JIT %d)%s%n", store,
+                        run == 0 ? "warm-up" : "run " + run, wallMs, cpuMs, threadsMs, cpuMs - threadsMs,
                         store.equals("postgres") ? ", PostgreSQL processes CPU " + pgMs + " ms" : "");
             }
         }
+    }
+
+    /** CPU time of the live Java threads (request, H2 background and client threads; not GC or JIT threads). */
+    private static long javaThreadsCpuNanos() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            sum += Math.max(0, mx.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     /** CPU time of every local {@code postgres} process so far (Linux /proc, 100 ticks per second), 0 elsewhere. */

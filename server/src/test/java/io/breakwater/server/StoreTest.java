@@ -2,6 +2,10 @@ package io.breakwater.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.breakwater.server.api.Json;
+import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyRow;
+import io.breakwater.server.policy.PolicyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +125,27 @@ class StoreTest {
         try (var c = java.sql.DriverManager.getConnection(config.effectiveJdbcUrl());
                 var st = c.createStatement()) {
             st.executeUpdate("update policy_object set parent_key = 0"); // as rows stood before migration V2
+        }
+
+        try (RunningServer server = Server.start(config)) {
+            var rules = TestServers.admin(server).get(PolicyApiTest.POLICIES + "old").json().get("rules");
+            assertThat(rules.findValuesAsText("id")).containsExactly("r1");
+        }
+    }
+
+    @Test
+    void rulesWrittenBeforeTheSingleIndexMigrationAreFoundAfterIt() throws Exception {
+        var config = TestServers.config();
+        org.flywaydb.core.Flyway.configure().dataSource(config.effectiveJdbcUrl(), "", "")
+                .locations("classpath:db/migration").target("2").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(config.effectiveJdbcUrl())) {
+            c.setAutoCommit(false);
+            String policy = "/infra/domains/default/security-policies/old";
+            PolicyStore.insert(c, new PolicyRow(policy, PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, "old", 0, 1,
+                    "admin", 1, "admin", Json.MAPPER.createObjectNode().put("category", "Application")));
+            PolicyStore.insert(c, new PolicyRow(policy + "/rules/r1", PolicyKind.RULE, policy, "r1", 0, 1, "admin",
+                    1, "admin", Json.MAPPER.createObjectNode().put("action", "DROP")));
+            c.commit();
         }
 
         try (RunningServer server = Server.start(config)) {

@@ -18,9 +18,10 @@ public final class PolicyStore {
     private PolicyStore() {}
 
     public static Optional<PolicyRow> find(Connection c, String path, boolean forUpdate) throws SQLException {
-        try (var st = c.prepareStatement("select " + COLUMNS + " from policy_object where path = ?"
+        try (var st = c.prepareStatement("select " + COLUMNS + " from policy_object where parent_key = ? and path = ?"
                 + (forUpdate ? " for update" : ""))) {
-            st.setString(1, path);
+            st.setInt(1, parentKey(parentOf(path)));
+            st.setString(2, path);
             List<PolicyRow> rows = read(st);
             return rows.stream().findFirst();
         }
@@ -84,13 +85,14 @@ public final class PolicyStore {
     /** Writes the row only if the stored revision is still {@code row.revision() - 1}; false when someone was first. */
     public static boolean update(Connection c, PolicyRow row) throws SQLException {
         try (var st = c.prepareStatement("update policy_object set revision = ?, last_modified_time = ?, "
-                + "last_modified_user = ?, body = ? where path = ? and revision = ?")) {
+                + "last_modified_user = ?, body = ? where parent_key = ? and path = ? and revision = ?")) {
             st.setLong(1, row.revision());
             st.setLong(2, row.lastModifiedTime());
             st.setString(3, row.lastModifiedUser());
             st.setString(4, Json.write(row.body()));
-            st.setString(5, row.path());
-            st.setLong(6, row.revision() - 1);
+            st.setInt(5, parentKey(row.parentPath()));
+            st.setString(6, row.path());
+            st.setLong(7, row.revision() - 1);
             return st.executeUpdate() == 1;
         }
     }
@@ -103,8 +105,9 @@ public final class PolicyStore {
             st.setString(2, path);
             st.executeUpdate();
         }
-        try (var st = c.prepareStatement("delete from policy_object where path = ?")) {
-            st.setString(1, path);
+        try (var st = c.prepareStatement("delete from policy_object where parent_key = ? and path = ?")) {
+            st.setInt(1, parentKey(parentOf(path)));
+            st.setString(2, path);
             return st.executeUpdate() == 1;
         }
     }
@@ -124,7 +127,15 @@ public final class PolicyStore {
         }
     }
 
-    /** The indexed stand-in for a parent path (V2 migration): its hash, never 0, which marks rows not yet keyed. */
+    /** The path an object's path lies under: ids have no '/', so it ends before {@code /<collection>/<id>}. */
+    static String parentOf(String path) {
+        return path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1));
+    }
+
+    /**
+     * The indexed stand-in for a parent path (V2 migration; V3 indexes {@code (parent_key, path)}, so lookups by
+     * path give it too): its hash, never 0, which marks rows not yet keyed.
+     */
     static int parentKey(String parentPath) {
         int hash = parentPath.hashCode();
         return hash == 0 ? 1 : hash;
@@ -139,7 +150,7 @@ public final class PolicyStore {
                 paths.put(rs.getString(1), rs.getString(2));
             }
         }
-        try (var st = c.prepareStatement("update policy_object set parent_key = ? where path = ?")) {
+        try (var st = c.prepareStatement("update policy_object set parent_key = ? where parent_key = 0 and path = ?")) {
             for (var e : paths.entrySet()) {
                 st.setInt(1, parentKey(e.getValue()));
                 st.setString(2, e.getKey());
