@@ -34,6 +34,10 @@ final class TargetOptions {
     /** The target's evaluator for this input; exit 2 for options the target does not know, 3 when it rejects the input. */
     Evaluator evaluator(K8sInput input, PrintWriter err) {
         if (cluster != null) {
+            if (!target.optionKeys().contains(NsxTarget.CLUSTER)) {
+                throw new ParameterException(spec.commandLine(), "--cluster: target " + target.name()
+                        + " takes no cluster name (only nsx and nsx-antrea name their objects after the cluster)");
+            }
             options.putIfAbsent(NsxTarget.CLUSTER, cluster);
         }
         checkOptionKeys();

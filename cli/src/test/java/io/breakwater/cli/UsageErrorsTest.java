@@ -43,6 +43,8 @@ class UsageErrorsTest {
                         new String[] {"matrix", "--inventory", "missing.yaml", "--policies", POLICIES, "--port", "80"}),
                 Arguments.of("stdin twice", "'-' (standard input) may be given only once",
                         new String[] {"matrix", "--inventory", "-", "--policies", "-", "--port", "80"}),
+                Arguments.of("cluster for a target without clusters", "--cluster: target k8s takes no cluster name",
+                        new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--cluster", "c1"}),
                 Arguments.of("mistyped option", "Unknown options: '--protocl', 'UDP'; did you mean --protocol?",
                         new String[] {"matrix", "--inventory", CLUSTER, "--policies", POLICIES, "--port", "80", "--protocl", "UDP"}),
                 Arguments.of("unknown command", "unknown command 'frobnicate' (commands: help, matrix, explain, validate, convert, verify",
