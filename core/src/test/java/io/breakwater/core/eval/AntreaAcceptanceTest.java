@@ -19,9 +19,9 @@ class AntreaAcceptanceTest {
 
     @TestFactory
     Stream<DynamicTest> antreaMatrixEqualsTruthTable() throws IOException {
-        return SharedAcceptanceTest.probes().stream().map(probe -> DynamicTest.dynamicTest(
+        return SharedCases.probes().stream().map(probe -> DynamicTest.dynamicTest(
                 probe.caseId() + " " + probe.protocol() + "/" + probe.port() + ": " + probe.title(), () -> {
-                    K8sInput in = SharedAcceptanceTest.input(probe.caseId());
+                    K8sInput in = SharedCases.input(probe.caseId());
                     AntreaPolicySet set = DirectConverter.convert(in.policies(), DirectOptions.defaults()).value();
 
                     Matrix m = AntreaEvaluator.of(DirectConverter.TARGET, in.inventory(), set, List.of())
@@ -34,9 +34,9 @@ class AntreaAcceptanceTest {
 
     @TestFactory
     Stream<DynamicTest> antreaAdmitsEveryConvertedObject() throws IOException {
-        return SharedAcceptanceTest.probes().stream().map(SharedAcceptanceTest.Probe::caseId).distinct()
+        return SharedCases.probes().stream().map(SharedCases.Probe::caseId).distinct()
                 .map(caseId -> DynamicTest.dynamicTest(caseId, () -> {
-                    K8sInput in = SharedAcceptanceTest.input(caseId);
+                    K8sInput in = SharedCases.input(caseId);
 
                     AntreaPolicySet set = DirectConverter.convert(in.policies(), DirectOptions.defaults()).value();
 

@@ -36,10 +36,10 @@ class NsxAntreaAcceptanceTest {
 
     @TestFactory
     Stream<DynamicTest> nsxAntreaMatrixEqualsTruthTable() throws IOException {
-        return SharedAcceptanceTest.probes().stream().filter(p -> !REFUSED_BY_NSX.contains(p.caseId()))
+        return SharedCases.probes().stream().filter(p -> !REFUSED_BY_NSX.contains(p.caseId()))
                 .map(probe -> DynamicTest.dynamicTest(
                         probe.caseId() + " " + probe.protocol() + "/" + probe.port() + ": " + probe.title(), () -> {
-                            K8sInput in = SharedAcceptanceTest.input(probe.caseId());
+                            K8sInput in = SharedCases.input(probe.caseId());
                             AntreaPolicySet set = realize(in).value();
 
                             Matrix m = AntreaEvaluator.of(Realizer.TARGET, in.inventory(), set, List.of())
@@ -52,10 +52,10 @@ class NsxAntreaAcceptanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyDfwRuleIsRealizedAndAdmitted() throws IOException {
-        return SharedAcceptanceTest.probes().stream().map(SharedAcceptanceTest.Probe::caseId).distinct()
+        return SharedCases.probes().stream().map(SharedCases.Probe::caseId).distinct()
                 .filter(id -> !REFUSED_BY_NSX.contains(id))
                 .map(caseId -> DynamicTest.dynamicTest(caseId, () -> {
-                    K8sInput in = SharedAcceptanceTest.input(caseId);
+                    K8sInput in = SharedCases.input(caseId);
 
                     Result<AntreaPolicySet> r = realize(in);
 
