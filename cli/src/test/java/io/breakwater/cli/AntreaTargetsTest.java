@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,29 +34,17 @@ class AntreaTargetsTest {
     }
 
     private static Stream<DynamicTest> matrixEqualsTruthTable(String target, Set<String> skipped) throws IOException {
-        var tests = new ArrayList<DynamicTest>();
-        try (Stream<Path> cases = Files.list(CliRun.ACCEPTANCE)) {
-            for (Path dir : cases.filter(Files::isDirectory).sorted().toList()) {
-                String caseId = dir.getFileName().toString();
-                if (skipped.contains(caseId)) {
-                    continue;
-                }
-                for (JsonNode probe : YAML.readTree(dir.resolve("expect.yaml").toFile()).get("probes")) {
-                    String protocol = probe.get("protocol").asText();
-                    String port = probe.get("port").asText();
-                    tests.add(DynamicTest.dynamicTest(caseId + " " + protocol + "/" + port, () -> {
-                        var result = run("matrix", target, caseId, "--protocol", protocol, "--port", port, "-o", "json");
+        return SharedProbes.all().stream().filter(probe -> !skipped.contains(probe.caseId()))
+                .map(probe -> DynamicTest.dynamicTest(probe.testName(), () -> {
+                    var result = run("matrix", target, probe.caseId(), "--protocol", probe.protocol(),
+                            "--port", probe.port(), "-o", "json");
 
-                        JsonNode printed = JSON.readTree(result.out());
-                        assertThat(result.exit()).as(result.err()).isZero();
-                        assertThat(printed.get("target").asText()).isEqualTo(target);
-                        assertThat(printed.get("pods")).isEqualTo(probe.get("pods"));
-                        assertThat(printed.get("matrix")).isEqualTo(probe.get("matrix"));
-                    }));
-                }
-            }
-        }
-        return tests.stream();
+                    JsonNode printed = JSON.readTree(result.out());
+                    assertThat(result.exit()).as(result.err()).isZero();
+                    assertThat(printed.get("target").asText()).isEqualTo(target);
+                    assertThat(printed.get("pods")).isEqualTo(probe.pods());
+                    assertThat(printed.get("matrix")).isEqualTo(probe.matrix());
+                }));
     }
 
     @TestFactory

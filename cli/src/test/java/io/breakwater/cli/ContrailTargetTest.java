@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,25 +29,15 @@ class ContrailTargetTest {
 
     @TestFactory
     Stream<DynamicTest> contrailMatrixOfEveryAcceptedSharedCaseEqualsItsTruthTable() throws IOException {
-        var tests = new ArrayList<DynamicTest>();
-        try (Stream<Path> cases = Files.list(CliRun.ACCEPTANCE)) {
-            for (Path dir : cases.filter(Files::isDirectory).sorted().toList()) {
-                String caseId = dir.getFileName().toString();
-                for (JsonNode probe : YAML.readTree(dir.resolve("expect.yaml").toFile()).get("probes")) {
-                    String protocol = probe.get("protocol").asText();
-                    String port = probe.get("port").asText();
-                    tests.add(DynamicTest.dynamicTest(caseId + " " + protocol + "/" + port, () -> {
-                        var result = run("matrix", caseId, "--protocol", protocol, "--port", port, "-o", "json");
+        return SharedProbes.all().stream().map(probe -> DynamicTest.dynamicTest(probe.testName(), () -> {
+            var result = run("matrix", probe.caseId(), "--protocol", probe.protocol(), "--port", probe.port(),
+                    "-o", "json");
 
-                        JsonNode printed = JSON.readTree(result.out());
-                        assertThat(result.exit()).isZero();
-                        assertThat(printed.get("target").asText()).isEqualTo("contrail");
-                        assertThat(printed.get("matrix")).isEqualTo(probe.get("matrix"));
-                    }));
-                }
-            }
-        }
-        return tests.stream();
+            JsonNode printed = JSON.readTree(result.out());
+            assertThat(result.exit()).isZero();
+            assertThat(printed.get("target").asText()).isEqualTo("contrail");
+            assertThat(printed.get("matrix")).isEqualTo(probe.matrix());
+        }));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.TestFactory;
 
 class MatrixCommandTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static CliRun matrix(String caseId, String... more) {
@@ -42,25 +40,14 @@ class MatrixCommandTest {
 
     @TestFactory
     Stream<DynamicTest> jsonMatrixOfEverySharedCaseEqualsItsTruthTable() throws IOException {
-        var tests = new ArrayList<DynamicTest>();
-        try (Stream<Path> cases = Files.list(CliRun.ACCEPTANCE)) {
-            for (Path dir : cases.filter(Files::isDirectory).sorted().toList()) {
-                String caseId = dir.getFileName().toString();
-                for (JsonNode probe : YAML.readTree(dir.resolve("expect.yaml").toFile()).get("probes")) {
-                    String protocol = probe.get("protocol").asText();
-                    String port = probe.get("port").asText();
-                    tests.add(DynamicTest.dynamicTest(caseId + " " + protocol + "/" + port, () -> {
-                        var run = matrix(caseId, "--protocol", protocol, "--port", port, "-o", "json");
+        return SharedProbes.all().stream().map(probe -> DynamicTest.dynamicTest(probe.testName(), () -> {
+            var run = matrix(probe.caseId(), "--protocol", probe.protocol(), "--port", probe.port(), "-o", "json");
 
-                        JsonNode printed = JSON.readTree(run.out());
-                        assertThat(run.exit()).isZero();
-                        assertThat(printed.get("pods")).isEqualTo(probe.get("pods"));
-                        assertThat(printed.get("matrix")).isEqualTo(probe.get("matrix"));
-                    }));
-                }
-            }
-        }
-        return tests.stream();
+            JsonNode printed = JSON.readTree(run.out());
+            assertThat(run.exit()).isZero();
+            assertThat(printed.get("pods")).isEqualTo(probe.pods());
+            assertThat(printed.get("matrix")).isEqualTo(probe.matrix());
+        }));
     }
 
     @Test
