@@ -1,5 +1,6 @@
 package io.breakwater.adapter;
 
+import io.breakwater.adapter.health.AntreaHealthWatch;
 import io.breakwater.adapter.inventory.InventorySync;
 import io.breakwater.adapter.plane.ManagementPlane;
 import io.breakwater.adapter.realize.AntreaResources;
@@ -26,11 +27,13 @@ public final class Adapter implements AutoCloseable {
     private final InventorySync inventory;
     private final RealizationLoop realization;
     private final Realizer realizer;
+    private final AntreaHealthWatch health;
 
-    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer) {
+    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer, AntreaHealthWatch health) {
         this.inventory = inventory;
         this.realization = realization;
         this.realizer = realizer;
+        this.health = health;
     }
 
     /** @param owner value of the {@code breakwater.io/owner} label: this management plane's objects */
@@ -40,14 +43,20 @@ public final class Adapter implements AutoCloseable {
         var realizer = new Realizer(resources, writer.apply(resources), new ImportedPolicies(client), realization,
                 plane, owner, Clock.systemUTC());
         var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
-                new RealizationLoop(realizer, plane, resources, timing), realizer);
+                new RealizationLoop(realizer, plane, resources, timing), realizer,
+                new AntreaHealthWatch(client, plane, timing.heartbeat()));
         adapter.inventory.start();
         adapter.realization.start();
+        adapter.health.start();
         return adapter;
     }
 
     public Realizer realizer() {
         return realizer;
+    }
+
+    public AntreaHealthWatch health() {
+        return health;
     }
 
     public InventorySync inventory() {
@@ -61,6 +70,7 @@ public final class Adapter implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         realization.close();
         inventory.close();
     }

@@ -33,7 +33,8 @@ class DeployManifestsTest {
 
         var read = List.of("get", "list", "watch");
         var expected = new TreeSet<String>();
-        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies")) {
+        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies",
+                "networking.k8s.io/ingresses")) {
             read.forEach(v -> expected.add(r + ":" + v));
         }
         expected.add("networking.k8s.io/networkpolicies:delete");

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public final class FakeManagementPlane implements ManagementPlane {
     private final Map<String, JsonNode> inventory = new TreeMap<>();
     private final List<StatusReport> reports = new ArrayList<>();
+    private final List<JsonNode> healthReports = new ArrayList<>();
     private boolean hasFullSync;
     private boolean down;
     private int fullSyncs;
@@ -108,6 +109,16 @@ public final class FakeManagementPlane implements ManagementPlane {
     public synchronized void reportStatus(StatusReport report) {
         failWhenDown();
         reports.add(report);
+    }
+
+    @Override
+    public synchronized void reportAntreaHealth(JsonNode report) {
+        failWhenDown();
+        healthReports.add(report);
+    }
+
+    public synchronized List<JsonNode> healthReports() {
+        return List.copyOf(healthReports);
     }
 
     private void failWhenDown() {

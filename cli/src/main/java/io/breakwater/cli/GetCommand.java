@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code breakwater get RESOURCE}: lists what a Breakwater server holds, as kubectl lists a cluster's objects. */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {
-            "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies) or the DFW groups "
+            "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies, ingresses) or the DFW groups "
                 + "and policies of a Breakwater server.",
             "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes.",
             "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
@@ -57,6 +57,10 @@ final class GetCommand implements Callable<Integer> {
                 "IMPORTED", "UID"), (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(),
                 p.path("name").asText(), selector(p.path("pod_selector")),
                 String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText())),
+        ingresses(GetCommand.inventory("ingresses"), List.of("CLUSTER", "NAMESPACE", "NAME", "CLASS", "HOSTS",
+                "ADDRESS", "PORTS"), (i, now) -> List.of(i.path("cluster").asText(), i.path("namespace").asText(),
+                i.path("name").asText(), ItemsOutput.text(i, "ingress_class"), hosts(i.path("hosts")),
+                joined(i.path("addresses")), i.path("tls").asBoolean() ? "80, 443" : "80")),
         groups(POLICY_BASE + "groups", List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) -> List.of(
                 g.path("id").asText(), String.valueOf(g.path("expression").size()), g.path("_revision").asText(),
                 ItemsOutput.text(g, "_last_modified_user"))),
@@ -89,7 +93,8 @@ final class GetCommand implements Callable<Integer> {
     ServerConnection connection;
 
     @Parameters(index = "0", paramLabel = "RESOURCE",
-            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups, policies or acnp")
+            description = "clusters, namespaces, pods, services, nodes, networkpolicies, ingresses, groups, policies "
+                    + "or acnp")
     Resource resource;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID",
@@ -114,7 +119,7 @@ final class GetCommand implements Callable<Integer> {
         }
         if (!resource.isInventory() && resource != Resource.acnp && (namespace != null || cluster != null)) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
-                    + "nodes and networkpolicies, not to " + resource);
+                    + "nodes, networkpolicies and ingresses, not to " + resource);
         }
         if (id != null && resource != Resource.groups && resource != Resource.policies) {
             throw new ParameterException(spec.commandLine(), "an ID selects one of groups or policies, not of "
@@ -158,6 +163,13 @@ final class GetCommand implements Callable<Integer> {
         var parts = new ArrayList<String>();
         array.forEach(n -> parts.add(n.asText()));
         return parts.isEmpty() ? "<none>" : String.join(",", parts);
+    }
+
+    /** kubectl's HOSTS column: the rules' hosts, {@code *} when a rule matches every host. */
+    private static String hosts(JsonNode array) {
+        var parts = new ArrayList<String>();
+        array.forEach(n -> parts.add(n.asText()));
+        return parts.isEmpty() ? "*" : String.join(",", parts);
     }
 
     private static String addresses(JsonNode array) {

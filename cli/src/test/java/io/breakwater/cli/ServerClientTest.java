@@ -384,4 +384,34 @@ class ServerClientTest {
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).startsWith("breakwater import: --sequence-number-upper and --sequence-number-lower go together");
     }
+
+    @Test
+    void getIngressesPrintsClassHostsAddressAndPorts(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ingress.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: storefront, namespace: shop}
+                spec:
+                  ingressClassName: nginx
+                  tls: [{hosts: [shop.example.com]}]
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
+                status: {loadBalancer: {ingress: [{ip: 192.0.2.7}]}}
+                """);
+        var pushed = cli("inventory", "push", "--cluster", "ingress-listed", "-f", dir.toString());
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+
+        var run = cli("get", "ingresses", "--cluster", "ingress-listed");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "CLUSTER          NAMESPACE   NAME         CLASS   HOSTS              ADDRESS     PORTS",
+                "ingress-listed   shop        storefront   nginx   shop.example.com   192.0.2.7   80, 443");
+    }
 }

@@ -7,6 +7,7 @@ import io.breakwater.server.api.EvaluationRoutes;
 import io.breakwater.server.api.Guard;
 import io.breakwater.server.api.ImportRoutes;
 import io.breakwater.server.api.InventoryRoutes;
+import io.breakwater.server.api.OperationsRoutes;
 import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
 import io.breakwater.server.auth.Users;
@@ -14,6 +15,7 @@ import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.evaluation.Evaluations;
+import io.breakwater.server.health.AntreaHealth;
 import io.breakwater.server.importer.Importer;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
@@ -101,6 +103,7 @@ public final class Server {
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
         ImportRoutes.register(app, new Importer(db, desired, clock));
         EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
+        OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
         return app;

@@ -82,6 +82,11 @@ public final class HttpManagementPlane implements ManagementPlane {
         send(request("status").POST(body(report)));
     }
 
+    @Override
+    public void reportAntreaHealth(JsonNode report) {
+        send(request("antrea-health").PUT(body(report)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(clusterBase.resolve(path))
                 .timeout(CALL_TIMEOUT)

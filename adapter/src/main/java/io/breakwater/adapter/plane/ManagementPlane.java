@@ -22,4 +22,7 @@ public interface ManagementPlane {
 
     /** Reports realization status and adapter health; doubles as the heartbeat. */
     void reportStatus(StatusReport report);
+
+    /** Reports the Antrea Controller's and Agents' health (complete each time; replaces the last report). */
+    void reportAntreaHealth(JsonNode report);
 }
