@@ -43,6 +43,9 @@ class DeployManifestsTest {
                 expected.add("crd.antrea.io/" + r + ":" + v);
             }
         }
+        for (var r : List.of("antreacontrollerinfos", "antreaagentinfos")) {
+            read.forEach(v -> expected.add("crd.antrea.io/" + r + ":" + v));
+        }
         assertThat(grants).isEqualTo(expected);
     }
 

@@ -101,5 +101,8 @@ public final class Fixtures {
         for (var kind : AntreaKind.values()) {
             server.expectCustomResource(kind.crdContext());
         }
+        for (var kind : io.breakwater.adapter.health.MonitoringKind.values()) {
+            server.expectCustomResource(kind.crdContext());
+        }
     }
 }

@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
                 + "and policies of a Breakwater server.",
             "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes.",
             "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
-                + "prints them (from the status the adapter reports)."
+                + "prints them (from the status the adapter reports).",
+            "health --cluster NAME shows the Antrea Controller and Agents of the cluster: HEALTHY, DEGRADED (an agent "
+                + "without heartbeat for 3 minutes, a condition not True, a component missing) or UNKNOWN (no "
+                + "report from the adapter for a minute)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -69,7 +72,9 @@ final class GetCommand implements Callable<Integer> {
                 p.path("sequence_number").asText(), String.valueOf(p.path("rules").size()),
                 p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user"))),
         /** The ACNPs realized in one cluster, from what its adapter reports ({@code GET …/clusters/{c}/status}). */
-        acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row);
+        acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row),
+        /** Antrea Controller and Agent health of one cluster ({@code GET …/clusters/{c}/antrea-health}). */
+        health("/api/v1/breakwater/clusters/", HealthTable.HEADER, (h, now) -> List.of());
 
         final String path;
         final List<String> header;
@@ -93,8 +98,8 @@ final class GetCommand implements Callable<Integer> {
     ServerConnection connection;
 
     @Parameters(index = "0", paramLabel = "RESOURCE",
-            description = "clusters, namespaces, pods, services, nodes, networkpolicies, ingresses, groups, policies "
-                    + "or acnp")
+            description = "clusters, namespaces, pods, services, nodes, networkpolicies, ingresses, groups, policies, "
+                    + "acnp or health")
     Resource resource;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID",
@@ -117,6 +122,12 @@ final class GetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "acnp needs --cluster NAME and takes no -n "
                     + "(ClusterNetworkPolicies are cluster-wide)");
         }
+        if (resource == Resource.health && (cluster == null || namespace != null)) {
+            throw new ParameterException(spec.commandLine(), "health needs --cluster NAME and takes no -n");
+        }
+        if (resource == Resource.health && id == null) {
+            return health();
+        }
         if (!resource.isInventory() && resource != Resource.acnp && (namespace != null || cluster != null)) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
                     + "nodes, networkpolicies and ingresses, not to " + resource);
@@ -135,6 +146,22 @@ final class GetCommand implements Callable<Integer> {
             out.print(ItemsOutput.table(resource.header, items.stream().map(i -> resource.row.apply(i, now)).toList()));
         } else {
             out.print(ItemsOutput.document(output, items));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer health() {
+        String base = resource.path + ServerConnection.query(cluster) + "/antrea-health";
+        JsonNode health = connection.get(base);
+        List<JsonNode> agents = connection.listAll(base + "/agents");
+        var out = spec.commandLine().getOut();
+        if (output == ItemsOutput.Format.table) {
+            out.print(HealthTable.render(health, agents));
+        } else {
+            var all = ((com.fasterxml.jackson.databind.node.ObjectNode) health).deepCopy();
+            all.putArray("agents").addAll(agents);
+            out.print(ItemsOutput.document(output, all));
         }
         out.flush();
         return ExitCodes.OK;

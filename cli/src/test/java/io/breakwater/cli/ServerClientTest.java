@@ -414,4 +414,22 @@ class ServerClientTest {
                 "CLUSTER          NAMESPACE   NAME         CLASS   HOSTS              ADDRESS     PORTS",
                 "ingress-listed   shop        storefront   nginx   shop.example.com   192.0.2.7   80, 443");
     }
+
+    @Test
+    void getHealthOfAClusterWhoseAdapterNeverReportedIsUnknown() {
+        push("unreported");
+
+        var run = cli("get", "health", "--cluster", "unreported");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("cluster unreported: UNKNOWN\n  the adapter has not reported Antrea health yet");
+    }
+
+    @Test
+    void getHealthWithoutClusterIsAUsageError() {
+        var run = cli("get", "health");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("breakwater get: health needs --cluster NAME");
+    }
 }
