@@ -11,7 +11,9 @@ import io.breakwater.adapter.realize.RealizationLoop;
 import io.breakwater.adapter.realize.Realizer;
 import io.breakwater.adapter.realize.Timing;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.breakwater.adapter.stats.RuleStatsCollector;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -24,16 +26,22 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Adapter implements AutoCloseable {
+    /** How often rule statistics are read and reported. */
+    public static final Duration STATS_PERIOD = Duration.ofMinutes(1);
+
     private final InventorySync inventory;
     private final RealizationLoop realization;
     private final Realizer realizer;
     private final AntreaHealthWatch health;
+    private final RuleStatsCollector stats;
 
-    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer, AntreaHealthWatch health) {
+    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer, AntreaHealthWatch health,
+                    RuleStatsCollector stats) {
         this.inventory = inventory;
         this.realization = realization;
         this.realizer = realizer;
         this.health = health;
+        this.stats = stats;
     }
 
     /** @param owner value of the {@code breakwater.io/owner} label: this management plane's objects */
@@ -44,15 +52,21 @@ public final class Adapter implements AutoCloseable {
                 plane, owner, Clock.systemUTC());
         var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
                 new RealizationLoop(realizer, plane, resources, timing), realizer,
-                new AntreaHealthWatch(client, plane, timing.heartbeat()));
+                new AntreaHealthWatch(client, plane, timing.heartbeat()),
+                new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD));
         adapter.inventory.start();
         adapter.realization.start();
         adapter.health.start();
+        adapter.stats.start();
         return adapter;
     }
 
     public Realizer realizer() {
         return realizer;
+    }
+
+    public RuleStatsCollector stats() {
+        return stats;
     }
 
     public AntreaHealthWatch health() {
@@ -70,6 +84,7 @@ public final class Adapter implements AutoCloseable {
 
     @Override
     public void close() {
+        stats.close();
         health.close();
         realization.close();
         inventory.close();

@@ -46,6 +46,9 @@ class DeployManifestsTest {
         for (var r : List.of("antreacontrollerinfos", "antreaagentinfos")) {
             read.forEach(v -> expected.add("crd.antrea.io/" + r + ":" + v));
         }
+        for (var r : List.of("antreaclusternetworkpolicystats", "networkpolicystats")) {
+            List.of("get", "list").forEach(v -> expected.add("stats.antrea.io/" + r + ":" + v));
+        }
         assertThat(grants).isEqualTo(expected);
     }
 

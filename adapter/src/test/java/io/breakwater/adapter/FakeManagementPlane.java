@@ -19,6 +19,7 @@ public final class FakeManagementPlane implements ManagementPlane {
     private final Map<String, JsonNode> inventory = new TreeMap<>();
     private final List<StatusReport> reports = new ArrayList<>();
     private final List<JsonNode> healthReports = new ArrayList<>();
+    private final List<JsonNode> statsReports = new ArrayList<>();
     private boolean hasFullSync;
     private boolean down;
     private int fullSyncs;
@@ -115,6 +116,16 @@ public final class FakeManagementPlane implements ManagementPlane {
     public synchronized void reportAntreaHealth(JsonNode report) {
         failWhenDown();
         healthReports.add(report);
+    }
+
+    @Override
+    public synchronized void reportRuleStats(JsonNode report) {
+        failWhenDown();
+        statsReports.add(report);
+    }
+
+    public synchronized List<JsonNode> statsReports() {
+        return List.copyOf(statsReports);
     }
 
     public synchronized List<JsonNode> healthReports() {

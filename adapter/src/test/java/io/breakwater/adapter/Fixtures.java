@@ -104,5 +104,8 @@ public final class Fixtures {
         for (var kind : io.breakwater.adapter.health.MonitoringKind.values()) {
             server.expectCustomResource(kind.crdContext());
         }
+        for (var kind : io.breakwater.adapter.stats.StatsKind.values()) {
+            server.expectCustomResource(kind.crdContext());
+        }
     }
 }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
             "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes.",
             "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
                 + "prints them (from the status the adapter reports).",
+            "stats [--cluster NAME] shows sessions, packets and bytes per DFW rule as Antrea counted them (summed "
+                + "over clusters without --cluster; totals survive Antrea counter resets). unusedrules [--period-days N] "
+                + "lists rules in force without a hit for N days (default 30): cleanup candidates.",
             "health --cluster NAME shows the Antrea Controller and Agents of the cluster: HEALTHY, DEGRADED (an agent "
                 + "without heartbeat for 3 minutes, a condition not True, a component missing) or UNKNOWN (no "
                 + "report from the adapter for a minute)."
@@ -73,6 +76,17 @@ final class GetCommand implements Callable<Integer> {
                 p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user"))),
         /** The ACNPs realized in one cluster, from what its adapter reports ({@code GET …/clusters/{c}/status}). */
         acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row),
+        /** Hits per DFW rule, per cluster or summed ({@code GET /api/v1/breakwater/statistics/rules}). */
+        stats("/api/v1/breakwater/statistics/rules", List.of("CLUSTER", "POLICY", "RULE", "SESSIONS", "PACKETS",
+                "BYTES", "RESETS", "LAST-HIT"), (r, now) -> List.of(r.path("cluster").asText(),
+                r.path("policy_id").asText(), r.path("rule_id").asText(), r.path("sessions").asText(),
+                r.path("packets").asText(), r.path("bytes").asText(), r.path("counter_resets").asText(),
+                ago(r.path("last_hit_time").asLong(), now))),
+        /** Rules in force without hits over {@code --period-days} (cleanup candidates). */
+        unusedrules("/api/v1/breakwater/statistics/unused-rules", List.of("POLICY", "RULE", "SESSIONS",
+                "OBSERVED-SINCE", "LAST-HIT"), (r, now) -> List.of(r.path("policy_id").asText(),
+                r.path("rule_id").asText(), r.path("sessions").asText(), ago(r.path("first_time").asLong(), now),
+                ago(r.path("last_hit_time").asLong(), now))),
         /** Antrea Controller and Agent health of one cluster ({@code GET …/clusters/{c}/antrea-health}). */
         health("/api/v1/breakwater/clusters/", HealthTable.HEADER, (h, now) -> List.of());
 
@@ -99,7 +113,7 @@ final class GetCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESOURCE",
             description = "clusters, namespaces, pods, services, nodes, networkpolicies, ingresses, groups, policies, "
-                    + "acnp or health")
+                    + "acnp, health, stats or unusedrules")
     Resource resource;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID",
@@ -111,6 +125,10 @@ final class GetCommand implements Callable<Integer> {
 
     @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources); the cluster of acnp")
     String cluster;
+
+    @Option(names = "--period-days", paramLabel = "N", defaultValue = "30",
+            description = "unusedrules: rules without a hit for N days (default ${DEFAULT-VALUE})")
+    int periodDays;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
             description = "table (default), json or yaml (the server's objects, as a list)")
@@ -128,7 +146,14 @@ final class GetCommand implements Callable<Integer> {
         if (resource == Resource.health && id == null) {
             return health();
         }
-        if (!resource.isInventory() && resource != Resource.acnp && (namespace != null || cluster != null)) {
+        if (resource == Resource.stats && namespace != null) {
+            throw new ParameterException(spec.commandLine(), "stats takes --cluster, not -n");
+        }
+        if (periodDays < 1 || periodDays > 3650) {
+            throw new ParameterException(spec.commandLine(), "--period-days must be from 1 to 3650, found " + periodDays);
+        }
+        if (!resource.isInventory() && resource != Resource.acnp && resource != Resource.stats
+                && (namespace != null || cluster != null)) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
                     + "nodes, networkpolicies and ingresses, not to " + resource);
         }
@@ -139,6 +164,8 @@ final class GetCommand implements Callable<Integer> {
         List<JsonNode> items = resource == Resource.acnp
                 ? AcnpTable.sorted(connection.get(resource.path + cluster + "/status").path("policies"))
                 : id != null ? List.of(connection.get(resource.path + "/" + ServerConnection.query(id)))
+                : resource == Resource.unusedrules
+                ? connection.listAll(resource.path + "?period_seconds=" + periodDays * 86400L)
                 : connection.listAll(resource.path + filter());
         var out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {

@@ -23,6 +23,7 @@ import io.breakwater.server.inventory.InventoryViews;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.stats.RuleStatistics;
 import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -97,13 +98,15 @@ public final class Server {
         Guard.install(app, users);
         var desired = new DesiredStates(db);
         Clock clock = config.clock();
-        PolicyRoutes.register(app, new PolicyService(db, desired, clock));
+        var policyService = new PolicyService(db, desired, clock);
+        PolicyRoutes.register(app, policyService);
         AccessRoutes.register(app, db, users, clock);
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
         ImportRoutes.register(app, new Importer(db, desired, clock));
         EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
-        OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock));
+        OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
+                policyService);
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
         return app;

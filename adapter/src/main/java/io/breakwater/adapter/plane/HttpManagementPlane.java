@@ -87,6 +87,11 @@ public final class HttpManagementPlane implements ManagementPlane {
         send(request("antrea-health").PUT(body(report)));
     }
 
+    @Override
+    public void reportRuleStats(JsonNode report) {
+        send(request("rule-stats").PUT(body(report)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(clusterBase.resolve(path))
                 .timeout(CALL_TIMEOUT)

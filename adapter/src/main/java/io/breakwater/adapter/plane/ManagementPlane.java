@@ -25,4 +25,7 @@ public interface ManagementPlane {
 
     /** Reports the Antrea Controller's and Agents' health (complete each time; replaces the last report). */
     void reportAntreaHealth(JsonNode report);
+
+    /** Reports Antrea's raw rule counters as read now; the server accumulates them across counter resets. */
+    void reportRuleStats(JsonNode report);
 }
