@@ -27,3 +27,18 @@ create table rule_stats (
     primary key (cluster, policy_id, rule_id)
 );
 create index rule_stats_policy on rule_stats (policy_id);
+
+-- Traceflows: requested through the API, run by the cluster's adapter as an Antrea Traceflow, with the
+-- evaluator's prediction beside the observation. state: PENDING (waiting for the adapter), COMPLETED, FAILED.
+create table traceflow (
+    id           varchar(64)  primary key,
+    cluster      varchar(255) not null,
+    state        varchar(16)  not null,
+    request      varchar      not null,
+    predicted    varchar      not null,
+    observed     varchar      not null,
+    create_time  bigint       not null,
+    create_user  varchar(255) not null,
+    update_time  bigint       not null
+);
+create index traceflow_cluster_state on traceflow (cluster, state);

@@ -12,6 +12,7 @@ import io.breakwater.adapter.realize.Realizer;
 import io.breakwater.adapter.realize.Timing;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.breakwater.adapter.stats.RuleStatsCollector;
+import io.breakwater.adapter.traceflow.TraceflowRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -34,9 +35,11 @@ public final class Adapter implements AutoCloseable {
     private final Realizer realizer;
     private final AntreaHealthWatch health;
     private final RuleStatsCollector stats;
+    private final TraceflowRunner traceflows;
 
     private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer, AntreaHealthWatch health,
-                    RuleStatsCollector stats) {
+                    RuleStatsCollector stats, TraceflowRunner traceflows) {
+        this.traceflows = traceflows;
         this.inventory = inventory;
         this.realization = realization;
         this.realizer = realizer;
@@ -53,11 +56,13 @@ public final class Adapter implements AutoCloseable {
         var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
                 new RealizationLoop(realizer, plane, resources, timing), realizer,
                 new AntreaHealthWatch(client, plane, timing.heartbeat()),
-                new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD));
+                new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD),
+                new TraceflowRunner(client, plane, realizer::desiredState, Duration.ofSeconds(2), Duration.ofSeconds(30)));
         adapter.inventory.start();
         adapter.realization.start();
         adapter.health.start();
         adapter.stats.start();
+        adapter.traceflows.start();
         return adapter;
     }
 
@@ -84,6 +89,7 @@ public final class Adapter implements AutoCloseable {
 
     @Override
     public void close() {
+        traceflows.close();
         stats.close();
         health.close();
         realization.close();

@@ -49,6 +49,7 @@ class DeployManifestsTest {
         for (var r : List.of("antreaclusternetworkpolicystats", "networkpolicystats")) {
             List.of("get", "list").forEach(v -> expected.add("stats.antrea.io/" + r + ":" + v));
         }
+        List.of("get", "create", "delete").forEach(v -> expected.add("crd.antrea.io/traceflows:" + v));
         assertThat(grants).isEqualTo(expected);
     }
 

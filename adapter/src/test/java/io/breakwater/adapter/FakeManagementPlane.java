@@ -124,6 +124,30 @@ public final class FakeManagementPlane implements ManagementPlane {
         statsReports.add(report);
     }
 
+    private final List<JsonNode> pendingTraceflows = new ArrayList<>();
+    private final Map<String, JsonNode> traceflowResults = new TreeMap<>();
+
+    public synchronized void requestTraceflow(JsonNode request) {
+        pendingTraceflows.add(request);
+    }
+
+    public synchronized Map<String, JsonNode> traceflowResults() {
+        return Map.copyOf(traceflowResults);
+    }
+
+    @Override
+    public synchronized List<JsonNode> pendingTraceflows() {
+        failWhenDown();
+        return List.copyOf(pendingTraceflows);
+    }
+
+    @Override
+    public synchronized void reportTraceflow(String id, JsonNode result) {
+        failWhenDown();
+        pendingTraceflows.removeIf(r -> r.path("id").asText().equals(id));
+        traceflowResults.put(id, result);
+    }
+
     public synchronized List<JsonNode> statsReports() {
         return List.copyOf(statsReports);
     }

@@ -107,5 +107,6 @@ public final class Fixtures {
         for (var kind : io.breakwater.adapter.stats.StatsKind.values()) {
             server.expectCustomResource(kind.crdContext());
         }
+        server.expectCustomResource(io.breakwater.adapter.traceflow.TraceflowKind.crdContext());
     }
 }

@@ -25,6 +25,7 @@ import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.stats.RuleStatistics;
 import io.breakwater.server.store.Database;
+import io.breakwater.server.traceflow.Traceflows;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -104,9 +105,10 @@ public final class Server {
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
         ImportRoutes.register(app, new Importer(db, desired, clock));
-        EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
+        var evaluations = new Evaluations(db, clusters, desired);
+        EvaluationRoutes.register(app, evaluations);
         OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
-                policyService);
+                policyService, new Traceflows(db, clusters, evaluations, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
         return app;

@@ -28,4 +28,10 @@ public interface ManagementPlane {
 
     /** Reports Antrea's raw rule counters as read now; the server accumulates them across counter resets. */
     void reportRuleStats(JsonNode report);
+
+    /** Traceflow requests of this cluster the adapter has not answered yet. */
+    List<JsonNode> pendingTraceflows();
+
+    /** The observation of one traceflow request. */
+    void reportTraceflow(String id, JsonNode result);
 }

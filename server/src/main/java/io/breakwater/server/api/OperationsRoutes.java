@@ -12,6 +12,7 @@ import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.stats.RuleStatistics;
+import io.breakwater.server.traceflow.Traceflows;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public final class OperationsRoutes {
     private OperationsRoutes() {}
 
     public static void register(Javalin app, Clusters clusters, AntreaHealth health, RuleStatistics stats,
-            PolicyService policies) {
+            PolicyService policies, Traceflows traceflows) {
+        traceflows(app, clusters, traceflows);
         app.put(BASE + "/antrea-health", ctx -> {
             health.report(cluster(ctx, clusters), Json.parseObject(ctx.body()));
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
@@ -65,6 +67,22 @@ public final class OperationsRoutes {
             page.put("period_seconds", period);
             ctx.json(page);
         }, need(Permission.POLICY_READ));
+    }
+
+    /** NSX-style {@code /infra/traceflows} for operators; the adapter's side under its cluster. */
+    private static void traceflows(Javalin app, Clusters clusters, Traceflows traceflows) {
+        String tf = PolicyRoutes.BASE + "/infra/traceflows";
+        app.post(tf, ctx -> {
+            ctx.status(201);
+            ctx.json(traceflows.create(Json.parseObject(ctx.body()), PolicyRoutes.user(ctx)));
+        }, need(Permission.POLICY_WRITE));
+        app.get(tf + "/{id}", ctx -> ctx.json(traceflows.get(ctx.pathParam("id"))), need(Permission.POLICY_READ));
+        app.get(BASE + "/traceflow-requests", ctx -> ctx.json(ListQuery.from(ctx).page(
+                traceflows.pending(cluster(ctx, clusters)))), need(Permission.CLUSTER_READ));
+        app.put(BASE + "/traceflows/{id}/result", ctx -> {
+            traceflows.report(cluster(ctx, clusters), ctx.pathParam("id"), Json.parseObject(ctx.body()));
+            ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
+        }, need(Permission.CLUSTER_WRITE));
     }
 
     private static Map<String, List<String>> rulesInForce(PolicyService policies) {

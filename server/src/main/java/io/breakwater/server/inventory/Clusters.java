@@ -114,7 +114,7 @@ public final class Clusters {
                 return null;
             }
             for (String table : List.of("inventory_object", "imported_np", "realization_status",
-                    "antrea_health", "rule_stats")) {
+                    "antrea_health", "rule_stats", "traceflow")) {
                 try (var st = c.prepareStatement("delete from " + table + " where cluster = ?")) {
                     st.setString(1, name);
                     st.executeUpdate();
