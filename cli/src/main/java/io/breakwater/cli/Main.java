@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ApplyCommand.class,
             InventoryCommand.class,
+            TraceflowCommand.class,
             DemoCommand.class
         })
 public final class Main implements Runnable {

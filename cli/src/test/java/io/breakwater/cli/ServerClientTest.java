@@ -432,4 +432,26 @@ class ServerClientTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("breakwater get: health needs --cluster NAME");
     }
+
+    @Test
+    void traceflowWithoutAnAdapterPrintsThePredictionAndNoObservationAndExitsOne() {
+        push("traced");
+
+        var run = cli("traceflow", "--cluster", "traced", "--from", "10.0.0.1", "--to", "10.0.0.2", "--port", "80",
+                "--timeout", "1");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("predicted  ALLOWED", "observed   <none yet> (state PENDING)",
+                "UNDECIDED: no comparison");
+    }
+
+    @Test
+    void getStatsOfAClusterWithoutReportsIsEmpty() {
+        push("unstatted");
+
+        var run = cli("get", "stats", "--cluster", "unstatted");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No resources found.\n");
+    }
 }
