@@ -50,7 +50,9 @@ class DeployManifestsTest {
             List.of("get", "list").forEach(v -> expected.add("stats.antrea.io/" + r + ":" + v));
         }
         List.of("get", "create", "delete").forEach(v -> expected.add("crd.antrea.io/traceflows:" + v));
+        expected.add("/pods/log:get");
         assertThat(grants).isEqualTo(expected);
+        assertThat(grants).noneMatch(g -> g.contains("secrets"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             ApplyCommand.class,
             InventoryCommand.class,
             TraceflowCommand.class,
+            SupportBundleCommand.class,
             DemoCommand.class
         })
 public final class Main implements Runnable {

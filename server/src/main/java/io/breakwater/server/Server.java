@@ -11,6 +11,7 @@ import io.breakwater.server.api.OperationsRoutes;
 import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
 import io.breakwater.server.auth.Users;
+import io.breakwater.server.bundle.SupportBundles;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
 import io.breakwater.server.domain.DomainException;
@@ -108,7 +109,7 @@ public final class Server {
         var evaluations = new Evaluations(db, clusters, desired);
         EvaluationRoutes.register(app, evaluations);
         OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
-                policyService, new Traceflows(db, clusters, evaluations, clock));
+                policyService, new Traceflows(db, clusters, evaluations, clock), new SupportBundles(db, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
         return app;
