@@ -40,8 +40,12 @@ class SupportBundleCollectorTest {
                 .withAnnotations(Map.of("note", "set up with Bearer abc.def.ghi and " + CREDENTIAL)).endMetadata()
                 .build();
         acnp.setAdditionalProperty("spec", Map.of("priority", 1.0, "tier", "bw-application"));
-        acnp.setAdditionalProperty("status", Map.of("phase", "Realized"));
         client.genericKubernetesResources(AntreaKind.CLUSTER_NETWORK_POLICY.context()).resource(acnp).create();
+        client.genericKubernetesResources(AntreaKind.CLUSTER_NETWORK_POLICY.context()).withName("bw-p-web")
+                .editStatus(r -> { // as antrea-controller writes it: through the status subresource
+                    r.setAdditionalProperty("status", Map.of("phase", "Realized"));
+                    return r;
+                });
         GenericKubernetesResource foreign = new GenericKubernetesResourceBuilder().withApiVersion(AntreaKind.API_VERSION)
                 .withKind("ClusterNetworkPolicy").withNewMetadata().withName("someone-elses").endMetadata().build();
         client.genericKubernetesResources(AntreaKind.CLUSTER_NETWORK_POLICY.context()).resource(foreign).create();
