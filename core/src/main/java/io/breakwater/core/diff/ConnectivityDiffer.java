@@ -41,12 +41,18 @@ final class ConnectivityDiffer {
     private final List<FlowChange> changes = new ArrayList<>();
     private final Map<List<Object>, Integer> open = new HashMap<>();
     private final Map<Party, Integer> order = new IdentityHashMap<>();
+    static final long MATRIX_PAIRS = 20_000;
+
+    private final long matrixPairs;
+
     private long comparisons;
     private boolean[] egress;
     private boolean[] ingress;
 
-    private ConnectivityDiffer(Inventory inventory, PolicySet before, PolicySet after, Affected affected) {
+    private ConnectivityDiffer(Inventory inventory, PolicySet before, PolicySet after, Affected affected,
+                               long matrixPairs) {
         this.inventory = inventory;
+        this.matrixPairs = matrixPairs;
         this.before = before.evaluator(inventory);
         this.after = after.evaluator(inventory);
         this.affected = affected;
@@ -56,12 +62,17 @@ final class ConnectivityDiffer {
     }
 
     static ConnectivityDiff diff(Inventory inventory, PolicySet before, PolicySet after) {
+        return diff(inventory, before, after, MATRIX_PAIRS);
+    }
+
+    /** {@code matrixPairs}: above this many pairs to compare, Kubernetes sides answer through whole matrices. */
+    static ConnectivityDiff diff(Inventory inventory, PolicySet before, PolicySet after, long matrixPairs) {
         Affected affected = Affected.between(inventory, before, after);
         List<String> notes = notes(before, after);
         if (affected.isEmpty()) {
             return new ConnectivityDiff(before.target(), after.target(), List.of(), 0, 0, 0, 0, notes);
         }
-        var differ = new ConnectivityDiffer(inventory, before, after, affected);
+        var differ = new ConnectivityDiffer(inventory, before, after, affected, matrixPairs);
         differ.fold(podKey(inventory, before, after));
         List<PortRange> ports = PortIntervals.of(inventory, before, after);
         List<AddressRange> addresses = AddressIntervals.of(inventory, before, after);
@@ -118,10 +129,7 @@ final class ConnectivityDiffer {
         Oracle b = oracle(before, range);
         Oracle a = oracle(after, range);
         int count = classes.size();
-        if (egress == null) {
-            egress = classFlags(affected.egress());
-            ingress = classFlags(affected.ingress());
-        }
+        flags();
         for (int s = 0; s < count; s++) {
             for (int d = 0; d < count; d++) {
                 if (egress[s] || ingress[d]) {
@@ -140,6 +148,24 @@ final class ConnectivityDiffer {
                     compareFlow(c, count + r, pod, outside, range, b, a);
                 }
             }
+        }
+    }
+
+    private long pairsToCompare() {
+        flags();
+        long e = 0;
+        long i = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            e += egress[c] ? 1 : 0;
+            i += ingress[c] ? 1 : 0;
+        }
+        return (e + i) * classes.size();
+    }
+
+    private void flags() {
+        if (egress == null) {
+            egress = classFlags(affected.egress());
+            ingress = classFlags(affected.ingress());
         }
     }
 
@@ -193,9 +219,12 @@ final class ConnectivityDiffer {
         changes.add(new FlowChange(parties.get(from), parties.get(to), range, b, a));
     }
 
-    /** Whole matrices when every pair is compared and the evaluator computes them fast; else flow by flow. */
+    /**
+     * Whole matrices when many pairs are compared and the evaluator computes them fast (a matrix costs about as
+     * much as {@value #MATRIX_PAIRS} single flows); else flow by flow.
+     */
     private Oracle oracle(Evaluator evaluator, PortRange range) {
-        if (affected.all() && evaluator instanceof K8sEvaluator k8s) {
+        if (evaluator instanceof K8sEvaluator k8s && pairsToCompare() > matrixPairs) {
             Matrix m = k8s.matrix(range.protocol(), PortRef.of(range.from()));
             return (source, destination) -> {
                 if (source instanceof Endpoint.PodEndpoint(Pod s) && destination instanceof Endpoint.PodEndpoint(Pod d)) {

@@ -51,6 +51,18 @@ class PolicyDiffPropertiesTest {
     }
 
     @Property(tries = 60)
+    void theChangesFoundThroughWholeMatricesReplayExactly(@ForAll("clusters") Cluster c,
+            @ForAll("policies") List<NetworkPolicy> other, @ForAll @IntRange(min = 1, max = 65_535) int port) {
+        PolicySet a = new PolicySet.K8s(c.policies());
+        PolicySet b = new PolicySet.K8s(other);
+
+        ConnectivityDiff viaMatrices = ConnectivityDiffer.diff(c.inventory(), a, b, 0);
+
+        Replay.check(c.inventory(), a, b, viaMatrices, port);
+        assertThat(viaMatrices.changes()).isEqualTo(PolicyDiff.connectivity(c.inventory(), a, b).changes());
+    }
+
+    @Property(tries = 60)
     void theChangesOfTwoDfwConfigurationsReplayExactly(@ForAll("clusters") Cluster c,
             @ForAll("policies") List<NetworkPolicy> other, @ForAll @IntRange(min = 1, max = 65_535) int port) {
         PolicySet a = dfw(c, c.policies());
