@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
+            DiffCommand.class,
             AdapterCommand.class,
             ServerCommand.class,
             GetCommand.class,
