@@ -7,11 +7,11 @@ import { resolve } from 'node:path';
 const build = process.env.BW_BUILD ?? 'target';
 
 export default defineConfig({
-  root: resolve(__dirname, 'src/main/app'),
+  root: resolve(import.meta.dirname, 'src/main/app'),
   base: '/',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, build, 'classes/breakwater-console'),
+    outDir: resolve(import.meta.dirname, build, 'classes/breakwater-console'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
   },

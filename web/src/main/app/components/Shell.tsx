@@ -32,14 +32,13 @@ export function Shell() {
   const masthead = (
     <Masthead>
       <MastheadMain>
-        <MastheadBrand><span className="bw-brand" style={{ color: 'white', fontWeight: 600, fontSize: '1.2rem' }}>
-          Breakwater</span></MastheadBrand>
+        <MastheadBrand><span className="bw-brand">Breakwater</span></MastheadBrand>
       </MastheadMain>
       <MastheadContent>
         <Toolbar isFullHeight>
           <ToolbarContent>
             <ToolbarItem align={{ default: 'alignEnd' }}>
-              <span data-testid="signed-in-user" style={{ color: 'white', marginRight: '0.5rem' }}>{session.user}</span>
+              <span data-testid="signed-in-user" className="bw-user">{session.user}</span>
               <Label data-testid="signed-in-role" color="blue">{ROLE_NAMES[session.role] ?? session.role}</Label>
             </ToolbarItem>
             <ToolbarItem>

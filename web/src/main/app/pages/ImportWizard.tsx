@@ -213,7 +213,7 @@ function Outcome({ response, nameOf }: { response: ImportResponse; nameOf(uid: s
 export interface Preview {
   security_policies: { id: string; display_name: string; category: string; sequence_number: number; rule_count: number }[];
   groups: { id: string; display_name: string }[];
-  equivalence: { cluster: string; equivalent: boolean; pod_pairs: number; differences: string[] }[];
+  equivalence: { cluster: string; equivalent: boolean; flows: number; difference_count: number; differences: string[] }[];
 }
 
 function PreviewObjects({ preview }: { preview: Preview }) {
@@ -222,8 +222,8 @@ function PreviewObjects({ preview }: { preview: Preview }) {
       {preview.equivalence.map((e) => (
         <Alert key={e.cluster} variant={e.equivalent ? 'success' : 'danger'} isInline style={{ marginTop: '1rem' }}
           data-testid="equivalence"
-          title={e.equivalent ? `Equivalent to the Kubernetes semantics on cluster ${e.cluster}'s inventory`
-            : `Not equivalent on cluster ${e.cluster}: ${e.differences.length} flows differ`}>
+          title={e.equivalent ? `Equivalent to the Kubernetes semantics on cluster ${e.cluster}'s inventory (${e.flows} flows compared)`
+            : `Not equivalent on cluster ${e.cluster}: ${e.difference_count} of ${e.flows} flows differ`}>
           {e.differences.length > 0 && <ul>{e.differences.slice(0, 20).map((d) => <li key={d}>{d}</li>)}</ul>}
         </Alert>
       ))}
