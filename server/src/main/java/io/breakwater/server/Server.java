@@ -81,6 +81,7 @@ public final class Server {
             if (config.tls()) {
                 Tls.configure(cfg, config);
             }
+            Console.configure(cfg);
         });
         var limiter = new RateLimiter(config.ratePerSecond(), config.clock());
         app.before(ctx -> {
