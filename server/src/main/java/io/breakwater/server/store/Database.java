@@ -26,13 +26,15 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl) {
         var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
         config.setPoolName("breakwater");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             // one multi-row INSERT per batch instead of one statement per row: imports write thousands of rows
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // a 2xx means committed to the WAL on disk, whatever the server, role or URL default says
+            config.setConnectionInitSql("set synchronous_commit = on");
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             // H2's READ COMMITTED can let an UPDATE that waited on a row lock apply over a newer version (lost
@@ -47,6 +49,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool);
+    }
+
+    /**
+     * H2 acknowledges a commit before writing it: its store reaches the file only every WRITE_DELAY ms (500 by
+     * default), so a kill -9 right after a 2xx lost the write. WRITE_DELAY=0 writes each commit before it returns.
+     */
+    static String durable(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            return jdbcUrl;
+        }
+        String withoutDelay = jdbcUrl.replaceAll("(?i);WRITE_DELAY=[^;]*", "");
+        return withoutDelay + ";WRITE_DELAY=0";
     }
 
     public boolean isPostgres() {
