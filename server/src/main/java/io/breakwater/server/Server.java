@@ -2,11 +2,13 @@ package io.breakwater.server;
 
 import io.breakwater.server.api.AccessRoutes;
 import io.breakwater.server.api.AdapterRoutes;
+import io.breakwater.server.api.BodyCap;
 import io.breakwater.server.api.ErrorMapper;
 import io.breakwater.server.api.EvaluationRoutes;
 import io.breakwater.server.api.Guard;
 import io.breakwater.server.api.ImportRoutes;
 import io.breakwater.server.api.InventoryRoutes;
+import io.breakwater.server.api.JsonErrorPages;
 import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
 import io.breakwater.server.auth.Users;
@@ -75,7 +77,8 @@ public final class Server {
     private static Javalin create(ServerConfig config, Database db, Users users) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
-            cfg.http.maxRequestSize = config.maxBodyBytes();
+            BodyCap.install(cfg, config.maxBodyBytes(), config.maxBulkBodyBytes());
+            JsonErrorPages.install(cfg);
             cfg.http.defaultContentType = "application/json";
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             if (config.tls()) {

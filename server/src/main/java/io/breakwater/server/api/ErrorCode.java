@@ -14,6 +14,7 @@ public enum ErrorCode {
     STALE_REVISION(604, 412),
     BODY_TOO_LARGE(259, 413),
     RATE_LIMITED(260, 429),
+    REQUEST_TOO_LARGE(262, 414),
     INTERNAL(100, 500);
 
     private final long value;

@@ -83,10 +83,11 @@ public final class ErrorMapper {
         return generic(e.getStatus(), message);
     }
 
-    private static ApiError generic(int status, String message) {
+    static ApiError generic(int status, String message) {
         long code = switch (status) {
             case 404 -> ErrorCode.NOT_FOUND.value();
             case 413 -> ErrorCode.BODY_TOO_LARGE.value();
+            case 414, 431 -> ErrorCode.REQUEST_TOO_LARGE.value();
             case 500 -> ErrorCode.INTERNAL.value();
             default -> ErrorCode.INVALID_REQUEST.value();
         };
@@ -103,7 +104,9 @@ public final class ErrorMapper {
             case 409 -> "CONFLICT";
             case 412 -> "PRECONDITION_FAILED";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
             case 429 -> "TOO_MANY_REQUESTS";
             case 503 -> "SERVICE_UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
