@@ -25,11 +25,13 @@ import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,7 +77,9 @@ public final class Server {
     }
 
     private static Javalin create(ServerConfig config, Database db, Users users) {
+        var getRoutes = new ArrayList<HandlerMetaInfo>();
         Javalin app = Javalin.create(cfg -> {
+            Guard.collectGetRoutes(cfg, getRoutes);
             cfg.showJavalinBanner = false;
             BodyCap.install(cfg, config.maxBodyBytes(), config.maxBulkBodyBytes());
             JsonErrorPages.install(cfg);
@@ -106,6 +110,7 @@ public final class Server {
         EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
+        Guard.guardHead(app, getRoutes);
         return app;
     }
 }

@@ -23,6 +23,9 @@ public final class ErrorMapper {
     public static void install(Javalin app) {
         app.exception(DomainException.class, (e, ctx) -> {
             ErrorCode code = codeOf(e);
+            if (code == ErrorCode.BUSY) {
+                ctx.header("Retry-After", "2");
+            }
             respond(ctx, code.httpStatus(), body(code, e));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), fromHttp(e)));
@@ -53,6 +56,8 @@ public final class ErrorMapper {
                 case IN_USE -> ErrorCode.IN_USE;
                 case STALE_REVISION -> ErrorCode.STALE_REVISION;
                 case NEEDS_FULL_SYNC -> ErrorCode.NO_FULL_SYNC;
+                case LAST_ADMIN -> ErrorCode.LAST_ADMIN;
+                case BUSY -> ErrorCode.BUSY;
             };
             case DomainException.LimitExceeded l -> switch (l.limit()) {
                 case BODY_SIZE -> ErrorCode.BODY_TOO_LARGE;

@@ -2,6 +2,7 @@ package io.breakwater.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.breakwater.server.domain.DomainException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
@@ -76,6 +77,11 @@ public final class Database implements AutoCloseable {
             try {
                 return once(work);
             } catch (StoreException e) {
+                if (e.isLockTimeout()) {
+                    throw DomainException.conflict(DomainException.Conflict.Reason.BUSY, "another request (an "
+                            + "import or an inventory sync) holds the data this request changes; retry in a few "
+                            + "seconds");
+                }
                 if (!e.isConcurrentUpdate() || attempt == 5) {
                     throw e;
                 }
