@@ -2,11 +2,13 @@ package io.breakwater.server;
 
 import io.breakwater.server.api.AccessRoutes;
 import io.breakwater.server.api.AdapterRoutes;
+import io.breakwater.server.api.BodyCap;
 import io.breakwater.server.api.ErrorMapper;
 import io.breakwater.server.api.EvaluationRoutes;
 import io.breakwater.server.api.Guard;
 import io.breakwater.server.api.ImportRoutes;
 import io.breakwater.server.api.InventoryRoutes;
+import io.breakwater.server.api.JsonErrorPages;
 import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
 import io.breakwater.server.auth.Users;
@@ -23,11 +25,13 @@ import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,9 +77,12 @@ public final class Server {
     }
 
     private static Javalin create(ServerConfig config, Database db, Users users) {
+        var getRoutes = new ArrayList<HandlerMetaInfo>();
         Javalin app = Javalin.create(cfg -> {
+            Guard.collectGetRoutes(cfg, getRoutes);
             cfg.showJavalinBanner = false;
-            cfg.http.maxRequestSize = config.maxBodyBytes();
+            BodyCap.install(cfg, config.maxBodyBytes(), config.maxBulkBodyBytes());
+            JsonErrorPages.install(cfg);
             cfg.http.defaultContentType = "application/json";
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             if (config.tls()) {
@@ -104,6 +111,7 @@ public final class Server {
         EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock));
+        Guard.guardHead(app, getRoutes);
         return app;
     }
 }

@@ -13,42 +13,52 @@ import java.util.Optional;
  * @param adminPassword password for {@code admin} on first start; empty generates one (printed once)
  * @param tls           HTTPS with a self-signed certificate in {@code dataDir} (default) or plain HTTP
  * @param ratePerSecond requests per second per client before 429 (default 100)
- * @param maxBodyBytes  request body size cap (default 64 MiB: a 5,000-NP inventory fits)
+ * @param maxBodyBytes  body cap of every request but the bulk ones (default 1 MiB)
+ * @param maxBulkBodyBytes body cap of the bulk requests: an adapter's inventory, deltas and status, and an import
+ *                      (default 64 MiB: a 5,000-NP inventory fits)
  * @param clock         time source for timestamps and the rate limiter
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String adminPassword, boolean tls,
-        int ratePerSecond, long maxBodyBytes, Clock clock) {
+        int ratePerSecond, long maxBodyBytes, long maxBulkBodyBytes, Clock clock) {
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(8443, dataDir, "", "", true, 100, 64L << 20, Clock.systemUTC());
+        return new ServerConfig(8443, dataDir, "", "", true, 100, 1L << 20, 64L << 20, Clock.systemUTC());
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond,
+                maxBodyBytes, maxBulkBodyBytes, clock);
     }
 
     public ServerConfig withJdbcUrl(String url) {
-        return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond,
+                maxBodyBytes, maxBulkBodyBytes, clock);
     }
 
     public ServerConfig withAdminPassword(String pw) {
-        return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes, clock);
     }
 
     public ServerConfig withTls(boolean on) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond,
+                maxBodyBytes, maxBulkBodyBytes, clock);
     }
 
     public ServerConfig withRatePerSecond(int r) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, maxBulkBodyBytes, clock);
     }
 
     public ServerConfig withMaxBodyBytes(long b) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, maxBulkBodyBytes, clock);
+    }
+
+    public ServerConfig withMaxBulkBodyBytes(long b) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, b, clock);
     }
 
     public ServerConfig withClock(Clock c) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, c);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond,
+                maxBodyBytes, maxBulkBodyBytes, c);
     }
 
     /** The JDBC URL actually used: the given one, or the H2 file database in the data directory. */
