@@ -36,6 +36,7 @@ public final class Main implements Runnable {
             ImportCommand.class,
             ApplyCommand.class,
             InventoryCommand.class,
+            TraceflowCommand.class,
             DemoCommand.class);
 
     @CommandLine.Spec

@@ -194,7 +194,7 @@ public final class Ingest {
     }
 
     private static List<String> warnings(List<InventoryItem> items) {
-        var docs = items.stream().map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
+        var docs = items.stream().filter(InventoryItem::evaluated).map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
                 i.body())).toList();
         return Normalizer.normalize(docs).problems().stream().map(Problem::toString).limit(1000).toList();
     }
