@@ -15,40 +15,59 @@ import java.util.Optional;
  * @param ratePerSecond requests per second per client before 429 (default 100)
  * @param maxBodyBytes  request body size cap (default 64 MiB: a 5,000-NP inventory fits)
  * @param clock         time source for timestamps and the rate limiter
+ * @param metricsToken  bearer token {@code /metrics} requires; empty (default) leaves it open for Prometheus
+ * @param jsonLogs      one JSON object per request log line (with its request id) instead of plain text
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String adminPassword, boolean tls,
-        int ratePerSecond, long maxBodyBytes, Clock clock) {
+        int ratePerSecond, long maxBodyBytes, Clock clock, String metricsToken, boolean jsonLogs) {
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(8443, dataDir, "", "", true, 100, 64L << 20, Clock.systemUTC());
+        return new ServerConfig(8443, dataDir, "", "", true, 100, 64L << 20, Clock.systemUTC(), "", false);
+    }
+
+    public ServerConfig withMetricsToken(String token) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, clock,
+                token, jsonLogs);
+    }
+
+    public ServerConfig withJsonLogs(boolean on) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, clock,
+                metricsToken, on);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, clock,
+                metricsToken, jsonLogs);
     }
 
     public ServerConfig withJdbcUrl(String url) {
-        return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond, maxBodyBytes, clock,
+                metricsToken, jsonLogs);
     }
 
     public ServerConfig withAdminPassword(String pw) {
-        return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, clock,
+                metricsToken, jsonLogs);
     }
 
     public ServerConfig withTls(boolean on) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond, maxBodyBytes, clock,
+                metricsToken, jsonLogs);
     }
 
     public ServerConfig withRatePerSecond(int r) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, clock,
+                metricsToken, jsonLogs);
     }
 
     public ServerConfig withMaxBodyBytes(long b) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, clock,
+                metricsToken, jsonLogs);
     }
 
     public ServerConfig withClock(Clock c) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, c);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, c,
+                metricsToken, jsonLogs);
     }
 
     /** The JDBC URL actually used: the given one, or the H2 file database in the data directory. */

@@ -1,5 +1,6 @@
 package io.breakwater.server.auth;
 
+import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,17 +16,31 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Local users, API tokens and credential checks. Verified basic credentials are remembered (by a SHA-256 of
- * user and password) so bcrypt runs once per credential, not once per request; any user change forgets them.
+ * user and password) so bcrypt runs once per credential, not once per request. Any user change forgets them on
+ * every replica: the change publishes {@link ChangeFeed.Channel#USERS} in its transaction. A remembered credential
+ * is also checked again after {@link #REMEMBER}, in case a replica missed the signal.
  */
 public final class Users {
 
     public record UserInfo(String name, Role role, long createTime) {}
 
+    /** How long a verified credential is trusted without asking the database again. */
+    public static final java.time.Duration REMEMBER = java.time.Duration.ofSeconds(30);
+
+    private record Verified(Principal principal, long atNanos) {}
+
     private final Database db;
-    private final Map<String, Principal> verified = new ConcurrentHashMap<>();
+    private final ChangeFeed feed;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public Users(Database db) {
+        this(db, ChangeFeed.local());
+    }
+
+    public Users(Database db, ChangeFeed feed) {
         this.db = db;
+        this.feed = feed;
+        feed.subscribe(ChangeFeed.Channel.USERS, verified::clear);
     }
 
     /** Creates {@code admin} when no user exists; returns the password it was given (generated if none). */
@@ -46,6 +61,7 @@ public final class Users {
     public void put(Connection c, String name, String password, Role role, long now) throws SQLException {
         upsert(c, name, password, role, now);
         verified.clear();
+        feed.publish(c, ChangeFeed.Channel.USERS);
     }
 
     private static void upsert(Connection c, String name, String password, Role role, long now) throws SQLException {
@@ -65,6 +81,7 @@ public final class Users {
 
     public boolean delete(Connection c, String name) throws SQLException {
         verified.clear();
+        feed.publish(c, ChangeFeed.Channel.USERS);
         try (PreparedStatement st = c.prepareStatement("delete from api_token where user_name = ?")) {
             st.setString(1, name);
             st.executeUpdate();
@@ -129,9 +146,9 @@ public final class Users {
             return Optional.empty();
         }
         String key = Secrets.sha256(decoded);
-        Principal known = verified.get(key);
-        if (known != null) {
-            return Optional.of(known);
+        Verified known = verified.get(key);
+        if (known != null && System.nanoTime() - known.atNanos() < REMEMBER.toNanos()) {
+            return Optional.of(known.principal());
         }
         String name = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
@@ -146,7 +163,7 @@ public final class Users {
                 }
             }
         });
-        found.ifPresent(p -> verified.put(key, p));
+        found.ifPresent(p -> verified.put(key, new Verified(p, System.nanoTime())));
         return found;
     }
 
