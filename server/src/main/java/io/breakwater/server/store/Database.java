@@ -67,8 +67,10 @@ public final class Database implements AutoCloseable {
      * A connection of its own, outside the pool, for a long-lived session such as {@code LISTEN}: reads time out
      * after 10 s so a silently dead server is noticed.
      */
-    public Connection dedicatedConnection() throws SQLException {
-        return DriverManager.getConnection(pool.getJdbcUrl(), direct(5, 10));
+    public Connection dedicatedConnection(String applicationName) throws SQLException {
+        Properties props = direct(5, 10);
+        props.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(pool.getJdbcUrl(), props);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class PgListener extends ChangeFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
+    /** How the listener's session shows in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "breakwater-change-listener";
     private static final int POLL_MILLIS = 500;
     private static final int PROBE_EVERY = 10;
 
@@ -60,7 +62,7 @@ final class PgListener extends ChangeFeed {
     private void run() {
         int failures = 0;
         while (running) {
-            try (Connection c = db.dedicatedConnection()) {
+            try (Connection c = db.dedicatedConnection(APPLICATION_NAME)) {
                 c.setAutoCommit(true);
                 try (var st = c.createStatement()) {
                     for (Channel ch : Channel.values()) {
