@@ -111,6 +111,26 @@ class HighAvailabilityTest {
     }
 
     @Test
+    void eachReplicasMetricsSayWhetherItLeadsAndProbesAnswerWithoutCredentials() throws Exception {
+        var a = replica("adapter-a", true);
+        await().until(a::leading);
+        var b = replica("adapter-b", true);
+        await().until(() -> b.leader().equals("adapter-a"));
+
+        try (var probesA = Probes.start(0, a::adapter); var probesB = Probes.start(0, b::adapter)) {
+            assertThat(get(probesA, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(probesB, "/readyz").body()).startsWith("standby");
+            assertThat(get(probesA, "/metrics").body()).contains("breakwater_adapter_leader 1.0");
+            assertThat(get(probesB, "/metrics").body()).contains("breakwater_adapter_leader 0.0");
+        }
+    }
+
+    private HttpResponse<String> get(Probes probes, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probes.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void theStandbyTakesOverWithinTheLeaseBudgetAfterTheLeaderDiesAndWritesNothingNew() {
         var a = replica("adapter-a", false); // stopping it leaves the Lease held, as a killed process does
         await().until(a::leading);
