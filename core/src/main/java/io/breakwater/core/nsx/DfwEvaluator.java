@@ -11,7 +11,6 @@ import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class DfwEvaluator implements Evaluator {
             out.add(new ArrayList<>());
         }
         for (int i = 0; i < rules.size(); i++) {
-            BitSet applied = appliedTo(rules.get(i).ordered);
+            PodSet applied = appliedTo(rules.get(i).ordered);
             for (int pod = applied.nextSetBit(0); pod >= 0 && pod < pods; pod = applied.nextSetBit(pod + 1)) {
                 if (rules.get(i).ordered.appliesTo("IN")) {
                     in.get(pod).add(i);
@@ -173,13 +172,14 @@ public final class DfwEvaluator implements Evaluator {
     }
 
     /** Pods a rule is enforced on: the policy scope, else the rule scope, else all pods. */
-    private BitSet appliedTo(OrderedRule r) {
+    private PodSet appliedTo(OrderedRule r) {
         List<String> scope = isAny(r.policy().scope()) ? r.rule().scope() : r.policy().scope();
-        var set = new BitSet();
         if (isAny(scope)) {
-            set.set(0, membership.pods().size());
-        } else {
-            scope.forEach(path -> set.or(membership.members(path)));
+            return PodSet.range(0, membership.pods().size());
+        }
+        PodSet set = PodSet.EMPTY;
+        for (String path : scope) {
+            set = set.or(membership.members(path));
         }
         return set;
     }

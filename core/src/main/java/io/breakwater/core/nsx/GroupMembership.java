@@ -26,26 +26,28 @@ import java.util.function.Predicate;
 final class GroupMembership {
 
     private final List<Pod> pods;
+    private final PodIndex index;
+    private final PodSet hostNetwork;
     private final Map<String, Integer> podIndex = new HashMap<>();
     private final Map<Pod, Integer> podIdentity = new IdentityHashMap<>();
-    private final Map<List<String>, BitSet> addressBits = new HashMap<>();
+    private final Map<List<String>, PodSet> addressBits = new HashMap<>();
     /** Parsed IP expression items; filled while evaluating, so concurrent (evaluators are shared). */
     private final Map<String, Predicate<IpAddress>> items = new ConcurrentHashMap<>();
-    private final List<Map<String, String>> podTags = new ArrayList<>();
     private final Map<String, Map<String, String>> namespaceTags = new HashMap<>();
     private final Map<String, Group> groups = new HashMap<>();
-    private final Map<String, BitSet> members = new HashMap<>();
-    private final Map<Condition, BitSet> conditionBits = new HashMap<>();
+    private final Map<String, PodSet> members = new HashMap<>();
+    private final Map<Condition, PodSet> conditionBits = new HashMap<>();
 
     GroupMembership(Inventory inventory, List<Group> groupList) {
         this.pods = inventory.pods();
+        this.index = new PodIndex(inventory.namespaces(), pods);
+        this.hostNetwork = index.hostNetwork();
         for (Namespace ns : inventory.namespaces()) {
             namespaceTags.put(ns.name(), lower(ns.labels()));
         }
         for (int i = 0; i < pods.size(); i++) {
             podIndex.put(pods.get(i).key(), i);
             podIdentity.put(pods.get(i), i);
-            podTags.add(lower(pods.get(i).labels()));
         }
         groupList.forEach(g -> groups.put(g.path(), g));
         groupList.forEach(g -> members(g.path()));
@@ -65,16 +67,21 @@ final class GroupMembership {
     }
 
     /** Pods that are members of the group at {@code path}; empty for an unknown path. */
-    BitSet members(String path) {
-        BitSet known = members.get(path);
+    PodSet members(String path) {
+        PodSet known = members.get(path);
         if (known != null) {
             return known;
         }
-        members.put(path, new BitSet()); // a group that refers to itself through a path counts as empty there
+        members.put(path, PodSet.EMPTY); // a group that refers to itself through a path counts as empty there
         Group g = groups.get(path);
-        BitSet set = g == null ? new BitSet() : podBits(g.expression());
+        PodSet set = g == null ? PodSet.EMPTY : podBits(g.expression());
         members.put(path, set);
         return set;
+    }
+
+    /** Pods with an address an IP expression item (address, CIDR or range {@code a-b}) covers. */
+    PodSet podsCovered(String item) {
+        return parseRange(item).map(r -> index.withAddressIn(r[0], r[1])).orElse(PodSet.EMPTY);
     }
 
     /** True when the endpoint is a member: pods through {@link #members}, other addresses by IP expressions. */
@@ -92,14 +99,14 @@ final class GroupMembership {
     }
 
     /** The pod members of an expression: terms ANDed between AND conjunctions, chains ORed; AND binds tighter. */
-    private BitSet podBits(List<Expression> expression) {
-        var any = new BitSet();
-        BitSet chain = null;
+    private PodSet podBits(List<Expression> expression) {
+        PodSet any = PodSet.EMPTY;
+        PodSet chain = null;
         for (Expression e : expression) {
-            BitSet term = switch (e) {
+            PodSet term = switch (e) {
                 case Expression.Conjunction(String op) -> {
                     if (op.equalsIgnoreCase("OR") && chain != null) {
-                        any.or(chain);
+                        any = any.or(chain);
                         chain = null;
                     }
                     yield null;
@@ -109,23 +116,18 @@ final class GroupMembership {
                 case Expression.IpAddresses(List<String> addresses) ->
                         addressBits.computeIfAbsent(addresses, this::addressMembers);
                 case Expression.Paths(List<String> paths) -> {
-                    var union = new BitSet();
-                    paths.forEach(p -> union.or(members(p)));
+                    PodSet union = PodSet.EMPTY;
+                    for (String p : paths) {
+                        union = union.or(members(p));
+                    }
                     yield union;
                 }
             };
             if (term != null) {
-                if (chain == null) {
-                    chain = (BitSet) term.clone();
-                } else {
-                    chain.and(term);
-                }
+                chain = chain == null ? term : chain.and(term);
             }
         }
-        if (chain != null) {
-            any.or(chain);
-        }
-        return any;
+        return chain == null ? any : any.or(chain);
     }
 
     /** An address outside the inventory can only match IP terms; conditions and paths name pods. */
@@ -154,32 +156,53 @@ final class GroupMembership {
         return any || (chain != null && chain);
     }
 
-    private BitSet addressMembers(List<String> addresses) {
-        var set = new BitSet();
-        for (int i = 0; i < pods.size(); i++) {
-            if (pods.get(i).ips().stream().anyMatch(ip -> addresses.stream().anyMatch(a -> covers(a, ip)))) {
-                set.set(i);
-            }
+    private PodSet addressMembers(List<String> addresses) {
+        PodSet set = PodSet.EMPTY;
+        for (String a : addresses) {
+            set = set.or(podsCovered(a));
         }
         return set;
     }
 
     /** Antrea group criteria select pods, never host-network pods (their traffic is node traffic). */
-    private BitSet conditionMembers(Condition c) {
+    private PodSet conditionMembers(Condition c) {
+        return indexed(c).orElseGet(() -> scanned(c)).andNot(hostNetwork);
+    }
+
+    /** The members of the common conditions (tag and namespace name equality) straight from the index. */
+    private Optional<PodSet> indexed(Condition c) {
+        boolean equals = (c.operator() == null || "EQUALS".equalsIgnoreCase(c.operator()))
+                && (c.scopeOperator() == null || "EQUALS".equalsIgnoreCase(c.scopeOperator()));
+        if (!equals) {
+            return Optional.empty();
+        }
+        String value = c.value().toLowerCase(Locale.ROOT);
+        int bar = value.indexOf('|');
+        String scope = bar < 0 ? value : value.substring(0, bar);
+        String tag = bar < 0 ? "" : value.substring(bar + 1);
+        return switch (c.memberType() + "/" + c.key()) {
+            case Criterion.POD + "/Tag" -> Optional.of(index.podsTagged(scope, tag));
+            case Criterion.NAMESPACE + "/Tag" -> Optional.of(index.inNamespacesTagged(scope, tag));
+            case Criterion.NAMESPACE + "/Name" -> Optional.of(index.inNamespace(c.value()));
+            default -> Optional.empty();
+        };
+    }
+
+    private PodSet scanned(Condition c) {
         var set = new BitSet();
         for (int i = 0; i < pods.size(); i++) {
-            if (!pods.get(i).hostNetwork() && condition(c, i)) {
+            if (condition(c, i)) {
                 set.set(i);
             }
         }
-        return set;
+        return PodSet.of(set);
     }
 
     private boolean condition(Condition c, int pod) {
         Pod p = pods.get(pod);
         return switch (c.memberType()) {
             case Criterion.POD -> switch (c.key()) {
-                case "Tag" -> tag(c, podTags.get(pod));
+                case "Tag" -> tag(c, lower(p.labels()));
                 case "Name" -> text(c, p.name());
                 default -> false;
             };
@@ -230,6 +253,21 @@ final class GroupMembership {
     /** An IP expression item: a single address, a CIDR or a range {@code a-b}; parsed once per item text. */
     boolean covers(String item, IpAddress ip) {
         return items.computeIfAbsent(item, GroupMembership::parseItem).test(ip);
+    }
+
+    /** An IP expression item as its first and last address, or empty when it does not parse. */
+    private static Optional<IpAddress[]> parseRange(String item) {
+        int dash = item.indexOf('-');
+        if (dash > 0) {
+            Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash));
+            Optional<IpAddress> to = IpAddress.parse(item.substring(dash + 1));
+            return from.isPresent() && to.isPresent() && from.get().family() == to.get().family()
+                    ? Optional.of(new IpAddress[] {from.get(), to.get()}) : Optional.empty();
+        }
+        if (item.indexOf('/') > 0) {
+            return Cidr.parse(item).map(c -> new IpAddress[] {c.cidr().network(), c.cidr().last()});
+        }
+        return IpAddress.parse(item).map(a -> new IpAddress[] {a, a});
     }
 
     private static Predicate<IpAddress> parseItem(String item) {
