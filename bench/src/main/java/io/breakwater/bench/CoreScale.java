@@ -23,7 +23,8 @@ import java.util.Random;
  * The core's share of the Antrea scale test, stage by stage, in one JVM: generate the {@link AntreaShape} at a
  * fraction of the full size, convert its NetworkPolicies to NSX groups and DFW policies, compute every group's
  * members and each pod's rules (the DFW evaluator), realize the DFW policies as Antrea objects, then time
- * single-flow explains. Run: {@code bench/run core-scale [fraction]}.
+ * single-flow explains. Run: {@code bench/run core-scale [fraction] [compute-only]} ({@code compute-only} stops
+ * after the memberships).
  */
 public final class CoreScale {
 
@@ -31,6 +32,7 @@ public final class CoreScale {
 
     public static void main(String[] args) throws Exception {
         double fraction = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
+        boolean all = args.length < 2 || !args[1].equals("compute-only");
         System.out.println("core scale, fraction " + fraction + " of Antrea's 25,000 namespaces (all figures"
                 + " measured in this JVM, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / 1_000_000 + " MB)");
@@ -54,6 +56,13 @@ public final class CoreScale {
         });
         long retained = Stage.usedHeap() - before;
         System.out.printf("dfw evaluator retains %.0f MB beyond its input%n", retained / 1e6);
+        Stage.run("convert + memberships, warm", () -> {
+            NsxConversion c = NsxConverter.convert(shape.policies(), shape.inventory(), options);
+            return new Done<>(DfwEvaluator.of(shape.inventory(), c), c.groups().size() + c.securityPolicies().size());
+        });
+        if (!all) {
+            return;
+        }
         Stage.run("realize as antrea", () -> {
             Result<AntreaPolicySet> r = Realizer.realize(conversion.securityPolicies(), conversion.groups(),
                     RealizeOptions.defaults());

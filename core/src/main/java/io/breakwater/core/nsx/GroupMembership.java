@@ -49,8 +49,12 @@ final class GroupMembership {
             podIndex.put(pods.get(i).key(), i);
             podIdentity.put(pods.get(i), i);
         }
-        groupList.forEach(g -> groups.put(g.path(), g));
-        groupList.forEach(g -> members(g.path()));
+        var paths = new ArrayList<String>(groupList.size());
+        groupList.forEach(g -> {
+            paths.add(g.path());
+            groups.put(paths.getLast(), g);
+        });
+        paths.forEach(this::members);
     }
 
     List<Pod> pods() {
