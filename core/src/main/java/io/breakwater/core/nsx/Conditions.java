@@ -92,6 +92,21 @@ final class Conditions {
         return IpAddress.parse(item).<Predicate<IpAddress>>map(a -> a::equals).orElse(ip -> false);
     }
 
+    /** An IP expression item as its first and last address, or empty when it does not parse. */
+    static Optional<IpAddress[]> parseRange(String item) {
+        int dash = item.indexOf('-');
+        if (dash > 0) {
+            Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash));
+            Optional<IpAddress> to = IpAddress.parse(item.substring(dash + 1));
+            return from.isPresent() && to.isPresent() && from.get().family() == to.get().family()
+                    ? Optional.of(new IpAddress[] {from.get(), to.get()}) : Optional.empty();
+        }
+        if (item.indexOf('/') > 0) {
+            return Cidr.parse(item).map(c -> new IpAddress[] {c.cidr().network(), c.cidr().last()});
+        }
+        return IpAddress.parse(item).map(a -> new IpAddress[] {a, a});
+    }
+
     static Map<String, String> lower(Map<String, String> labels) {
         var out = new HashMap<String, String>();
         labels.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT)));

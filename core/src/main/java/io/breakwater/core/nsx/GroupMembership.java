@@ -85,7 +85,7 @@ final class GroupMembership {
 
     /** Pods with an address an IP expression item (address, CIDR or range {@code a-b}) covers. */
     PodSet podsCovered(String item) {
-        return parseRange(item).map(r -> index.withAddressIn(r[0], r[1])).orElse(PodSet.EMPTY);
+        return Conditions.parseRange(item).map(r -> index.withAddressIn(r[0], r[1])).orElse(PodSet.EMPTY);
     }
 
     /** True when the endpoint is a member: pods through {@link #members}, other addresses by IP expressions. */
@@ -211,21 +211,6 @@ final class GroupMembership {
     /** An IP expression item: a single address, a CIDR or a range {@code a-b}; parsed once per item text. */
     boolean covers(String item, IpAddress ip) {
         return items.computeIfAbsent(item, Conditions::parseItem).test(ip);
-    }
-
-    /** An IP expression item as its first and last address, or empty when it does not parse. */
-    private static Optional<IpAddress[]> parseRange(String item) {
-        int dash = item.indexOf('-');
-        if (dash > 0) {
-            Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash));
-            Optional<IpAddress> to = IpAddress.parse(item.substring(dash + 1));
-            return from.isPresent() && to.isPresent() && from.get().family() == to.get().family()
-                    ? Optional.of(new IpAddress[] {from.get(), to.get()}) : Optional.empty();
-        }
-        if (item.indexOf('/') > 0) {
-            return Cidr.parse(item).map(c -> new IpAddress[] {c.cidr().network(), c.cidr().last()});
-        }
-        return IpAddress.parse(item).map(a -> new IpAddress[] {a, a});
     }
 
     private static Map<String, String> lower(Map<String, String> labels) {

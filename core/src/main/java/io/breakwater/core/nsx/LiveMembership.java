@@ -3,9 +3,9 @@ package io.breakwater.core.nsx;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Namespace;
 import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.net.IpAddress;
 import io.breakwater.core.nsx.Expression.Condition;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,12 +36,16 @@ public final class LiveMembership {
     private final Map<String, Set<String>> podsOfNamespace = new HashMap<>();
     private final Map<String, Integer> slotOf = new HashMap<>();
     private final List<Pod> slots = new ArrayList<>();
-    private final BitSet freeSlots = new BitSet();
+    private final java.util.BitSet freeSlots = new java.util.BitSet();
     private final Map<String, Group> groups = new HashMap<>();
-    private final Map<String, BitSet> members = new HashMap<>();
+    private final Map<String, SlotSet> members = new HashMap<>();
     private final Map<String, Set<String>> groupsByAnchor = new HashMap<>();
     /** Live pods by the anchors they meet; {@link #ANY} holds every live pod. */
-    private final Map<String, BitSet> slotsByAnchor = new HashMap<>();
+    private final Map<String, SlotSet> slotsByAnchor = new HashMap<>();
+    /** Live pods by address, for groups whose members are chosen by IP expressions. */
+    private final java.util.TreeMap<IpAddress, SlotSet> slotsByIp = new java.util.TreeMap<>();
+    /** Parsed IP expression items (first and last address) of the groups, by item text. */
+    private final Map<String, IpAddress[]> ipItems = new HashMap<>();
     /** Groups naming another group in a PathExpression: they change when it does. */
     private final Map<String, Set<String>> referrers = new HashMap<>();
 
@@ -58,15 +62,14 @@ public final class LiveMembership {
     /** Keys ({@code namespace/name}) of the pods in the group at {@code path}, sorted; empty for an unknown path. */
     public Set<String> members(String path) {
         var keys = new TreeSet<String>();
-        BitSet bits = members.getOrDefault(path, new BitSet());
-        bits.stream().forEach(slot -> keys.add(slots.get(slot).key()));
+        members.getOrDefault(path, new SlotSet()).forEach(slot -> keys.add(slots.get(slot).key()));
         return keys;
     }
 
     public boolean contains(String path, String podKey) {
         Integer slot = slotOf.get(podKey);
-        BitSet bits = members.get(path);
-        return slot != null && bits != null && bits.get(slot);
+        SlotSet set = members.get(path);
+        return slot != null && set != null && set.contains(slot);
     }
 
     public Set<String> groupPaths() {
@@ -112,9 +115,8 @@ public final class LiveMembership {
         }
         var left = new LinkedHashSet<String>();
         for (String path : candidateGroups(slots.get(slot))) {
-            BitSet bits = members.get(path);
-            if (bits != null && bits.get(slot)) {
-                bits.clear(slot);
+            SlotSet set = members.get(path);
+            if (set != null && set.remove(slot)) {
                 left.add(path);
             }
         }
@@ -150,17 +152,21 @@ public final class LiveMembership {
     public void putGroup(Group group) {
         removeGroup(group.path());
         groups.put(group.path(), group);
+        registerIpItems(group.expression());
         for (String anchor : anchors(group.expression())) {
             groupsByAnchor.computeIfAbsent(anchor, a -> new HashSet<>()).add(group.path());
         }
         referencedPaths(group.expression()).forEach(p -> referrers.computeIfAbsent(p, x -> new HashSet<>())
                 .add(group.path()));
-        var bits = new BitSet();
+        var set = new SlotSet();
         for (String anchor : anchors(group.expression())) {
-            candidateSlots(anchor).stream().filter(slot -> holds(group.expression(), slots.get(slot), 0))
-                    .forEach(bits::set);
+            candidateSlots(anchor).forEach(slot -> {
+                if (holds(group.expression(), slots.get(slot), 0)) {
+                    set.add(slot);
+                }
+            });
         }
-        members.put(group.path(), bits);
+        members.put(group.path(), set);
         for (String referrer : List.copyOf(referrers.getOrDefault(group.path(), Set.of()))) {
             Group g = groups.get(referrer);
             if (g != null && !referrer.equals(group.path())) {
@@ -182,10 +188,8 @@ public final class LiveMembership {
         Pod pod = slots.get(slot);
         var changed = new LinkedHashSet<String>();
         for (String path : candidates) {
-            BitSet bits = members.get(path);
             boolean member = holds(groups.get(path).expression(), pod, 0);
-            if (bits.get(slot) != member) {
-                bits.set(slot, member);
+            if (members.get(path).set(slot, member)) {
                 changed.add(path);
             }
         }
@@ -198,12 +202,11 @@ public final class LiveMembership {
         var more = new LinkedHashSet<String>();
         for (String path : changed) {
             for (String referrer : referrers.getOrDefault(path, Set.of())) {
-                BitSet bits = members.get(referrer);
+                SlotSet set = members.get(referrer);
                 Pod pod = slots.get(slot);
                 boolean member = pod != null && slotOf.containsKey(pod.key())
                         && holds(groups.get(referrer).expression(), pod, 0);
-                if (bits != null && bits.get(slot) != member) {
-                    bits.set(slot, member);
+                if (set != null && set.set(slot, member)) {
                     more.add(referrer);
                 }
             }
@@ -214,6 +217,11 @@ public final class LiveMembership {
     private Set<String> candidateGroups(Pod pod) {
         var keys = podKeys(pod);
         keys.add(ANY);
+        ipItems.forEach((item, range) -> {
+            if (pod.ips().stream().anyMatch(ip -> within(ip, range))) {
+                keys.add("i|" + item);
+            }
+        });
         return groupsUnder(keys);
     }
 
@@ -232,18 +240,29 @@ public final class LiveMembership {
         return keys;
     }
 
+    private static boolean within(IpAddress ip, IpAddress[] range) {
+        return range[0].compareTo(ip) <= 0 && ip.compareTo(range[1]) <= 0;
+    }
+
     private void index(int slot, List<String> keys) {
-        slotsByAnchor.computeIfAbsent(ANY, a -> new BitSet()).set(slot);
-        keys.forEach(k -> slotsByAnchor.computeIfAbsent(k, a -> new BitSet()).set(slot));
+        slots.get(slot).ips().forEach(ip -> slotsByIp.computeIfAbsent(ip, x -> new SlotSet()).add(slot));
+        slotsByAnchor.computeIfAbsent(ANY, a -> new SlotSet()).add(slot);
+        keys.forEach(k -> slotsByAnchor.computeIfAbsent(k, a -> new SlotSet()).add(slot));
     }
 
     private void unindex(int slot, List<String> keys) {
-        slotsByAnchor.getOrDefault(ANY, new BitSet()).clear(slot);
+        for (IpAddress ip : slots.get(slot).ips()) {
+            SlotSet set = slotsByIp.get(ip);
+            if (set != null && set.remove(slot) && set.isEmpty()) {
+                slotsByIp.remove(ip);
+            }
+        }
+        slotsByAnchor.getOrDefault(ANY, new SlotSet()).remove(slot);
         for (String k : keys) {
-            BitSet bits = slotsByAnchor.get(k);
-            if (bits != null) {
-                bits.clear(slot);
-                if (bits.isEmpty()) {
+            SlotSet set = slotsByAnchor.get(k);
+            if (set != null) {
+                set.remove(slot);
+                if (set.isEmpty()) {
                     slotsByAnchor.remove(k);
                 }
             }
@@ -266,19 +285,30 @@ public final class LiveMembership {
     }
 
     /** The slots of the live pods an anchor can admit. */
-    private BitSet candidateSlots(String anchor) {
-        return slotsByAnchor.getOrDefault(anchor, new BitSet());
+    private SlotSet candidateSlots(String anchor) {
+        if (!anchor.startsWith("i|")) {
+            return slotsByAnchor.getOrDefault(anchor, new SlotSet());
+        }
+        var out = new SlotSet();
+        IpAddress[] range = ipItems.get(anchor.substring(2));
+        if (range != null) {
+            slotsByIp.subMap(range[0], true, range[1], true).values().forEach(set -> set.forEach(out::add));
+        }
+        return out;
     }
 
-    /** One anchor per OR-branch of the expression; {@link #ANY} when a branch has no anchorable condition. */
+    /**
+     * The anchors of the expression: per OR-branch, the first term's that has any (a condition's key, or one
+     * per item of an IP expression); {@link #ANY} for a branch without.
+     */
     static Set<String> anchors(List<Expression> expression) {
         var out = new LinkedHashSet<String>();
-        String branch = null;
+        Set<String> branch = null;
         boolean open = false;
         for (Expression e : expression) {
             if (e instanceof Expression.Conjunction(String op)) {
                 if (op.equalsIgnoreCase("OR")) {
-                    out.add(branch == null ? ANY : branch);
+                    out.addAll(branch == null ? Set.of(ANY) : branch);
                     branch = null;
                     open = false;
                 }
@@ -290,18 +320,23 @@ public final class LiveMembership {
             }
         }
         if (open) {
-            out.add(branch == null ? ANY : branch);
+            out.addAll(branch == null ? Set.of(ANY) : branch);
         }
         return out;
     }
 
-    private static String anchor(Expression term) {
+    private static Set<String> anchor(Expression term) {
         return switch (term) {
-            case Condition c -> anchor(c);
+            case Condition c -> {
+                String a = anchor(c);
+                yield a == null ? null : Set.of(a);
+            }
             case Expression.Nested(List<Expression> inner) -> {
                 Set<String> a = anchors(inner);
-                yield a.size() == 1 && !a.contains(ANY) ? a.iterator().next() : null;
+                yield a.contains(ANY) ? null : a;
             }
+            case Expression.IpAddresses(List<String> items) ->
+                    items.isEmpty() ? null : new LinkedHashSet<>(items.stream().map(i -> "i|" + i).toList());
             default -> null;
         };
     }
@@ -319,6 +354,17 @@ public final class LiveMembership {
             case Criterion.NAMESPACE + "/Name" -> "n|" + value;
             default -> null;
         };
+    }
+
+    private void registerIpItems(List<Expression> expression) {
+        for (Expression e : expression) {
+            switch (e) {
+                case Expression.IpAddresses(List<String> items) -> items.forEach(item -> Conditions.parseRange(item)
+                        .ifPresent(r -> ipItems.putIfAbsent(item, r)));
+                case Expression.Nested(List<Expression> inner) -> registerIpItems(inner);
+                default -> { }
+            }
+        }
     }
 
     private static Set<String> referencedPaths(List<Expression> expression) {
@@ -350,7 +396,7 @@ public final class LiveMembership {
                         namespaceTags.getOrDefault(pod.namespace(), Map.of()));
                 case Expression.Nested(List<Expression> inner) -> holds(inner, pod, depth);
                 case Expression.IpAddresses(List<String> addresses) -> addresses.stream()
-                        .anyMatch(a -> pod.ips().stream().anyMatch(ip -> Conditions.covers(a, ip)));
+                        .map(ipItems::get).anyMatch(r -> r != null && pod.ips().stream().anyMatch(ip -> within(ip, r)));
                 case Expression.Paths(List<String> paths) -> depth < 4 && paths.stream().map(groups::get)
                         .anyMatch(g -> g != null && holds(g.expression(), pod, depth + 1));
             };
