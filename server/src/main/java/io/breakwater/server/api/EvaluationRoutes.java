@@ -25,6 +25,8 @@ public final class EvaluationRoutes {
                 ctx.queryParam("from"), ctx.queryParam("to"))), Permission.EVALUATE);
         app.get(CLUSTER + "/namespaces/{namespace}/matrix", ctx -> ctx.json(evaluations.matrix(
                 ctx.pathParam("cluster"), probe(ctx), ctx.pathParam("namespace"))), Permission.EVALUATE);
+        app.get(CLUSTER + "/groups/{group}/members", ctx -> ctx.json(evaluations.members(ctx.pathParam("cluster"),
+                ctx.pathParam("group"))), Permission.EVALUATE);
     }
 
     private static Evaluations.Probe probe(Context ctx) {
