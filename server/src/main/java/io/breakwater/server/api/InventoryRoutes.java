@@ -5,6 +5,7 @@ import io.breakwater.server.auth.Permission;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.InventoryViews;
+import io.breakwater.server.inventory.LabelFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -44,7 +45,9 @@ public final class InventoryRoutes {
             if (kind == null) {
                 throw ApiException.notFound(ctx.path() + " (resources: " + InventoryViews.RESOURCES.keySet() + ")");
             }
-            ctx.json(ListQuery.from(ctx).page(views.list(kind, param(ctx, "cluster"), param(ctx, "namespace"))));
+            var label = LabelFilter.parse(ctx.queryParam("label"));
+            ctx.json(ListQuery.from(ctx).page(label.apply(views.list(kind, param(ctx, "cluster"),
+                    param(ctx, "namespace")))));
         }, Permission.INVENTORY_READ);
 
         fabric(app, clusters, views);
