@@ -134,8 +134,8 @@ export default function Firewall() {
                               <Td expand={{ rowIndex: i, isExpanded: open, expandId: `p-${p.id}`, onToggle: () =>
                                 setExpanded((s) => { const n = new Set(s); if (open) n.delete(p.id); else n.add(p.id); return n; }) }} />
                               <Td dataLabel="Sequence">{p.sequence_number}</Td>
-                              <Td dataLabel="Policy"><div>{p.display_name}</div>
-                                <div className="bw-mono" style={{ color: '#6a6e73' }}>{p.id}</div></Td>
+                              <Td dataLabel="Policy"><div className="bw-mono">{p.id}</div>
+                                {p.display_name !== p.id && <div>{p.display_name}</div>}</Td>
                               <Td dataLabel="Rules">{p.rule_count ?? p.rules?.length ?? 0}</Td>
                               <Td dataLabel="Realization"><StatusBadges policy={p} /></Td>
                               <Td dataLabel="Actions">

@@ -77,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         return """
                 Breakwater demo is running.
                   server     %s   (embedded H2 in %s)
+                  console    %s/   (web console: sign in as admin)
                   user       admin
                   password   %s
                   cluster    %s: %d sample objects in an in-process Kubernetes API at %s, adapter connected
@@ -96,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                   ./breakwater get stats --server %s
 
                 Ctrl-C stops everything%s.
-                """.formatted(url, demo.dataDir(), demo.adminPassword(), c, demo.sampleObjects(),
+                """.formatted(url, demo.dataDir(), url, demo.adminPassword(), c, demo.sampleObjects(),
                 demo.kubernetes().url(), demo.adminPassword(), url, c, url, String.join(",", networkPolicyUids), url, c,
                 url, c, url, url, c, url, c, url, demo.temporaryDataDir() ? " and deletes the data directory" : "");
     }

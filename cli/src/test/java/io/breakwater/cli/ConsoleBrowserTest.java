@@ -47,9 +47,9 @@ class ConsoleBrowserTest {
         assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (.ci/run installs it)").exists();
         assertThat(WEB.resolve("node_modules/playwright-core")).as("web/node_modules (the web module's npm ci)").exists();
         int shopPolicies = kubectlNetworkPolicies("shop");
-        await().atMost(Duration.ofMinutes(1)).until(() -> demo.admin("GET",
-                "/api/v1/breakwater/inventory/namespaces?cluster=demo&namespace=shop", null)
-                .path("results").path(0).path("network_policy_count").asInt() == shopPolicies);
+        await().atMost(Duration.ofMinutes(3)).until(() -> demo.admin("GET",
+                "/api/v1/breakwater/inventory/networkpolicies?cluster=demo&namespace=shop&page_size=1", null)
+                .path("result_count").asInt() == shopPolicies);
 
         String shots = System.getProperty("breakwater.console.screenshots", "");
         Path screenshots = shots.isEmpty() ? WEB.resolve("target/console-screenshots") : ROOT.resolve(shots);

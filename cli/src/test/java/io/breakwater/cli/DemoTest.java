@@ -92,6 +92,11 @@ class DemoTest {
     }
 
     @Test
+    void instructionsNameTheConsoleUrl() {
+        assertThat(DemoCommand.instructions(demo, List.of("uid-1"))).contains("console    " + demo.url() + "/");
+    }
+
+    @Test
     void instructionsNameTheServerPasswordAndPoliciesToImport() {
         var text = DemoCommand.instructions(demo, List.of("uid-1", "uid-2"));
 

@@ -100,6 +100,12 @@ public final class DfwEvaluator implements Evaluator {
         return TARGET;
     }
 
+    /** The inventory's pods that are members of the group at {@code groupPath}; none for a group it does not hold. */
+    public List<Pod> members(String groupPath) {
+        var bits = membership.members(groupPath);
+        return bits.stream().mapToObj(membership.pods()::get).toList();
+    }
+
     @Override
     public List<Pod> pods() {
         return membership.pods();
