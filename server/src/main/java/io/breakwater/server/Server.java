@@ -45,13 +45,12 @@ public final class Server {
     private Server() {}
 
     public static RunningServer start(ServerConfig config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-        }
+        DataDirectory.prepare(config.dataDir());
         Database db = Database.open(config.effectiveJdbcUrl());
         try {
+            if (DataDirectory.posix(config.dataDir())) {
+                DataDirectory.ownerOnlyFiles(config.dataDir()); // H2's files, just created with the umask's bits
+            }
             db.inTransaction(c -> {
                 PolicyStore.fillParentKeys(c);
                 return null;
@@ -63,9 +62,12 @@ public final class Server {
             if (config.tls()) {
                 app.start();
             } else {
-                app.start(config.port());
+                app.start(config.bindAddress(), config.port());
             }
-            return new RunningServer(app, db, config.tls(), generated);
+            return new RunningServer(app, db, config.tls(), generated, config.bindAddress());
+        } catch (IOException e) {
+            db.close();
+            throw new UncheckedIOException("cannot read the data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             db.close();
             throw e;
