@@ -31,6 +31,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Server port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address the server listens on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 = every "
+                + "address)")
+    String bind;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Empty directory for the H2 database, kept after exit; default: a temporary one, deleted on exit")
     Path dataDir;
@@ -52,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (InputStream yaml = sample == null ? DemoCommand.class.getResourceAsStream("/demo/cluster.yaml")
                 : Files.newInputStream(sample)) {
-            demo = Demo.start(new Demo.Options(port, dataDir, cluster, yaml));
+            demo = Demo.start(new Demo.Options(port, dataDir, cluster, yaml, bind));
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

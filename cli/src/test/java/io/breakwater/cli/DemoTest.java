@@ -20,7 +20,8 @@ class DemoTest {
 
     @BeforeEach
     void startDemo() throws IOException {
-        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml")));
+        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml"),
+                "127.0.0.1"));
     }
 
     @AfterEach

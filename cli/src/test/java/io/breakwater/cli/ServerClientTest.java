@@ -106,6 +106,25 @@ class ServerClientTest {
     }
 
     @Test
+    void trustDataDirReadsTheCertificateAloneNeverTheKeyStore(@TempDir Path certificateOnly) throws Exception {
+        java.nio.file.Files.copy(dataDir.resolve("tls.crt"), certificateOnly.resolve("tls.crt"));
+
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--password", password,
+                "--trust-data-dir", certificateOnly.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void trustDataDirWithoutACertificateSaysWhichFileIsMissing(@TempDir Path empty) {
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--password", password,
+                "--trust-data-dir", empty.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(empty.resolve("tls.crt") + " does not exist");
+    }
+
+    @Test
     void aWrongPasswordIsTheNsxErrorInOneLineWithExit5() {
         var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--insecure",
                 "--password", "not-the-password");
@@ -239,7 +258,7 @@ class ServerClientTest {
     void pushingOnlyKindsTheInventoryIgnoresIsRefusedByTheServer(@TempDir Path dir) throws Exception {
         push("kept-kinds");
         Path deployments = java.nio.file.Files.writeString(dir.resolve("deploy.yaml"),
-                "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: orders}}\n");
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: orders}\n");
 
         var run = cli("inventory", "push", "--cluster", "kept-kinds", "-f", deployments.toString());
 

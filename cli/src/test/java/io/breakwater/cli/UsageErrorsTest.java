@@ -98,6 +98,14 @@ class UsageErrorsTest {
         assertThat(run.out()).contains("Usage: breakwater " + command).contains("Exit codes:");
     }
 
+    @org.junit.jupiter.api.Test
+    void topLevelHelpListsEachCommandWithItsOneLineHeader() {
+        var run = CliRun.of("--help");
+
+        assertThat(run.out()).containsPattern("(?m)^  matrix +Pod-to-pod reachability for one protocol and port\\.$")
+                .containsPattern("(?m)^  server +Run the management server");
+    }
+
     @ParameterizedTest(name = "{0} --help")
     @MethodSource("registeredCommands")
     void everyRegisteredCommandHasHelp(String command) {

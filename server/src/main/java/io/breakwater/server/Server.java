@@ -57,11 +57,7 @@ public final class Server {
     private Server() {}
 
     public static RunningServer start(ServerConfig config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-        }
+        DataDirectory.prepare(config.dataDir());
         var metrics = new ServerMetrics(config.clock());
         Database db;
         try {
@@ -72,6 +68,9 @@ public final class Server {
         }
         ChangeFeed feed = ChangeFeed.of(db);
         try {
+            if (DataDirectory.posix(config.dataDir())) {
+                DataDirectory.ownerOnlyFiles(config.dataDir()); // H2's files, just created with the umask's bits
+            }
             db.inTransaction(c -> {
                 PolicyStore.fillParentKeys(c);
                 return null;
@@ -85,9 +84,14 @@ public final class Server {
             if (config.tls()) {
                 app.start();
             } else {
-                app.start(config.port());
+                app.start(config.bindAddress(), config.port());
             }
-            return new RunningServer(app, List.of(feed, db, metrics), config.tls(), generated);
+            return new RunningServer(app, List.of(feed, db, metrics), config.tls(), generated, config.bindAddress());
+        } catch (IOException e) {
+            feed.close();
+            db.close();
+            metrics.close();
+            throw new UncheckedIOException("cannot read the data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             feed.close();
             db.close();
