@@ -20,7 +20,8 @@ class DemoTest {
 
     @BeforeEach
     void startDemo() throws IOException {
-        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml")));
+        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml"),
+                "127.0.0.1"));
     }
 
     @AfterEach
@@ -89,6 +90,11 @@ class DemoTest {
 
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("acnp needs --cluster NAME");
+    }
+
+    @Test
+    void instructionsNameTheConsoleUrl() {
+        assertThat(DemoCommand.instructions(demo, List.of("uid-1"))).contains("console    " + demo.url() + "/");
     }
 
     @Test
