@@ -100,6 +100,11 @@ public final class DfwEvaluator implements Evaluator {
         return TARGET;
     }
 
+    /** The inventory's pods that are members of the group at {@code groupPath}; none for a group it does not hold. */
+    public List<Pod> members(String groupPath) {
+        return membership.members(groupPath).toBitSet().stream().mapToObj(membership.pods()::get).toList();
+    }
+
     @Override
     public List<Pod> pods() {
         return membership.pods();
