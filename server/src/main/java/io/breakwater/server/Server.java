@@ -24,9 +24,6 @@ import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +45,7 @@ public final class Server {
         DataDirectory.prepare(config.dataDir());
         Database db = Database.open(config.effectiveJdbcUrl());
         try {
-            if (DataDirectory.posix(config.dataDir())) {
-                DataDirectory.ownerOnlyFiles(config.dataDir()); // H2's files, just created with the umask's bits
-            }
+            DataDirectory.tightenFiles(config.dataDir()); // H2's files, just created with the umask's bits
             db.inTransaction(c -> {
                 PolicyStore.fillParentKeys(c);
                 return null;
@@ -65,9 +60,6 @@ public final class Server {
                 app.start(config.bindAddress(), config.port());
             }
             return new RunningServer(app, db, config.tls(), generated, config.bindAddress());
-        } catch (IOException e) {
-            db.close();
-            throw new UncheckedIOException("cannot read the data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             db.close();
             throw e;
