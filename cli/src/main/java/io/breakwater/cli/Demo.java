@@ -87,6 +87,9 @@ final class Demo implements AutoCloseable {
         var controller = new DemoAntreaController(kubernetes.client());
         controller.start();
         started.add(controller);
+        var telemetry = new DemoAntreaTelemetry(kubernetes.client(), Duration.ofSeconds(20));
+        telemetry.start();
+        started.add(telemetry);
     }
 
     /** The demo starts from scratch: an existing database would keep another admin password and cluster credential. */

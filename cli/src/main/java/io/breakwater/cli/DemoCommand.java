@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         return """
                 Breakwater demo is running.
                   server     %s   (embedded H2 in %s)
+                  console    %s/   (web console: sign in as admin)
                   user       admin
                   password   %s
                   cluster    %s: %d sample objects in an in-process Kubernetes API at %s, adapter connected
@@ -95,9 +96,14 @@ final class DemoCommand implements Callable<Integer> {
                   ./breakwater get policies --server %s
                   curl -u admin:$BREAKWATER_PASSWORD %s/api/v1/breakwater/clusters/%s/status
 
+                Antrea is SIMULATED here: a stand-in writes the controller and agent monitoring objects (heartbeat
+                every 20 s) and made-up, growing rule counters. After an import (stats are read every minute):
+                  ./breakwater get health --server %s --cluster %s
+                  ./breakwater get stats --server %s
+
                 Ctrl-C stops everything%s.
-                """.formatted(url, demo.dataDir(), demo.adminPassword(), c, demo.sampleObjects(),
+                """.formatted(url, demo.dataDir(), url, demo.adminPassword(), c, demo.sampleObjects(),
                 demo.kubernetes().url(), demo.adminPassword(), url, c, url, String.join(",", networkPolicyUids), url, c,
-                url, c, url, url, c, demo.temporaryDataDir() ? " and deletes the data directory" : "");
+                url, c, url, url, c, url, c, url, demo.temporaryDataDir() ? " and deletes the data directory" : "");
     }
 }

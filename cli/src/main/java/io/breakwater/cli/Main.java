@@ -29,12 +29,14 @@ public final class Main implements Runnable {
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
+            DiffCommand.class,
             AdapterCommand.class,
             ServerCommand.class,
             GetCommand.class,
             ImportCommand.class,
             ApplyCommand.class,
             InventoryCommand.class,
+            TraceflowCommand.class,
             DemoCommand.class);
 
     @CommandLine.Spec

@@ -67,6 +67,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
     int rateLimit;
 
+    enum LogFormat { text, json }
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN",
+            description = "Bearer token that GET /metrics then requires; default: /metrics is open, as Prometheus scrapes it")
+    String metricsToken;
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json: one JSON line per request on standard output, with its X-Request-Id")
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -81,7 +91,8 @@ final class ServerCommand implements Callable<Integer> {
         String password = Secret.of(spec, "--admin-password", adminPassword, "--admin-password-file",
                 adminPasswordFile, "BREAKWATER_ADMIN_PASSWORD", err);
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http).withBindAddress(bind)
-                .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit);
+                .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit)
+                .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json);
         RunningServer server;
         try {
             server = Server.start(config);

@@ -456,4 +456,74 @@ class ServerClientTest {
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).startsWith("breakwater import: --sequence-number-upper and --sequence-number-lower go together");
     }
+
+    @Test
+    void getIngressesPrintsClassHostsAddressAndPorts(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ingress.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: storefront, namespace: shop}
+                spec:
+                  ingressClassName: nginx
+                  tls: [{hosts: [shop.example.com]}]
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
+                status: {loadBalancer: {ingress: [{ip: 192.0.2.7}]}}
+                """);
+        var pushed = cli("inventory", "push", "--cluster", "ingress-listed", "-f", dir.toString());
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+
+        var run = cli("get", "ingresses", "--cluster", "ingress-listed");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "CLUSTER          NAMESPACE   NAME         CLASS   HOSTS              ADDRESS     PORTS",
+                "ingress-listed   shop        storefront   nginx   shop.example.com   192.0.2.7   80, 443");
+    }
+
+    @Test
+    void getHealthOfAClusterWhoseAdapterNeverReportedIsUnknown() {
+        push("unreported");
+
+        var run = cli("get", "health", "--cluster", "unreported");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("cluster unreported: UNKNOWN\n  the adapter has not reported Antrea health yet");
+    }
+
+    @Test
+    void getHealthWithoutClusterIsAUsageError() {
+        var run = cli("get", "health");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("breakwater get: health needs --cluster NAME");
+    }
+
+    @Test
+    void traceflowWithoutAnAdapterPrintsThePredictionAndNoObservationAndExitsOne() {
+        push("traced");
+
+        var run = cli("traceflow", "--cluster", "traced", "--from", "10.0.0.1", "--to", "10.0.0.2", "--port", "80",
+                "--timeout", "1");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("predicted  ALLOWED", "observed   <none yet> (state PENDING)",
+                "UNDECIDED: no comparison");
+    }
+
+    @Test
+    void getStatsOfAClusterWithoutReportsIsEmpty() {
+        push("unstatted");
+
+        var run = cli("get", "stats", "--cluster", "unstatted");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No resources found.\n");
+    }
 }

@@ -53,7 +53,7 @@ class UsageErrorsTest {
                         new String[] {"frobnicate"}),
                 Arguments.of("server URL without scheme", "Invalid value for option '--server': 'localhost:8443' is not an "
                         + "http:// or https:// URL with a host", new String[] {"get", "clusters", "--server", "localhost:8443"}),
-                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server': 'bw:8443' is not an",
+                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server' (URL): 'bw:8443' is not an",
                         new String[] {"adapter", "--server", "bw:8443", "--cluster", "c", "--credential", CLUSTER}),
                 Arguments.of("adapter credential not a token", "breakwater adapter: --credential " + CLUSTER
                         + ": not a credential (expected one line of printable characters",
