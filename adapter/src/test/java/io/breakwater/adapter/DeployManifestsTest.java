@@ -36,7 +36,8 @@ class DeployManifestsTest {
 
         var read = List.of("get", "list", "watch");
         var expected = new TreeSet<String>();
-        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies")) {
+        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies",
+                "networking.k8s.io/ingresses")) {
             read.forEach(v -> expected.add(r + ":" + v));
         }
         expected.add("networking.k8s.io/networkpolicies:delete");
@@ -45,6 +46,13 @@ class DeployManifestsTest {
                 expected.add("crd.antrea.io/" + r + ":" + v);
             }
         }
+        for (var r : List.of("antreacontrollerinfos", "antreaagentinfos")) {
+            read.forEach(v -> expected.add("crd.antrea.io/" + r + ":" + v));
+        }
+        for (var r : List.of("antreaclusternetworkpolicystats", "networkpolicystats")) {
+            List.of("get", "list").forEach(v -> expected.add("stats.antrea.io/" + r + ":" + v));
+        }
+        List.of("get", "create", "delete").forEach(v -> expected.add("crd.antrea.io/traceflows:" + v));
         assertThat(grants).isEqualTo(expected);
     }
 

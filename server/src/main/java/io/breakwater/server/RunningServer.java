@@ -14,13 +14,24 @@ public final class RunningServer implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final boolean tls;
     private final Optional<String> generatedAdminPassword;
+    private final String host;
 
     /** {@code resources} are closed in order after the HTTP server stops. */
-    RunningServer(Javalin app, List<AutoCloseable> resources, boolean tls, Optional<String> generatedAdminPassword) {
+    RunningServer(Javalin app, List<AutoCloseable> resources, boolean tls, Optional<String> generatedAdminPassword,
+            String bindAddress) {
         this.app = app;
         this.resources = resources;
         this.tls = tls;
         this.generatedAdminPassword = generatedAdminPassword;
+        this.host = urlHost(bindAddress);
+    }
+
+    /** localhost for loopback and for every address; else the one address listened on. */
+    private static String urlHost(String bindAddress) {
+        return switch (bindAddress) {
+            case "127.0.0.1", "0.0.0.0", "::", "::1", "localhost", "" -> "localhost";
+            default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        };
     }
 
     public int port() {
@@ -29,7 +40,7 @@ public final class RunningServer implements AutoCloseable {
 
     /** e.g. {@code https://localhost:8443} */
     public String url() {
-        return (tls ? "https" : "http") + "://localhost:" + port();
+        return (tls ? "https" : "http") + "://" + host + ":" + port();
     }
 
     public Optional<String> generatedAdminPassword() {

@@ -8,6 +8,7 @@ import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.InventoryViews;
+import io.breakwater.server.inventory.LabelFilter;
 import io.breakwater.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,7 +33,7 @@ public final class InventoryRoutes {
         app.put(CONTROL_PLANES + "/{id}", ctx -> {
             String id = ctx.pathParam("id");
             ObjectNode body = Json.parseObject(ctx.body());
-            var credential = clusters.register(id, body, "true".equals(ctx.queryParam("rotate_credential")),
+            var credential = clusters.register(id, body, booleanParam(ctx, "rotate_credential"),
                     PolicyRoutes.user(ctx));
             ObjectNode out = controlPlane(clusters.require(id));
             credential.ifPresent(c -> out.put("credential", c));
@@ -48,7 +49,9 @@ public final class InventoryRoutes {
             if (kind == null) {
                 throw DomainException.notFound(ctx.path() + " (resources: " + InventoryViews.RESOURCES.keySet() + ")");
             }
-            ctx.json(ListQuery.from(ctx).page(views.list(kind, param(ctx, "cluster"), param(ctx, "namespace"))));
+            var label = LabelFilter.parse(ctx.queryParam("label"));
+            ctx.json(ListQuery.from(ctx).page(label.apply(views.list(kind, param(ctx, "cluster"),
+                    param(ctx, "namespace")))));
         }, need(Permission.INVENTORY_READ));
 
         fabric(app, clusters, views);
@@ -113,6 +116,18 @@ public final class InventoryRoutes {
         var out = new ArrayList<String>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** Absent or {@code false} → false, {@code true} → true, anything else → 400 at the parameter. */
+    static boolean booleanParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw DomainException.invalid(name, name + ": must be true or false, found '" + v + "'");
     }
 
     private static String param(Context ctx, String name) {

@@ -2,6 +2,7 @@ package io.breakwater.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.breakwater.server.domain.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,13 +37,15 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, Optional<MeterRegistry> metrics) {
         var config = new HikariConfig();
         metrics.ifPresent(config::setMetricRegistry);
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
         config.setPoolName("breakwater");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             // one multi-row INSERT per batch instead of one statement per row: imports write thousands of rows
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // a 2xx means committed to the WAL on disk, whatever the server, role or URL default says
+            config.setConnectionInitSql("set synchronous_commit = on");
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             // H2's READ COMMITTED can let an UPDATE that waited on a row lock apply over a newer version (lost
@@ -57,6 +60,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool);
+    }
+
+    /**
+     * H2 acknowledges a commit before writing it: its store reaches the file only every WRITE_DELAY ms (500 by
+     * default), so a kill -9 right after a 2xx lost the write. WRITE_DELAY=0 writes each commit before it returns.
+     */
+    static String durable(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            return jdbcUrl;
+        }
+        String withoutDelay = jdbcUrl.replaceAll("(?i);WRITE_DELAY=[^;]*", "");
+        return withoutDelay + ";WRITE_DELAY=0";
     }
 
     public boolean isPostgres() {
@@ -111,6 +126,11 @@ public final class Database implements AutoCloseable {
             try {
                 return once(work);
             } catch (StoreException e) {
+                if (e.isLockTimeout()) {
+                    throw DomainException.conflict(DomainException.Conflict.Reason.BUSY, "another request (an "
+                            + "import or an inventory sync) holds the data this request changes; retry in a few "
+                            + "seconds");
+                }
                 if (!e.isConcurrentUpdate() || attempt == 5) {
                     throw e;
                 }
