@@ -2,8 +2,6 @@ package io.breakwater.bench;
 
 import io.breakwater.bench.Stage.Done;
 import io.breakwater.core.antrea.AntreaPolicySet;
-import io.breakwater.core.antrea.RealizeOptions;
-import io.breakwater.core.antrea.Realizer;
 import io.breakwater.core.eval.Endpoint;
 import io.breakwater.core.eval.Flow;
 import io.breakwater.core.eval.PortRef;
@@ -15,6 +13,8 @@ import io.breakwater.core.nsx.NsxConversion;
 import io.breakwater.core.nsx.NsxConverter;
 import io.breakwater.core.nsx.NsxOptions;
 import io.breakwater.core.nsx.OnError;
+import io.breakwater.core.nsxantrea.RealizeOptions;
+import io.breakwater.core.nsxantrea.Realizer;
 import io.breakwater.core.problem.Result;
 import java.util.Arrays;
 import java.util.List;

@@ -20,7 +20,7 @@ class TraceflowTextTest {
                 "observed", Map.of("verdict", "DROPPED", "results", List.of(Map.of("node", "node-1", "role", "sender",
                         "observations", List.of(Map.of("component", "NetworkPolicy", "action", "Dropped",
                                 "network_policy", "AntreaClusterNetworkPolicy:bw-p-deny", "network_policy_rule", "r-9",
-                                "dfw_policy_id", "deny", "dfw_rule_id", "9")))))),
+                                "dfw_policy_id", "deny", "dfw_rule_id", "9"))))),
                 "agreement", Map.of("status", "DISAGREE", "message", "predicted ALLOWED but observed DROPPED")));
 
         assertThat(TraceflowText.render(tf)).isEqualTo("""

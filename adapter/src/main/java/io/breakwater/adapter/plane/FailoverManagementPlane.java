@@ -64,6 +64,35 @@ public final class FailoverManagementPlane implements ManagementPlane {
         });
     }
 
+    @Override
+    public void reportAntreaHealth(JsonNode report) {
+        call(p -> {
+            p.reportAntreaHealth(report);
+            return null;
+        });
+    }
+
+    @Override
+    public void reportRuleStats(JsonNode report) {
+        call(p -> {
+            p.reportRuleStats(report);
+            return null;
+        });
+    }
+
+    @Override
+    public List<JsonNode> pendingTraceflows() {
+        return call(ManagementPlane::pendingTraceflows);
+    }
+
+    @Override
+    public void reportTraceflow(String id, JsonNode result) {
+        call(p -> {
+            p.reportTraceflow(id, result);
+            return null;
+        });
+    }
+
     private <T> T call(Function<ManagementPlane, T> work) {
         int start = current;
         ManagementPlaneUnavailable last = null;

@@ -102,8 +102,7 @@ public final class DfwEvaluator implements Evaluator {
 
     /** The inventory's pods that are members of the group at {@code groupPath}; none for a group it does not hold. */
     public List<Pod> members(String groupPath) {
-        var bits = membership.members(groupPath);
-        return bits.stream().mapToObj(membership.pods()::get).toList();
+        return membership.members(groupPath).toBitSet().stream().mapToObj(membership.pods()::get).toList();
     }
 
     @Override

@@ -8,17 +8,17 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
-import io.breakwater.server.desired.DesiredStates;
-import io.breakwater.server.domain.DomainException;
-import io.breakwater.server.inventory.Clusters;
-import io.breakwater.server.store.Database;
-import java.util.ArrayList;
-import java.util.List;
 import io.breakwater.core.nsx.DfwEvaluator;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.store.Database;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Explains a flow and computes a namespace's matrix in one registered cluster, under Kubernetes semantics or
@@ -69,7 +69,7 @@ public final class Evaluations {
             var warnings = new ArrayList<String>();
             var groups = ClusterModel.allGroups(c, cluster, warnings);
             Group group = groups.stream().filter(g -> g.path().equals(path)).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("group " + path));
+                    .orElseThrow(() -> DomainException.notFound("group " + path));
             ClusterModel model = ClusterModel.load(c, cluster, Json.MAPPER.createObjectNode());
             var pods = DfwEvaluator.of(model.input().inventory(), groups, List.of()).members(path).stream()
                     .map(Pod::key).sorted().toList();
