@@ -40,7 +40,7 @@ class ServerReplicaDrillTest {
 
     record Child(Process process, int port, BufferedReader log) {
         String url() {
-            return "http://localhost:" + port;
+            return "http://127.0.0.1:" + port;
         }
     }
 
