@@ -6,10 +6,10 @@ import io.breakwater.core.eval.Flow;
 import io.breakwater.core.eval.K8sEvaluator;
 import io.breakwater.core.eval.Matrix;
 import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.nsx.DfwFacts;
-import io.breakwater.core.verify.PodClasses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,6 +46,9 @@ final class ConnectivityDiffer {
     private final long matrixPairs;
 
     private long comparisons;
+    private AddressClasses addressClasses;
+    private final Map<List<Object>, List<int[]>> addressGroups = new HashMap<>();
+    private final Map<List<Integer>, Integer> addressParties = new HashMap<>();
     private boolean[] egress;
     private boolean[] ingress;
 
@@ -76,7 +79,7 @@ final class ConnectivityDiffer {
         differ.fold(podKey(inventory, before, after));
         List<PortRange> ports = PortIntervals.of(inventory, before, after);
         List<AddressRange> addresses = AddressIntervals.of(inventory, before, after);
-        addresses.forEach(a -> differ.addParty(new Party.Addresses(a)));
+        differ.addressClasses = new AddressClasses(addresses, before, after);
         for (PortRange range : ports) {
             differ.compare(range, addresses);
         }
@@ -94,20 +97,23 @@ final class ConnectivityDiffer {
         return List.of();
     }
 
-    /** Pods alike on both sides: same namespace and labels, and alike to each side's own rules. */
+    /**
+     * Pods alike on both sides: same namespace, labels, host-network flag, container ports and ipBlocks of every
+     * side's NetworkPolicies, and alike to each DFW side's groups and IP items.
+     */
     private static Function<Pod, Object> podKey(Inventory inventory, PolicySet before, PolicySet after) {
-        Function<Pod, Object> b = sideKey(inventory, before);
-        Function<Pod, Object> a = sideKey(inventory, after);
-        return pod -> List.of(pod.namespace(), pod.labels(), b.apply(pod), a.apply(pod));
+        Map<Pod, java.util.BitSet> blocks = IpBlockSignatures.of(inventory.pods(), before, after);
+        Function<Pod, Object> b = dfwKey(inventory, before);
+        Function<Pod, Object> a = dfwKey(inventory, after);
+        return pod -> List.of(pod.namespace(), pod.labels(), pod.hostNetwork(), pod.ports(), blocks.get(pod),
+                b.apply(pod), a.apply(pod));
     }
 
-    private static Function<Pod, Object> sideKey(Inventory inventory, PolicySet side) {
-        Function<Pod, ?> k8s = PodClasses.key(side.networkPolicies());
+    private static Function<Pod, Object> dfwKey(Inventory inventory, PolicySet side) {
         if (side instanceof PolicySet.Dfw dfw) {
-            Function<Pod, Object> groups = DfwFacts.podKey(inventory, dfw.groups(), dfw.policies());
-            return pod -> List.of(k8s.apply(pod), groups.apply(pod));
+            return DfwFacts.podKey(inventory, dfw.groups(), dfw.policies());
         }
-        return k8s::apply;
+        return pod -> "";
     }
 
     private void fold(Function<Pod, Object> key) {
@@ -137,18 +143,36 @@ final class ConnectivityDiffer {
                 }
             }
         }
-        for (int r = 0; r < addresses.size(); r++) {
-            Endpoint outside = Endpoint.of(addresses.get(r).representative());
-            for (int c = 0; c < count; c++) {
-                Endpoint pod = Endpoint.of(classes.get(c).getFirst());
-                if (ingress[c]) {
-                    compareFlow(count + r, c, outside, pod, range, b, a);
+        for (int c = 0; c < count; c++) {
+            Endpoint pod = Endpoint.of(classes.get(c).getFirst());
+            if (ingress[c]) {
+                for (int[] group : addressGroups(c, Direction.INGRESS, addresses)) {
+                    Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
+                    compareFlow(addressParty(group, addresses), c, outside, pod, range, b, a);
                 }
-                if (egress[c]) {
-                    compareFlow(c, count + r, pod, outside, range, b, a);
+            }
+            if (egress[c]) {
+                for (int[] group : addressGroups(c, Direction.EGRESS, addresses)) {
+                    Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
+                    compareFlow(c, addressParty(group, addresses), pod, outside, range, b, a);
                 }
             }
         }
+    }
+
+    /** Per class and direction, computed once: the groups depend on the rules, not on the port. */
+    private List<int[]> addressGroups(int c, Direction direction, List<AddressRange> addresses) {
+        return addressGroups.computeIfAbsent(List.of(c, direction),
+                k -> addressClasses.groups(classes.get(c).getFirst(), direction));
+    }
+
+    private int addressParty(int[] group, List<AddressRange> addresses) {
+        return addressParties.computeIfAbsent(java.util.Arrays.stream(group).boxed().toList(), k -> {
+            var party = new Party.Addresses(java.util.Arrays.stream(group).mapToObj(addresses::get).toList());
+            order.put(party, classes.size() + group[0]);
+            parties.add(party);
+            return parties.size() - 1;
+        });
     }
 
     private long pairsToCompare() {
