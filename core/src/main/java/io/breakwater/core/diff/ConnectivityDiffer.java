@@ -29,6 +29,28 @@ final class ConnectivityDiffer {
 
     private interface Oracle {
         boolean allows(Endpoint source, Endpoint destination);
+
+        /** Between two pods of the inventory, by index; whole-matrix oracles answer without building a flow. */
+        default boolean allows(int source, int destination, List<Pod> pods) {
+            return allows(Endpoint.of(pods.get(source)), Endpoint.of(pods.get(destination)));
+        }
+    }
+
+    /** One matrix per side and port range; flows with an outside address are decided one by one. */
+    private record MatrixOracle(Matrix matrix, Evaluator evaluator, PortRange range, Map<Pod, Integer> podIndex)
+            implements Oracle {
+        @Override
+        public boolean allows(Endpoint source, Endpoint destination) {
+            if (source instanceof Endpoint.PodEndpoint(Pod s) && destination instanceof Endpoint.PodEndpoint(Pod d)) {
+                return allows(podIndex.get(s), podIndex.get(d), List.of());
+            }
+            return evaluator.allows(new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
+        }
+
+        @Override
+        public boolean allows(int source, int destination, List<Pod> pods) {
+            return matrix.cell(source, destination) != Matrix.BLOCKED;
+        }
     }
 
     private final Inventory inventory;
@@ -46,6 +68,10 @@ final class ConnectivityDiffer {
     private final long matrixPairs;
 
     private long comparisons;
+    private final List<Integer> firstPodList = new ArrayList<>();
+    private final List<Integer> secondPodList = new ArrayList<>();
+    private int[] firstPod;
+    private int[] secondPod;
     private AddressClasses addressClasses;
     private final Map<List<Object>, List<int[]>> addressGroups = new HashMap<>();
     private final Map<List<Integer>, Integer> addressParties = new HashMap<>();
@@ -121,6 +147,8 @@ final class ConnectivityDiffer {
         inventory.pods().forEach(p -> byKey.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
         for (List<Pod> members : byKey.values()) {
             classes.add(List.copyOf(members));
+            firstPodList.add(podIndex.get(members.getFirst()));
+            secondPodList.add(members.size() > 1 ? podIndex.get(members.get(1)) : -1);
             Pod first = members.getFirst();
             addParty(new Party.Pods(first.namespace(), first.labels(), members.stream().map(Pod::key).toList()));
         }
@@ -136,6 +164,10 @@ final class ConnectivityDiffer {
         Oracle a = oracle(after, range);
         int count = classes.size();
         flags();
+        if (firstPod == null) {
+            firstPod = firstPodList.stream().mapToInt(Integer::intValue).toArray();
+            secondPod = secondPodList.stream().mapToInt(Integer::intValue).toArray();
+        }
         for (int s = 0; s < count; s++) {
             for (int d = 0; d < count; d++) {
                 if (egress[s] || ingress[d]) {
@@ -211,12 +243,18 @@ final class ConnectivityDiffer {
     }
 
     private void comparePods(int s, int d, PortRange range, Oracle b, Oracle a) {
-        List<Pod> from = classes.get(s);
-        List<Pod> to = classes.get(d);
-        if (s == d && from.size() < 2) {
-            return; // a pod always reaches itself
+        int source = firstPod[s];
+        int destination = s == d ? secondPod[d] : firstPod[d];
+        if (destination < 0) {
+            return; // a class of one pod: a pod always reaches itself
         }
-        compareFlow(s, d, Endpoint.of(from.getFirst()), Endpoint.of(s == d ? to.get(1) : to.getFirst()), range, b, a);
+        comparisons++;
+        List<Pod> pods = inventory.pods();
+        if (b.allows(source, destination, pods) != a.allows(source, destination, pods)) {
+            Flow flow = new Flow(Endpoint.of(pods.get(source)), Endpoint.of(pods.get(destination)), range.protocol(),
+                    PortRef.of(range.from()));
+            record(s, d, range, Decision.of(before.evaluate(flow)), Decision.of(after.evaluate(flow)));
+        }
     }
 
     private void compareFlow(int from, int to, Endpoint source, Endpoint destination, PortRange range, Oracle b, Oracle a) {
@@ -249,13 +287,7 @@ final class ConnectivityDiffer {
      */
     private Oracle oracle(Evaluator evaluator, PortRange range) {
         if (evaluator instanceof K8sEvaluator k8s && pairsToCompare() > matrixPairs) {
-            Matrix m = k8s.matrix(range.protocol(), PortRef.of(range.from()));
-            return (source, destination) -> {
-                if (source instanceof Endpoint.PodEndpoint(Pod s) && destination instanceof Endpoint.PodEndpoint(Pod d)) {
-                    return m.cell(podIndex.get(s), podIndex.get(d)) != Matrix.BLOCKED;
-                }
-                return evaluator.allows(new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
-            };
+            return new MatrixOracle(k8s.matrix(range.protocol(), PortRef.of(range.from())), evaluator, range, podIndex);
         }
         return (source, destination) -> evaluator.allows(
                 new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
