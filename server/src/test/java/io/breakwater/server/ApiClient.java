@@ -2,7 +2,7 @@ package io.breakwater.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +32,11 @@ record ApiClient(HttpClient http, String base, String authorization) {
 
     ApiClient bearer(String token) {
         return new ApiClient(http, base, "Bearer " + token);
+    }
+
+    /** The same credentials against another server (a second replica). */
+    ApiClient withBase(String otherBase) {
+        return new ApiClient(http, otherBase, authorization);
     }
 
     ApiClient anonymous() {

@@ -75,6 +75,33 @@ class ImportApiTest {
     }
 
     @Test
+    void dryRunPreviewsThePoliciesAndGroupsTheImportWouldWrite() {
+        var preview = importIds("?on_error=CONTINUE&dry_run=true", "shop-np-0").json().get("preview");
+
+        assertThat(preview.get("security_policies")).extracting(p -> p.get("id").asText())
+                .containsExactly("prod-shop-np-0-shop-np-0-allow", "prod-shop-np-0-shop-np-0-drop");
+        assertThat(preview.get("groups")).isNotEmpty();
+        assertThat(preview.get("groups")).allSatisfy(g -> assertThat(g.get("id").asText()).startsWith("prod-shop-"));
+        assertThat(policyCount()).isZero();
+    }
+
+    @Test
+    void dryRunPreviewSaysWhetherTheResultIsEquivalentToKubernetes() {
+        var equivalence = importIds("?on_error=CONTINUE&dry_run=true", "shop-np-0", "shop-np-1").json()
+                .get("preview").get("equivalence");
+
+        assertThat(equivalence).hasSize(1);
+        assertThat(equivalence.get(0).get("cluster").asText()).isEqualTo("prod");
+        assertThat(equivalence.get(0).get("equivalent").asBoolean()).isTrue();
+        assertThat(equivalence.get(0).get("flows").asLong()).isPositive();
+    }
+
+    @Test
+    void aRealImportCarriesNoPreview() {
+        assertThat(importIds("?on_error=CONTINUE", "shop-np-0").json().has("preview")).isFalse();
+    }
+
+    @Test
     void unknownUidIsAPerPolicyError() {
         var r = importIds("", "no-such-uid");
 
@@ -170,6 +197,41 @@ class ImportApiTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("details").asText()).isEqualTo("on_error");
+    }
+
+    @Test
+    void emptyOnErrorIs400() {
+        var r = importIds("?on_error=", "shop-np-0");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("details").asText()).isEqualTo("on_error");
+    }
+
+    @Test
+    void repeatedUidIsRefusedBeforeAnythingIsWritten() {
+        var r = importIds("?on_error=CONTINUE", "shop-np-0", "shop-np-1", "shop-np-0");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("details").asText()).isEqualTo("network_policy_ids[2]");
+        assertThat(policyCount()).isZero();
+        assertThat(importIds("?on_error=CONTINUE", "shop-np-0").json().get("success_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void objectsLeftWithoutAnImportMarkGiveThatPolicyAnErrorInsteadOfWedgingEveryImport() {
+        // the state a repeated uid used to leave behind: the NetworkPolicy's policy stored, its mark missing
+        var handMade = admin.patch(PolicyApiTest.POLICIES + "prod-shop-np-0-shop-np-0-allow", Map.of("category", "Application"));
+        assertThat(handMade.status()).as(handMade.text()).isEqualTo(200);
+
+        var wedged = importIds("?on_error=CONTINUE", "shop-np-0", "shop-np-1");
+        admin.delete(PolicyApiTest.POLICIES + "prod-shop-np-0-shop-np-0-allow");
+        var retried = importIds("?on_error=CONTINUE", "shop-np-0");
+
+        assertThat(wedged.status()).as(wedged.text()).isEqualTo(200);
+        assertThat(wedged.json().get("success_count").asInt()).as(wedged.text()).isEqualTo(1);
+        assertThat(wedged.json().get("errors").get(0).get("errors").get(0).get("error_code").asText())
+                .isEqualTo("NP_OBJECT_EXISTS");
+        assertThat(retried.json().get("success_count").asInt()).as(retried.text()).isEqualTo(1);
     }
 
     @Test

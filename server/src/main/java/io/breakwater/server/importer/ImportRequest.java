@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.core.nsx.OnError;
 import io.breakwater.core.nsx.Placement;
-import io.breakwater.server.api.ApiError;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.domain.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A checked {@code NetworkPolicyImportRequest} (nsx-api.md §7). Malformed requests are refused as a whole with
- * every problem listed: ids missing or over 5,000, one sequence number only, lower not above upper, bad on_error.
+ * every problem listed: ids missing, repeated or over 5,000, one sequence number only, lower not above upper, bad
+ * (or empty) on_error.
  */
 public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, Placement placement) {
 
@@ -23,9 +23,9 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
     }
 
     public static ImportRequest parse(String onError, String dryRun, ObjectNode body) {
-        var problems = new ArrayList<ApiError>();
+        var problems = new ArrayList<FieldProblem>();
         OnError mode = OnError.ABORT;
-        if (onError != null && !onError.isEmpty()) {
+        if (onError != null) {
             switch (onError) {
                 case "ABORT" -> mode = OnError.ABORT;
                 case "CONTINUE" -> mode = OnError.CONTINUE;
@@ -38,12 +38,12 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         List<String> ids = ids(body.get("network_policy_ids"), problems);
         Placement placement = placement(body, problems);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
         return new ImportRequest(ids, mode, "true".equals(dryRun), placement);
     }
 
-    private static List<String> ids(JsonNode node, List<ApiError> problems) {
+    private static List<String> ids(JsonNode node, List<FieldProblem> problems) {
         var ids = new ArrayList<String>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(problem("network_policy_ids", "is required: a non-empty array of NetworkPolicy uids"));
@@ -54,10 +54,16 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
                     + " are allowed per request"));
             return ids;
         }
+        var firstIndex = new java.util.HashMap<String, Integer>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
+            String path = "network_policy_ids[" + i + "]";
             if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 255) {
-                problems.add(problem("network_policy_ids[" + i + "]", "must be a NetworkPolicy uid (a non-empty string)"));
+                problems.add(problem(path, "must be a NetworkPolicy uid (a non-empty string of at most 255 "
+                        + "characters)"));
+            } else if (firstIndex.putIfAbsent(id.asText(), i) != null) {
+                problems.add(problem(path, "repeats network_policy_ids[" + firstIndex.get(id.asText()) + "] ('"
+                        + id.asText() + "'); list each uid once"));
             } else {
                 ids.add(id.asText());
             }
@@ -65,7 +71,7 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         return ids;
     }
 
-    private static Placement placement(ObjectNode body, List<ApiError> problems) {
+    private static Placement placement(ObjectNode body, List<FieldProblem> problems) {
         JsonNode upper = body.get("sequence_number_upper");
         JsonNode lower = body.get("sequence_number_lower");
         boolean hasUpper = upper != null && !upper.isNull();
@@ -96,7 +102,7 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         return ok ? new Placement.Fixed(upper.asInt(), lower.asInt()) : Placement.AFTER_EXISTING;
     }
 
-    private static ApiError problem(String path, String message) {
-        return ApiError.related(ErrorCode.INVALID_REQUEST, path, path + ": " + message);
+    private static FieldProblem problem(String path, String message) {
+        return new FieldProblem(path, path + ": " + message);
     }
 }

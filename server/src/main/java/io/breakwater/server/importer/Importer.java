@@ -14,14 +14,13 @@ import io.breakwater.core.nsx.OnError;
 import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.read.K8sDocument;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
-import io.breakwater.server.api.Json;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.InventoryStore;
-import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyDocuments;
+import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
@@ -76,6 +75,7 @@ public final class Importer {
         var errors = new Errors();
         var warnings = new ArrayList<String>();
         int[] success = {0};
+        var converted = new TreeMap<String, ImportPreview.Converted>();
         Database.Work<Void> work = c -> {
             errors.byUid.clear();
             warnings.clear();
@@ -84,12 +84,16 @@ public final class Importer {
             Map<String, List<InventoryStore.StoredItem>> byCluster = lookUp(c, request.ids(), errors);
             long t1 = System.nanoTime();
             var conversions = new TreeMap<String, NsxConversion>();
+            converted.clear();
             for (var e : byCluster.entrySet()) {
-                NsxConversion conv = convert(c, e.getKey(), e.getValue(), request, errors);
+                ImportPreview.Converted conversion = convert(c, e.getKey(), e.getValue(), request, errors);
+                converted.put(e.getKey(), conversion);
+                NsxConversion conv = conversion.conversion();
                 conv.errors().forEach(err -> errors.add(err.uid(), code(err.problem()), err.problem().toString()));
                 conv.warnings().forEach(w -> warnings.add(w.problem().toString()));
                 conversions.put(e.getKey(), conv);
             }
+            refuseTakenPaths(c, conversions, byCluster, errors);
             long t2 = System.nanoTime();
             if (request.onError() == OnError.ABORT && errors.any()) {
                 return null;
@@ -103,7 +107,6 @@ public final class Importer {
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return null;
         };
-        boolean commit = !request.dryRun() && !(request.onError() == OnError.ABORT && errors.any());
         try {
             if (request.dryRun()) {
                 db.rolledBack(work);
@@ -118,19 +121,23 @@ public final class Importer {
             }
         } catch (StoreException e) {
             if (e.isIntegrityViolation()) {
-                throw ApiException.of(ErrorCode.STALE_REVISION, "another import of the same NetworkPolicies ran at "
+                throw DomainException.conflict(DomainException.Conflict.Reason.STALE_REVISION, "another import of the same NetworkPolicies ran at "
                         + "the same time; nothing was committed, retry");
             }
             throw e;
         }
-        if (commit) {
+        if (!request.dryRun() && !(request.onError() == OnError.ABORT && errors.any())) {
             desired.signal();
         }
         int succeeded = request.onError() == OnError.ABORT && errors.any() ? 0 : success[0];
-        return response(request, succeeded, errors, warnings);
+        ObjectNode out = response(request, succeeded, errors, warnings);
+        if (request.dryRun()) {
+            out.set("preview", ImportPreview.of(converted));
+        }
+        return out;
     }
 
-    /** The NetworkPolicies by cluster; unknown, repeated and already imported uids become errors. */
+    /** The NetworkPolicies by cluster; unknown and already imported uids become errors (the request has no repeats). */
     private static Map<String, List<InventoryStore.StoredItem>> lookUp(Connection c, List<String> ids, Errors errors)
             throws SQLException {
         var found = new TreeMap<String, InventoryStore.StoredItem>();
@@ -138,12 +145,9 @@ public final class Importer {
             found.put(s.item().uid(), s);
         }
         Set<String> imported = importedAmong(c, ids);
-        var seen = new HashSet<String>();
         var byCluster = new TreeMap<String, List<InventoryStore.StoredItem>>();
         for (String uid : ids) {
-            if (!seen.add(uid)) {
-                errors.add(uid, "NP_DUPLICATE_ID", uid + ": listed more than once in network_policy_ids");
-            } else if (!found.containsKey(uid)) {
+            if (!found.containsKey(uid)) {
                 errors.add(uid, "NP_NOT_FOUND", uid + ": no NetworkPolicy with this uid in any registered cluster's "
                         + "inventory");
             } else if (imported.contains(uid)) {
@@ -171,7 +175,7 @@ public final class Importer {
     }
 
     /** Normalizes the cluster's inventory and converts the requested policies; invalid ones become errors. */
-    private static NsxConversion convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
+    private static ImportPreview.Converted convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
             ImportRequest request, Errors errors) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
         var items = new ArrayList<>(InventoryStore.ofClusterWithout(c, cluster, "NetworkPolicy"));
@@ -201,7 +205,7 @@ public final class Importer {
         }
         NsxOptions options = NsxOptions.of(cluster).withOnError(request.onError()).withPlacement(request.placement())
                 .withExistingApplicationPolicies(existingApplicationPolicies(c, cluster));
-        return NsxConverter.convert(policies, input.inventory(), options);
+        return new ImportPreview.Converted(NsxConverter.convert(policies, input.inventory(), options), input, policies);
     }
 
     /** Application policies already spanning the cluster: the default placement goes after them (seed 000). */
@@ -224,9 +228,15 @@ public final class Importer {
         long now = clock.millis();
         var rows = new ArrayList<PolicyStore.NewObject>();
         for (Group g : conv.groups()) {
-            rows.add(new PolicyStore.NewObject(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(), PolicyDocuments.stored(g)));
+            if (!errors.byUid.containsKey(uidOf(g.tags()))) {
+                rows.add(new PolicyStore.NewObject(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(),
+                        PolicyDocuments.stored(g)));
+            }
         }
         for (SecurityPolicy p : conv.securityPolicies()) {
+            if (errors.byUid.containsKey(uidOf(p.tags()))) {
+                continue;
+            }
             rows.add(new PolicyStore.NewObject(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, p.id(),
                     PolicyDocuments.stored(p)));
             for (DfwRule r : p.rules()) {
@@ -258,6 +268,36 @@ public final class Importer {
                 + cluster + " imported as " + conv.securityPolicies().size() + " policies and "
                 + conv.groups().size() + " groups");
         return count;
+    }
+
+    /**
+     * An import writes a NetworkPolicy's objects and its mark together or not at all, so objects at its paths
+     * without a mark were made by hand (or by an older server): that NetworkPolicy gets an error naming the path,
+     * instead of the whole import failing on the store's uniqueness check for ever.
+     */
+    private static void refuseTakenPaths(Connection c, Map<String, NsxConversion> conversions,
+            Map<String, List<InventoryStore.StoredItem>> byCluster, Errors errors) throws SQLException {
+        Set<String> taken = PolicyStore.childPaths(c, PolicyKind.DOMAIN);
+        var paths = new ArrayList<Map.Entry<String, String>>(); // uid → path
+        for (NsxConversion conv : conversions.values()) {
+            conv.groups().forEach(g -> paths.add(Map.entry(uidOf(g.tags()), g.path())));
+            conv.securityPolicies().forEach(p -> paths.add(Map.entry(uidOf(p.tags()), p.path())));
+        }
+        var names = new java.util.HashMap<String, String>();
+        byCluster.values().forEach(items -> items.forEach(s ->
+                names.put(s.item().uid(), s.item().namespace() + "/" + s.item().name())));
+        for (var e : paths) {
+            if (taken.contains(e.getValue()) && !errors.byUid.containsKey(e.getKey())) {
+                errors.add(e.getKey(), "NP_OBJECT_EXISTS", names.get(e.getKey()) + ": " + e.getValue()
+                        + " exists already but this NetworkPolicy is not marked imported; delete that object "
+                        + "to import it");
+            }
+        }
+    }
+
+    private static String uidOf(List<io.breakwater.core.nsx.Tag> tags) {
+        return tags.stream().filter(t -> t.scope().equals(io.breakwater.core.nsx.ImportTags.NETWORK_POLICY_UID))
+                .map(io.breakwater.core.nsx.Tag::tag).findFirst().orElse("");
     }
 
     /** NSX-style string codes: {@code NP_} and the core problem code (nsx-api.md §7). */

@@ -1,6 +1,6 @@
 package io.breakwater.server.policy;
 
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +34,21 @@ public final class PolicyStore {
             st.setString(2, parentPath);
             st.setString(3, kind.name());
             return read(st);
+        }
+    }
+
+    /** The paths of every object directly under the parent (for the domain: all groups and policies). */
+    public static java.util.Set<String> childPaths(Connection c, String parentPath) throws SQLException {
+        try (var st = c.prepareStatement("select path from policy_object where parent_key = ? and parent_path = ?")) {
+            st.setInt(1, parentKey(parentPath));
+            st.setString(2, parentPath);
+            var out = new java.util.HashSet<String>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         }
     }
 
