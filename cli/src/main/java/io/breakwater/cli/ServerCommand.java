@@ -52,6 +52,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
     int rateLimit;
 
+    @Option(names = "--max-body-bytes", defaultValue = "1048576", paramLabel = "N",
+            description = "Largest request body in bytes, whatever its transfer encoding, before 413 (default "
+                + "${DEFAULT-VALUE} = 1 MiB); the bulk requests below have their own cap")
+    long maxBodyBytes;
+
+    @Option(names = "--max-bulk-body-bytes", defaultValue = "67108864", paramLabel = "N",
+            description = "Largest body of an adapter's inventory, deltas and status and of an import, before 413 "
+                + "(default ${DEFAULT-VALUE} = 64 MiB: a 5,000-NetworkPolicy inventory fits)")
+    long maxBulkBodyBytes;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -61,9 +71,13 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1 request per second, found "
                     + rateLimit);
         }
+        if (maxBodyBytes < 1024 || maxBulkBodyBytes < 1024) {
+            throw new ParameterException(spec.commandLine(), "--max-body-bytes and --max-bulk-body-bytes must be at "
+                    + "least 1024, found " + Math.min(maxBodyBytes, maxBulkBodyBytes));
+        }
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http)
                 .withJdbcUrl(db == null ? "" : db).withAdminPassword(adminPassword == null ? "" : adminPassword)
-                .withRatePerSecond(rateLimit);
+                .withRatePerSecond(rateLimit).withMaxBodyBytes(maxBodyBytes).withMaxBulkBodyBytes(maxBulkBodyBytes);
         RunningServer server;
         try {
             server = Server.start(config);
