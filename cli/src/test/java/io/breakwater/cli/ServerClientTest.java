@@ -106,6 +106,25 @@ class ServerClientTest {
     }
 
     @Test
+    void trustDataDirReadsTheCertificateAloneNeverTheKeyStore(@TempDir Path certificateOnly) throws Exception {
+        java.nio.file.Files.copy(dataDir.resolve("tls.crt"), certificateOnly.resolve("tls.crt"));
+
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--password", password,
+                "--trust-data-dir", certificateOnly.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void trustDataDirWithoutACertificateSaysWhichFileIsMissing(@TempDir Path empty) {
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--password", password,
+                "--trust-data-dir", empty.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(empty.resolve("tls.crt") + " does not exist");
+    }
+
+    @Test
     void aWrongPasswordIsTheNsxErrorInOneLineWithExit5() {
         var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--insecure",
                 "--password", "not-the-password");
@@ -204,6 +223,59 @@ class ServerClientTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("pushed 2 objects to cluster piped (1 Namespace, 1 NetworkPolicy)");
         assertThat(uids("piped", "web")).containsExactly("np-uid-1");
+    }
+
+    @Test
+    void pushingAnEmptyFileIsRefusedAndKeepsTheInventory(@TempDir Path dir) throws Exception {
+        push("kept-file");
+        Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n");
+
+        var run = cli("inventory", "push", "--cluster", "kept-file", "-f", empty.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(empty + ": holds no Kubernetes objects").contains("--allow-empty");
+        assertThat(uids("kept-file", "orders")).hasSize(4);
+    }
+
+    @Test
+    void pushingAnEmptyDirectoryIsRefused(@TempDir Path dir) {
+        var run = cli("inventory", "push", "--cluster", "kept-dir", "-f", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(dir + ": holds no Kubernetes objects");
+    }
+
+    @Test
+    void pushingEmptyStandardInputIsRefused() {
+        var run = CliRun.withStdin("", "inventory", "push", "--cluster", "kept-stdin", "-f", "-", "--server",
+                server.url().orElseThrow(), "--insecure", "--password", password);
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("<stdin>: holds no Kubernetes objects");
+    }
+
+    @Test
+    void pushingOnlyKindsTheInventoryIgnoresIsRefusedByTheServer(@TempDir Path dir) throws Exception {
+        push("kept-kinds");
+        Path deployments = java.nio.file.Files.writeString(dir.resolve("deploy.yaml"),
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: orders}\n");
+
+        var run = cli("inventory", "push", "--cluster", "kept-kinds", "-f", deployments.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("allow_empty");
+        assertThat(uids("kept-kinds", "orders")).hasSize(4);
+    }
+
+    @Test
+    void allowEmptyReplacesTheInventoryWithNothing(@TempDir Path dir) throws Exception {
+        push("emptied");
+        Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "");
+
+        var run = cli("inventory", "push", "--cluster", "emptied", "-f", empty.toString(), "--allow-empty");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(networkPolicies("emptied")).isEmpty();
     }
 
     @Test
@@ -383,5 +455,75 @@ class ServerClientTest {
                 "--server", "https://localhost:1");
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).startsWith("breakwater import: --sequence-number-upper and --sequence-number-lower go together");
+    }
+
+    @Test
+    void getIngressesPrintsClassHostsAddressAndPorts(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ingress.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: storefront, namespace: shop}
+                spec:
+                  ingressClassName: nginx
+                  tls: [{hosts: [shop.example.com]}]
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
+                status: {loadBalancer: {ingress: [{ip: 192.0.2.7}]}}
+                """);
+        var pushed = cli("inventory", "push", "--cluster", "ingress-listed", "-f", dir.toString());
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+
+        var run = cli("get", "ingresses", "--cluster", "ingress-listed");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "CLUSTER          NAMESPACE   NAME         CLASS   HOSTS              ADDRESS     PORTS",
+                "ingress-listed   shop        storefront   nginx   shop.example.com   192.0.2.7   80, 443");
+    }
+
+    @Test
+    void getHealthOfAClusterWhoseAdapterNeverReportedIsUnknown() {
+        push("unreported");
+
+        var run = cli("get", "health", "--cluster", "unreported");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("cluster unreported: UNKNOWN\n  the adapter has not reported Antrea health yet");
+    }
+
+    @Test
+    void getHealthWithoutClusterIsAUsageError() {
+        var run = cli("get", "health");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("breakwater get: health needs --cluster NAME");
+    }
+
+    @Test
+    void traceflowWithoutAnAdapterPrintsThePredictionAndNoObservationAndExitsOne() {
+        push("traced");
+
+        var run = cli("traceflow", "--cluster", "traced", "--from", "10.0.0.1", "--to", "10.0.0.2", "--port", "80",
+                "--timeout", "1");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("predicted  ALLOWED", "observed   <none yet> (state PENDING)",
+                "UNDECIDED: no comparison");
+    }
+
+    @Test
+    void getStatsOfAClusterWithoutReportsIsEmpty() {
+        push("unstatted");
+
+        var run = cli("get", "stats", "--cluster", "unstatted");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No resources found.\n");
     }
 }

@@ -4,6 +4,8 @@ import static io.breakwater.cli.CliRun.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,7 +53,7 @@ class UsageErrorsTest {
                         new String[] {"frobnicate"}),
                 Arguments.of("server URL without scheme", "Invalid value for option '--server': 'localhost:8443' is not an "
                         + "http:// or https:// URL with a host", new String[] {"get", "clusters", "--server", "localhost:8443"}),
-                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server': 'bw:8443' is not an",
+                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server' (URL): 'bw:8443' is not an",
                         new String[] {"adapter", "--server", "bw:8443", "--cluster", "c", "--credential", CLUSTER}),
                 Arguments.of("adapter credential not a token", "breakwater adapter: --credential " + CLUSTER
                         + ": not a credential (expected one line of printable characters",
@@ -96,6 +98,14 @@ class UsageErrorsTest {
         assertThat(run.out()).contains("Usage: breakwater " + command).contains("Exit codes:");
     }
 
+    @org.junit.jupiter.api.Test
+    void topLevelHelpListsEachCommandWithItsOneLineHeader() {
+        var run = CliRun.of("--help");
+
+        assertThat(run.out()).containsPattern("(?m)^  matrix +Pod-to-pod reachability for one protocol and port\\.$")
+                .containsPattern("(?m)^  server +Run the management server");
+    }
+
     @ParameterizedTest(name = "{0} --help")
     @MethodSource("registeredCommands")
     void everyRegisteredCommandHasHelp(String command) {
@@ -106,9 +116,19 @@ class UsageErrorsTest {
         assertThat(run.err()).isEmpty();
     }
 
-    /** Every subcommand Main registers, nested ones as "parent child", except picocli's own help command. */
+    /**
+     * Every subcommand Main registers, nested ones as "parent child", except picocli's own help command. Main
+     * builds only the requested subcommand in full, so each one's nested commands come from its own build.
+     */
     static Stream<String> registeredCommands() {
-        return commandsBelow(new CommandLine(new Main(InputStream.nullInputStream())), "");
+        var none = new PrintWriter(Writer.nullWriter());
+        return Main.commandLine(InputStream.nullInputStream(), none, none).getSubcommands().keySet().stream()
+                .filter(name -> !name.equals("help"))
+                .flatMap(name -> {
+                    CommandLine full = Main.commandLine(InputStream.nullInputStream(), none, none, name)
+                            .getSubcommands().get(name);
+                    return Stream.concat(Stream.of(name), commandsBelow(full, name + " "));
+                });
     }
 
     private static Stream<String> commandsBelow(CommandLine parent, String prefix) {

@@ -75,6 +75,33 @@ class ImportApiTest {
     }
 
     @Test
+    void dryRunPreviewsThePoliciesAndGroupsTheImportWouldWrite() {
+        var preview = importIds("?on_error=CONTINUE&dry_run=true", "shop-np-0").json().get("preview");
+
+        assertThat(preview.get("security_policies")).extracting(p -> p.get("id").asText())
+                .containsExactly("prod-shop-np-0-shop-np-0-allow", "prod-shop-np-0-shop-np-0-drop");
+        assertThat(preview.get("groups")).isNotEmpty();
+        assertThat(preview.get("groups")).allSatisfy(g -> assertThat(g.get("id").asText()).startsWith("prod-shop-"));
+        assertThat(policyCount()).isZero();
+    }
+
+    @Test
+    void dryRunPreviewSaysWhetherTheResultIsEquivalentToKubernetes() {
+        var equivalence = importIds("?on_error=CONTINUE&dry_run=true", "shop-np-0", "shop-np-1").json()
+                .get("preview").get("equivalence");
+
+        assertThat(equivalence).hasSize(1);
+        assertThat(equivalence.get(0).get("cluster").asText()).isEqualTo("prod");
+        assertThat(equivalence.get(0).get("equivalent").asBoolean()).isTrue();
+        assertThat(equivalence.get(0).get("flows").asLong()).isPositive();
+    }
+
+    @Test
+    void aRealImportCarriesNoPreview() {
+        assertThat(importIds("?on_error=CONTINUE", "shop-np-0").json().has("preview")).isFalse();
+    }
+
+    @Test
     void unknownUidIsAPerPolicyError() {
         var r = importIds("", "no-such-uid");
 

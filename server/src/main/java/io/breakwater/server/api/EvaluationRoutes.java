@@ -28,6 +28,8 @@ public final class EvaluationRoutes {
                 ctx.queryParam("from"), ctx.queryParam("to"))), need(Permission.EVALUATE));
         app.get(CLUSTER + "/namespaces/{namespace}/matrix", ctx -> ctx.json(evaluations.matrix(
                 ctx.pathParam("cluster"), probe(ctx), ctx.pathParam("namespace"))), need(Permission.EVALUATE));
+        app.get(CLUSTER + "/groups/{group}/members", ctx -> ctx.json(evaluations.members(ctx.pathParam("cluster"),
+                ctx.pathParam("group"))), need(Permission.EVALUATE));
     }
 
     private static Evaluations.Probe probe(Context ctx) {

@@ -8,6 +8,7 @@ import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.InventoryViews;
+import io.breakwater.server.inventory.LabelFilter;
 import io.breakwater.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -48,7 +49,9 @@ public final class InventoryRoutes {
             if (kind == null) {
                 throw DomainException.notFound(ctx.path() + " (resources: " + InventoryViews.RESOURCES.keySet() + ")");
             }
-            ctx.json(ListQuery.from(ctx).page(views.list(kind, param(ctx, "cluster"), param(ctx, "namespace"))));
+            var label = LabelFilter.parse(ctx.queryParam("label"));
+            ctx.json(ListQuery.from(ctx).page(label.apply(views.list(kind, param(ctx, "cluster"),
+                    param(ctx, "namespace")))));
         }, need(Permission.INVENTORY_READ));
 
         fabric(app, clusters, views);

@@ -1,6 +1,7 @@
 package io.breakwater.server.auth;
 
 import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Local users, API tokens and credential checks. Verified basic credentials are remembered (by a SHA-256 of
- * user and password) so bcrypt runs once per credential, not once per request; any user change forgets them.
+ * user and password) so bcrypt runs once per credential, not once per request. Any user change forgets them on
+ * every replica: the change publishes {@link ChangeFeed.Channel#USERS} in its transaction. A remembered credential
+ * is also checked again after {@link #REMEMBER}, in case a replica missed the signal.
  */
 public final class Users {
 
@@ -33,17 +36,33 @@ public final class Users {
     /** Stands in for the hash of an unknown user, so a wrong user name costs one bcrypt like a wrong password. */
     private static final String DUMMY_HASH = Secrets.hashPassword(Secrets.newPassword());
 
+    /** How long a verified credential is trusted without asking the database again. */
+    public static final java.time.Duration REMEMBER = java.time.Duration.ofSeconds(30);
+
+    private record Verified(Principal principal, long atNanos) {}
+
     private final Database db;
+    private final ChangeFeed feed;
     private final PasswordCheck passwords;
-    private final Map<String, Principal> verified = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public Users(Database db) {
-        this(db, Secrets::passwordMatches);
+        this(db, ChangeFeed.local(), Secrets::passwordMatches);
+    }
+
+    public Users(Database db, ChangeFeed feed) {
+        this(db, feed, Secrets::passwordMatches);
     }
 
     Users(Database db, PasswordCheck passwords) {
+        this(db, ChangeFeed.local(), passwords);
+    }
+
+    private Users(Database db, ChangeFeed feed, PasswordCheck passwords) {
         this.db = db;
+        this.feed = feed;
         this.passwords = passwords;
+        feed.subscribe(ChangeFeed.Channel.USERS, verified::clear);
     }
 
     /** Why a user name cannot be used, if it cannot: blank, ':' (the basic-auth separator), control or too long. */
@@ -92,6 +111,7 @@ public final class Users {
         upsert(c, name, password, role, now);
         requireAnAdmin(c, "role");
         verified.clear();
+        feed.publish(c, ChangeFeed.Channel.USERS);
     }
 
     private static void upsert(Connection c, String name, String password, Role role, long now) throws SQLException {
@@ -113,6 +133,7 @@ public final class Users {
     public boolean delete(Connection c, String name) throws SQLException {
         verified.clear();
         lockAdmins(c);
+        feed.publish(c, ChangeFeed.Channel.USERS);
         try (PreparedStatement st = c.prepareStatement("delete from api_token where user_name = ?")) {
             st.setString(1, name);
             st.executeUpdate();
@@ -201,9 +222,9 @@ public final class Users {
             return Optional.empty();
         }
         String key = Secrets.sha256(decoded);
-        Principal known = verified.get(key);
-        if (known != null) {
-            return Optional.of(known);
+        Verified known = verified.get(key);
+        if (known != null && System.nanoTime() - known.atNanos() < REMEMBER.toNanos()) {
+            return Optional.of(known.principal());
         }
         String name = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
@@ -223,7 +244,7 @@ public final class Users {
                 }
             }
         });
-        found.ifPresent(p -> verified.put(key, p));
+        found.ifPresent(p -> verified.put(key, new Verified(p, System.nanoTime())));
         return found;
     }
 

@@ -18,6 +18,8 @@ import io.breakwater.server.inventory.InventoryStore;
 import io.breakwater.server.domain.FieldProblem;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyRow;
+import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.policy.PolicyValidator;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,6 +44,9 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
     static ClusterModel load(Connection c, String cluster, ObjectNode desiredState) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
         for (InventoryStore.StoredItem s : InventoryStore.ofCluster(c, cluster)) {
+            if (!s.item().evaluated()) {
+                continue;
+            }
             docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
                     + s.item().name(), s.item().body()));
         }
@@ -67,6 +72,22 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
             read(withDefaults((ObjectNode) p, cluster), SecurityPolicy.class, warnings).ifPresent(policies::add);
         }
         return new ClusterModel(cluster, normalized.value(), groups, policies, warnings);
+    }
+
+    /** Every stored group (not only those the cluster's policies use), as the evaluation reads them. */
+    static List<Group> allGroups(Connection c, String cluster, List<String> warnings) throws SQLException {
+        var out = new ArrayList<Group>();
+        for (PolicyRow row : PolicyStore.all(c, PolicyKind.GROUP)) {
+            ObjectNode group = row.body().deepCopy();
+            group.put("id", row.id());
+            group.put("path", PolicyKind.GROUP.pathOf(PolicyKind.DOMAIN, row.id()));
+            group.put("display_name", group.path("display_name").asText(row.id()));
+            for (String field : List.of("group_type", "expression", "tags")) {
+                list(group, field, cluster);
+            }
+            read(group, Group.class, warnings).ifPresent(out::add);
+        }
+        return out;
     }
 
     Evaluator evaluator(Semantics semantics) {

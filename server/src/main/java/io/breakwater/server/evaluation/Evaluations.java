@@ -8,10 +8,16 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
+import io.breakwater.core.nsx.DfwEvaluator;
+import io.breakwater.core.nsx.Expression;
+import io.breakwater.core.nsx.Group;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.json.Json;
+import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.store.Database;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,6 +56,43 @@ public final class Evaluations {
         }
         var matrix = model.evaluator(probe.semantics()).matrix(probe.protocol(), probe.port());
         return EvaluationView.NamespaceMatrix.of(cluster, namespace, matrix, model.warnings());
+    }
+
+    /**
+     * The effective members of a stored group in one cluster: the pods its criteria select in the cluster's
+     * inventory (under the DFW evaluator's group semantics) and the addresses of its IP expressions.
+     */
+    public GroupMembers members(String cluster, String groupId) {
+        clusters.require(cluster);
+        String path = PolicyKind.GROUP.pathOf(PolicyKind.DOMAIN, groupId);
+        return db.rolledBack(c -> {
+            var warnings = new ArrayList<String>();
+            var groups = ClusterModel.allGroups(c, cluster, warnings);
+            Group group = groups.stream().filter(g -> g.path().equals(path)).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("group " + path));
+            ClusterModel model = ClusterModel.load(c, cluster, Json.MAPPER.createObjectNode());
+            var pods = DfwEvaluator.of(model.input().inventory(), groups, List.of()).members(path).stream()
+                    .map(Pod::key).sorted().toList();
+            var addresses = new ArrayList<String>();
+            collectAddresses(group.expression(), addresses);
+            warnings.addAll(model.warnings());
+            return new GroupMembers(groupId, cluster, pods, addresses, warnings);
+        });
+    }
+
+    /** A group's members in one cluster, as {@code GET …/clusters/{cluster}/groups/{id}/members} answers. */
+    public record GroupMembers(String group, String cluster, List<String> pods,
+            @com.fasterxml.jackson.annotation.JsonProperty("ip_addresses") List<String> ipAddresses,
+            List<String> warnings) {}
+
+    private static void collectAddresses(List<Expression> expressions, List<String> out) {
+        for (Expression e : expressions) {
+            switch (e) {
+                case Expression.IpAddresses ip -> out.addAll(ip.ipAddresses());
+                case Expression.Nested nested -> collectAddresses(nested.expressions(), out);
+                default -> { }
+            }
+        }
     }
 
     private ClusterModel load(String cluster) {

@@ -75,6 +75,7 @@ public final class Importer {
         var errors = new Errors();
         var warnings = new ArrayList<String>();
         int[] success = {0};
+        var converted = new TreeMap<String, ImportPreview.Converted>();
         Database.Work<Void> work = c -> {
             errors.byUid.clear();
             warnings.clear();
@@ -83,8 +84,11 @@ public final class Importer {
             Map<String, List<InventoryStore.StoredItem>> byCluster = lookUp(c, request.ids(), errors);
             long t1 = System.nanoTime();
             var conversions = new TreeMap<String, NsxConversion>();
+            converted.clear();
             for (var e : byCluster.entrySet()) {
-                NsxConversion conv = convert(c, e.getKey(), e.getValue(), request, errors);
+                ImportPreview.Converted conversion = convert(c, e.getKey(), e.getValue(), request, errors);
+                converted.put(e.getKey(), conversion);
+                NsxConversion conv = conversion.conversion();
                 conv.errors().forEach(err -> errors.add(err.uid(), code(err.problem()), err.problem().toString()));
                 conv.warnings().forEach(w -> warnings.add(w.problem().toString()));
                 conversions.put(e.getKey(), conv);
@@ -126,7 +130,11 @@ public final class Importer {
             desired.signal();
         }
         int succeeded = request.onError() == OnError.ABORT && errors.any() ? 0 : success[0];
-        return response(request, succeeded, errors, warnings);
+        ObjectNode out = response(request, succeeded, errors, warnings);
+        if (request.dryRun()) {
+            out.set("preview", ImportPreview.of(converted));
+        }
+        return out;
     }
 
     /** The NetworkPolicies by cluster; unknown and already imported uids become errors (the request has no repeats). */
@@ -167,7 +175,7 @@ public final class Importer {
     }
 
     /** Normalizes the cluster's inventory and converts the requested policies; invalid ones become errors. */
-    private static NsxConversion convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
+    private static ImportPreview.Converted convert(Connection c, String cluster, List<InventoryStore.StoredItem> requested,
             ImportRequest request, Errors errors) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
         var items = new ArrayList<>(InventoryStore.ofClusterWithout(c, cluster, "NetworkPolicy"));
@@ -197,7 +205,7 @@ public final class Importer {
         }
         NsxOptions options = NsxOptions.of(cluster).withOnError(request.onError()).withPlacement(request.placement())
                 .withExistingApplicationPolicies(existingApplicationPolicies(c, cluster));
-        return NsxConverter.convert(policies, input.inventory(), options);
+        return new ImportPreview.Converted(NsxConverter.convert(policies, input.inventory(), options), input, policies);
     }
 
     /** Application policies already spanning the cluster: the default placement goes after them (seed 000). */

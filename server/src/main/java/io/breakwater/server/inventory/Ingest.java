@@ -35,6 +35,28 @@ public final class Ingest {
         this.clock = clock;
     }
 
+    /**
+     * An empty full sync of a cluster that has objects is far more often a failed read (an empty file, a watch
+     * that lost its cache) than a cluster without a single node; it wipes every group's members. Only a request
+     * that says {@code "allow_empty": true} may do it.
+     */
+    private static void refuseWipe(Connection c, String cluster) throws SQLException {
+        long stored = InventoryStore.count(c, cluster);
+        if (stored > 0) {
+            throw DomainException.invalid("objects", "objects: no Namespace, Pod, Service, Node or NetworkPolicy; "
+                    + "replacing the " + stored + " stored objects of cluster " + cluster
+                    + " with none needs \"allow_empty\": true");
+        }
+    }
+
+    private static boolean allowEmpty(ObjectNode body) {
+        JsonNode flag = body.get("allow_empty");
+        if (flag != null && !flag.isBoolean()) {
+            throw DomainException.invalid("allow_empty", "allow_empty: must be true or false");
+        }
+        return flag != null && flag.booleanValue();
+    }
+
     public ObjectNode fullSync(String cluster, ObjectNode body, String user) {
         String version = InventoryItem.bounded(body.path("resource_version").asText(""), "resource_version");
         JsonNode objects = body.get("objects");
@@ -54,9 +76,13 @@ public final class Ingest {
                 items.add(it);
             }
         }
+        boolean allowEmpty = allowEmpty(body);
         long now = clock.millis();
         db.inTransaction(c -> {
             requireCluster(c, cluster);
+            if (items.isEmpty() && !allowEmpty) {
+                refuseWipe(c, cluster);
+            }
             InventoryStore.replaceAll(c, cluster, items);
             markGoneImportsDeleted(c, cluster, items);
             try (var st = c.prepareStatement("update cluster set synced = true, resource_version = ?, "
@@ -168,7 +194,7 @@ public final class Ingest {
     }
 
     private static List<String> warnings(List<InventoryItem> items) {
-        var docs = items.stream().map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
+        var docs = items.stream().filter(InventoryItem::evaluated).map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
                 i.body())).toList();
         return Normalizer.normalize(docs).problems().stream().map(Problem::toString).limit(1000).toList();
     }

@@ -11,8 +11,15 @@ public record InventoryItem(String kind, String namespace, String name, String u
         ObjectNode body) {
 
     /** The kinds Breakwater keeps; others are skipped. */
-    public static final Set<String> KINDS = Set.of("Namespace", "Pod", "Service", "Node", "NetworkPolicy");
-    private static final Set<String> NAMESPACED = Set.of("Pod", "Service", "NetworkPolicy");
+    public static final Set<String> KINDS = Set.of("Namespace", "Pod", "Service", "Node", "NetworkPolicy", "Ingress");
+    /** The kinds the core normalizer reads (evaluation, warnings); Ingresses are inventory only. */
+    public static final Set<String> EVALUATED_KINDS = Set.of("Namespace", "Pod", "Service", "Node", "NetworkPolicy");
+    private static final Set<String> NAMESPACED = Set.of("Pod", "Service", "NetworkPolicy", "Ingress");
+
+    /** Whether the core normalizer reads this item (Ingresses are kept for the inventory only). */
+    public boolean evaluated() {
+        return EVALUATED_KINDS.contains(kind);
+    }
 
     /**
      * Reads an object sent by an adapter; empty for kinds Breakwater does not keep. {@code path} names the object

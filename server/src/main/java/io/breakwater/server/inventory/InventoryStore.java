@@ -28,6 +28,17 @@ public final class InventoryStore {
         }
     }
 
+    /** How many objects the cluster's inventory holds. */
+    public static long count(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("select count(*) from inventory_object where cluster = ?")) {
+            st.setString(1, cluster);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public static void upsert(Connection c, String cluster, InventoryItem item) throws SQLException {
         delete(c, cluster, item.kind(), item.namespace(), item.name());
         try (var st = c.prepareStatement("insert into inventory_object (cluster, kind, namespace, name, uid, "

@@ -3,8 +3,12 @@ package io.breakwater.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.breakwater.server.domain.DomainException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -26,7 +30,13 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, Optional.empty());
+    }
+
+    /** Opens the pool; with a registry, HikariCP publishes its pool metrics ({@code hikaricp_connections…}) there. */
+    public static Database open(String jdbcUrl, Optional<MeterRegistry> metrics) {
         var config = new HikariConfig();
+        metrics.ifPresent(config::setMetricRegistry);
         config.setJdbcUrl(durable(jdbcUrl));
         config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
@@ -66,6 +76,45 @@ public final class Database implements AutoCloseable {
 
     public boolean isPostgres() {
         return pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a long-lived session such as {@code LISTEN}: reads time out
+     * after 10 s so a silently dead server is noticed.
+     */
+    public Connection dedicatedConnection(String applicationName) throws SQLException {
+        Properties props = direct(5, 10);
+        props.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(pool.getJdbcUrl(), props);
+    }
+
+    /**
+     * Whether the database answers within about 2 s. PostgreSQL is asked on a fresh connection, so a pool waiting
+     * for connections does not hold up the probe; H2 runs in this process and answers through the pool.
+     */
+    public boolean reachable() {
+        if (!isPostgres()) {
+            return rolledBack(c -> c.isValid(2));
+        }
+        try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), direct(2, 2))) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private Properties direct(int connectSeconds, int readSeconds) {
+        var props = new Properties();
+        if (pool.getUsername() != null) {
+            props.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        props.setProperty("connectTimeout", String.valueOf(connectSeconds));
+        props.setProperty("loginTimeout", String.valueOf(connectSeconds));
+        props.setProperty("socketTimeout", String.valueOf(readSeconds));
+        return props;
     }
 
     /**
