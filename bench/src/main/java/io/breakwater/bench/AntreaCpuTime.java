@@ -1,8 +1,8 @@
 package io.breakwater.bench;
 
 import io.breakwater.core.antrea.AntreaPolicySet;
-import io.breakwater.core.antrea.RealizeOptions;
-import io.breakwater.core.antrea.Realizer;
+import io.breakwater.core.nsxantrea.RealizeOptions;
+import io.breakwater.core.nsxantrea.Realizer;
 import io.breakwater.core.nsx.NsxConversion;
 import io.breakwater.core.nsx.NsxConverter;
 import io.breakwater.core.nsx.NsxOptions;

@@ -3,6 +3,10 @@ package io.breakwater.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.problem.Code;
+import io.breakwater.core.problem.FieldPath;
+import io.breakwater.core.problem.ObjectRef;
+import io.breakwater.core.problem.Problem;
 import io.breakwater.core.problem.Result;
 import io.breakwater.core.read.DocumentReader;
 import io.breakwater.core.read.K8sDocument;
@@ -30,12 +34,14 @@ import picocli.CommandLine.Spec;
                 + "(e.g. `kubectl get ns,pods,svc,nodes,netpol -A -o yaml`): a full sync, as the cluster's adapter "
                 + "would send. Registers the cluster when the server does not know it yet.",
             "Objects without metadata.uid (hand-written YAML) get a stable uid derived from cluster, kind, "
-                + "namespace and name, so repeated pushes keep the same uids."
+                + "namespace and name, so repeated pushes keep the same uids.",
+            "An empty source (a file without objects, a directory without *.yaml/*.yml/*.json) is refused: it would "
+                + "wipe the cluster's inventory. --allow-empty says that is meant."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:pushed",
-            "2:bad usage, unreadable input, or the server refused the objects",
+            "2:bad usage, unreadable or empty input, or the server refused the objects",
             "4:the server cannot be reached",
             "5:the server refused the credentials (401) or the role (403); pushing needs enterprise_admin"
         })
@@ -66,9 +72,13 @@ final class InventoryPushCommand implements Callable<Integer> {
             description = "Resource version of the sync (default: push-<current time in ms>)")
     String resourceVersion;
 
+    @Option(names = "--allow-empty",
+            description = "Allow sources without objects: replaces the cluster's inventory with nothing")
+    boolean allowEmpty;
+
     @Override
     public Integer call() {
-        Result<List<K8sDocument>> docs = DocumentReader.readPaths(paths, parent.main.stdin());
+        Result<List<K8sDocument>> docs = read();
         if (docs.hasErrors()) {
             throw Abort.invalidInput(docs.errors());
         }
@@ -80,6 +90,9 @@ final class InventoryPushCommand implements Callable<Integer> {
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("resource_version", resourceVersion != null ? resourceVersion : "push-" + System.currentTimeMillis());
+        if (allowEmpty) {
+            body.put("allow_empty", true);
+        }
         var objects = body.putArray("objects");
         Map<String, Integer> kinds = new TreeMap<>();
         for (K8sDocument doc : docs.value()) {
@@ -97,6 +110,23 @@ final class InventoryPushCommand implements Callable<Integer> {
                 + reply.path("accepted").asInt());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Every source's objects; a source without any is an error unless --allow-empty. */
+    private Result<List<K8sDocument>> read() {
+        var docs = new ArrayList<K8sDocument>();
+        var problems = new ArrayList<Problem>();
+        for (String path : paths) {
+            Result<List<K8sDocument>> r = DocumentReader.readPath(path, parent.main.stdin());
+            docs.addAll(r.value());
+            problems.addAll(r.problems());
+            if (r.value().isEmpty() && !r.hasErrors() && !allowEmpty) {
+                problems.add(Problem.error(ObjectRef.source(path.equals("-") ? "<stdin>" : path), FieldPath.ROOT,
+                        Code.UNREADABLE_SOURCE, "holds no Kubernetes objects; pushing it would empty the cluster's "
+                                + "inventory (--allow-empty if that is meant)"));
+            }
+        }
+        return new Result<>(docs, problems);
     }
 
     /** The object, with a uid derived from cluster, kind, namespace and name when it has none. */

@@ -4,8 +4,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code breakwater} command line. Each subcommand is its own class; this only wires them and the
@@ -16,26 +18,28 @@ import picocli.CommandLine.Command;
  * }</pre>
  */
 @Command(name = "breakwater", mixinStandardHelpOptions = true, version = "breakwater 0.1.0",
-        description = "Central network-security control plane for Kubernetes NetworkPolicies.",
-        subcommands = {
+        description = "Central network-security control plane for Kubernetes NetworkPolicies.")
+public final class Main implements Runnable {
+
+    /** In the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             MatrixCommand.class,
             ExplainCommand.class,
             ValidateCommand.class,
             ConvertCommand.class,
             VerifyCommand.class,
+            DiffCommand.class,
             AdapterCommand.class,
             ServerCommand.class,
             GetCommand.class,
             ImportCommand.class,
             ApplyCommand.class,
             InventoryCommand.class,
-            DemoCommand.class
-        })
-public final class Main implements Runnable {
+            DemoCommand.class);
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     private final InputStream stdin;
 
@@ -61,7 +65,7 @@ public final class Main implements Runnable {
         var outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         var errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         try {
-            return commandLine(in, outWriter, errWriter).execute(args);
+            return commandLine(in, outWriter, errWriter, args).execute(args);
         } catch (Throwable unexpected) { // the last guard: no stack trace ever reaches the user
             errWriter.println(Failures.oneLine("breakwater", unexpected));
             return ExitCodes.BAD_INPUT;
@@ -71,14 +75,42 @@ public final class Main implements Runnable {
         }
     }
 
-    static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         var cl = new CommandLine(new Main(in));
+        String wanted = requestedSubcommand(args);
+        for (Class<?> type : SUBCOMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (command.name().equals(wanted) || type == CommandLine.HelpCommand.class) {
+                cl.addSubcommand(command.name(), type);
+            } else {
+                cl.addSubcommand(command.name(), summaryOnly(command));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Failures::onBadUsage);
         cl.setExecutionExceptionHandler(Failures::onFailure);
         return cl;
+    }
+
+    /**
+     * The subcommand the arguments run ({@code help X} shows X's), or null for the top-level usage. Only that one
+     * is built in full: picocli's reflection over every command's options and the server, adapter and demo
+     * classes it pulls in cost half a second per start (docs/performance.md).
+     */
+    private static String requestedSubcommand(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return null;
+        }
+        return args[0].equals("help") && args.length > 1 ? args[1] : args[0];
+    }
+
+    /** A subcommand as the top-level usage lists it: name and description, read from its annotation alone. */
+    private static CommandSpec summaryOnly(Command command) {
+        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        spec.usageMessage().description(command.description());
+        return spec;
     }
 
     /** Standard input, for paths given as {@code -}. */

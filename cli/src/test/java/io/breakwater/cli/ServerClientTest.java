@@ -207,6 +207,59 @@ class ServerClientTest {
     }
 
     @Test
+    void pushingAnEmptyFileIsRefusedAndKeepsTheInventory(@TempDir Path dir) throws Exception {
+        push("kept-file");
+        Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n");
+
+        var run = cli("inventory", "push", "--cluster", "kept-file", "-f", empty.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(empty + ": holds no Kubernetes objects").contains("--allow-empty");
+        assertThat(uids("kept-file", "orders")).hasSize(4);
+    }
+
+    @Test
+    void pushingAnEmptyDirectoryIsRefused(@TempDir Path dir) {
+        var run = cli("inventory", "push", "--cluster", "kept-dir", "-f", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(dir + ": holds no Kubernetes objects");
+    }
+
+    @Test
+    void pushingEmptyStandardInputIsRefused() {
+        var run = CliRun.withStdin("", "inventory", "push", "--cluster", "kept-stdin", "-f", "-", "--server",
+                server.url().orElseThrow(), "--insecure", "--password", password);
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("<stdin>: holds no Kubernetes objects");
+    }
+
+    @Test
+    void pushingOnlyKindsTheInventoryIgnoresIsRefusedByTheServer(@TempDir Path dir) throws Exception {
+        push("kept-kinds");
+        Path deployments = java.nio.file.Files.writeString(dir.resolve("deploy.yaml"),
+                "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: orders}}\n");
+
+        var run = cli("inventory", "push", "--cluster", "kept-kinds", "-f", deployments.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("allow_empty");
+        assertThat(uids("kept-kinds", "orders")).hasSize(4);
+    }
+
+    @Test
+    void allowEmptyReplacesTheInventoryWithNothing(@TempDir Path dir) throws Exception {
+        push("emptied");
+        Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "");
+
+        var run = cli("inventory", "push", "--cluster", "emptied", "-f", empty.toString(), "--allow-empty");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(networkPolicies("emptied")).isEmpty();
+    }
+
+    @Test
     void pushingAgainKeepsTheDerivedUids() throws Exception {
         push("again");
         var before = uids("again", "orders");

@@ -4,6 +4,8 @@ import static io.breakwater.cli.CliRun.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -106,9 +108,19 @@ class UsageErrorsTest {
         assertThat(run.err()).isEmpty();
     }
 
-    /** Every subcommand Main registers, nested ones as "parent child", except picocli's own help command. */
+    /**
+     * Every subcommand Main registers, nested ones as "parent child", except picocli's own help command. Main
+     * builds only the requested subcommand in full, so each one's nested commands come from its own build.
+     */
     static Stream<String> registeredCommands() {
-        return commandsBelow(new CommandLine(new Main(InputStream.nullInputStream())), "");
+        var none = new PrintWriter(Writer.nullWriter());
+        return Main.commandLine(InputStream.nullInputStream(), none, none).getSubcommands().keySet().stream()
+                .filter(name -> !name.equals("help"))
+                .flatMap(name -> {
+                    CommandLine full = Main.commandLine(InputStream.nullInputStream(), none, none, name)
+                            .getSubcommands().get(name);
+                    return Stream.concat(Stream.of(name), commandsBelow(full, name + " "));
+                });
     }
 
     private static Stream<String> commandsBelow(CommandLine parent, String prefix) {

@@ -2,25 +2,23 @@ package io.breakwater.server;
 
 import io.breakwater.server.api.AccessRoutes;
 import io.breakwater.server.api.AdapterRoutes;
-import io.breakwater.server.api.ApiException;
+import io.breakwater.server.api.ErrorMapper;
+import io.breakwater.server.api.EvaluationRoutes;
+import io.breakwater.server.api.Guard;
 import io.breakwater.server.api.ImportRoutes;
 import io.breakwater.server.api.InventoryRoutes;
-import io.breakwater.server.importer.Importer;
+import io.breakwater.server.api.PolicyRoutes;
+import io.breakwater.server.api.RateLimiter;
+import io.breakwater.server.auth.Users;
+import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.evaluation.Evaluations;
+import io.breakwater.server.importer.Importer;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
 import io.breakwater.server.inventory.InventoryViews;
-import java.time.Clock;
-import io.breakwater.server.api.ErrorCode;
-import io.breakwater.server.api.EvaluationRoutes;
-import io.breakwater.server.evaluation.Evaluations;
-import io.breakwater.server.api.ErrorMapper;
-import io.breakwater.server.api.Json;
-import io.breakwater.server.api.PolicyRoutes;
-import io.breakwater.server.api.RateLimiter;
-import io.breakwater.server.auth.Guard;
-import io.breakwater.server.auth.Users;
-import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
@@ -29,6 +27,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,8 +87,9 @@ public final class Server {
         app.before(ctx -> {
             if (!limiter.tryAcquire(ctx.ip())) {
                 ctx.header("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
-                throw new ApiException(ErrorCode.RATE_LIMITED, "", "more than " + config.ratePerSecond()
-                        + " requests per second from " + ctx.ip() + "; retry after the Retry-After delay", List.of());
+                throw DomainException.limitExceeded(DomainException.LimitExceeded.Limit.REQUEST_RATE, "more than "
+                        + config.ratePerSecond() + " requests per second from " + ctx.ip()
+                        + "; retry after the Retry-After delay");
             }
         });
         ErrorMapper.install(app);

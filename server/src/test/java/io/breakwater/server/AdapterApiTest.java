@@ -41,6 +41,48 @@ class AdapterApiTest {
     }
 
     @Test
+    void anEmptyFullSyncOfAClusterWithObjectsIsRefusedAndKeepsThem() {
+        prod.push(Fixtures.inventory("shop", 2));
+
+        var r = prod.adapter().put(BASE + "/inventory", Fixtures.fullSync(List.of()));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error_message").asText()).contains("allow_empty");
+        assertThat(networkPolicyNames()).containsExactly("np-0", "np-1");
+    }
+
+    @Test
+    void anEmptyFullSyncWithAllowEmptyReplacesTheInventoryWithNothing() {
+        prod.push(Fixtures.inventory("shop", 2));
+
+        var r = prod.adapter().put(BASE + "/inventory",
+                Map.of("resource_version", "101", "objects", List.of(), "allow_empty", true));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(networkPolicyNames()).isEmpty();
+    }
+
+    @Test
+    void anEmptyFirstFullSyncIsAccepted() {
+        var r = prod.adapter().put(BASE + "/inventory", Fixtures.fullSync(List.of()));
+
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void allowEmptyMustBeABoolean() {
+        var r = prod.adapter().put(BASE + "/inventory",
+                Map.of("resource_version", "101", "objects", List.of(), "allow_empty", "yes"));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error_message").asText()).contains("allow_empty");
+    }
+
+    private List<String> networkPolicyNames() {
+        return admin.get("/api/v1/breakwater/inventory/networkpolicies?cluster=prod").json().findValuesAsText("name");
+    }
+
+    @Test
     void deltasUpsertAndDeleteAfterAFullSync() {
         prod.push(Fixtures.inventory("shop", 2));
 

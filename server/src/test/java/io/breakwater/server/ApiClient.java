@@ -2,7 +2,7 @@ package io.breakwater.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.breakwater.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;

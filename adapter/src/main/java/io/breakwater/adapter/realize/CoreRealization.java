@@ -2,11 +2,11 @@ package io.breakwater.adapter.realize;
 
 import io.breakwater.adapter.plane.DesiredState;
 import io.breakwater.core.antrea.AntreaYaml;
-import io.breakwater.core.antrea.RealizeOptions;
+import io.breakwater.core.nsxantrea.RealizeOptions;
 import io.breakwater.core.problem.Problem;
 
 /**
- * The production {@link Realization}: the core DFW → Antrea realization ({@code io.breakwater.core.antrea.Realizer},
+ * The production {@link Realization}: the core DFW → Antrea realization ({@code io.breakwater.core.nsxantrea.Realizer},
  * antrea-realization.md §2.2) with this adapter's owner, mapped to the adapter's untyped objects.
  */
 public final class CoreRealization implements Realization {
@@ -23,7 +23,7 @@ public final class CoreRealization implements Realization {
 
     @Override
     public Realized realize(DesiredState state) {
-        var result = io.breakwater.core.antrea.Realizer.realize(state.securityPolicies(), state.groups(), options);
+        var result = io.breakwater.core.nsxantrea.Realizer.realize(state.securityPolicies(), state.groups(), options);
         var objects = result.value().objects().stream().map(CoreRealization::toAdapterObject).toList();
         return new Realized(objects, result.problems().stream().map(Problem::toString).toList());
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * DNS-1123 subdomains, label values of at most 63 characters. When cleaning changed the text or it is too long,
  * the first 8 hex digits of the SHA-256 of the raw text are appended, so distinct inputs keep distinct names.
  */
-final class AntreaName {
+public final class AntreaName {
 
     static final int MAX_NAME = 253;
     static final int MAX_ID = 200;
@@ -22,7 +22,7 @@ final class AntreaName {
     private AntreaName() {}
 
     /** An NSX id as a name part: lower-cased, invalid characters to {@code -}, hashed when changed or long. */
-    static String ofId(String raw) {
+    public static String ofId(String raw) {
         String clean = trimEnds(NOT_NAME.matcher(raw.toLowerCase(java.util.Locale.ROOT)).replaceAll("-"), "-.");
         if (clean.equals(raw) && clean.length() <= MAX_ID && !clean.isEmpty()) {
             return clean;
@@ -32,7 +32,7 @@ final class AntreaName {
     }
 
     /** A full object name; already valid parts are joined by the caller, this only guards the length. */
-    static String fit(String name) {
+    public static String fit(String name) {
         if (name.length() <= MAX_NAME) {
             return name;
         }
@@ -40,7 +40,7 @@ final class AntreaName {
     }
 
     /** Any text as a label value: {@code ^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$}, at most 63 chars. */
-    static String labelValue(String raw) {
+    public static String labelValue(String raw) {
         String clean = trimEnds(NOT_LABEL.matcher(raw).replaceAll("-"), "-._");
         if (clean.equals(raw) && clean.length() <= MAX_LABEL_VALUE) {
             return clean;

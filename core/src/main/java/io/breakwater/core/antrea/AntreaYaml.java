@@ -67,7 +67,7 @@ public final class AntreaYaml {
     }
 
     /** Canonical JSON of any value: keys in declared/sorted order, no whitespace (for spec hashes). */
-    static String canonicalJson(Object value) {
+    public static String canonicalJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

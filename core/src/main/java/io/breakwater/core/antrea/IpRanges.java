@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** NSX address items — {@code 10.0.0.1}, {@code 10.0.0.0/24}, {@code 10.0.0.1-10.0.0.9} — as the CIDRs covering exactly them. */
-final class IpRanges {
+public final class IpRanges {
 
     private IpRanges() {}
 
-    static Optional<List<Cidr>> parse(String item) {
+    public static Optional<List<Cidr>> parse(String item) {
         int dash = item.indexOf('-');
         if (dash > 0) {
             Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash).trim());

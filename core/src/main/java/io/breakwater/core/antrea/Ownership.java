@@ -28,7 +28,7 @@ public final class Ownership {
 
     private Ownership() {}
 
-    static TreeMap<String, String> labels(String owner, String role) {
+    public static TreeMap<String, String> labels(String owner, String role) {
         var labels = new TreeMap<String, String>();
         labels.put(MANAGED_BY, MANAGER);
         labels.put(OWNER, AntreaName.labelValue(owner));
@@ -37,12 +37,12 @@ public final class Ownership {
     }
 
     /** Metadata with the spec hash of {@code spec} added to {@code annotations}. */
-    static ObjectMeta meta(String name, Map<String, String> labels, Map<String, String> annotations, Object spec) {
+    public static ObjectMeta meta(String name, Map<String, String> labels, Map<String, String> annotations, Object spec) {
         return metaOfJson(name, labels, annotations, AntreaYaml.canonicalJson(spec));
     }
 
     /** As {@link #meta}, for a caller that already holds the spec's canonical JSON. */
-    static ObjectMeta metaOfJson(String name, Map<String, String> labels, Map<String, String> annotations,
+    public static ObjectMeta metaOfJson(String name, Map<String, String> labels, Map<String, String> annotations,
                                  String specJson) {
         var all = new TreeMap<>(annotations);
         all.put(SPEC_HASH, AntreaName.sha256(specJson));

@@ -39,7 +39,7 @@ public record Selector(@JsonProperty("matchExpressions") List<Term> matchExpress
     }
 
     public static final Selector ALL = new Selector(List.of());
-    static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+    public static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
     public Selector {
         matchExpressions = matchExpressions.stream().distinct()

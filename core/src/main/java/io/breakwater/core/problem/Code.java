@@ -11,6 +11,7 @@ public enum Code {
     NOT_AN_OBJECT,
     UNKNOWN_KIND,
     DUPLICATE_OBJECT,
+    INPUT_TOO_LARGE,
 
     // shape of fields
     REQUIRED,

@@ -1,10 +1,13 @@
 package io.breakwater.core.read;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,22 +37,36 @@ import java.util.stream.Stream;
  */
 public final class DocumentReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Messages of parsers are cut here: they may quote the input. */
+    private static final int MAX_MESSAGE_CHARS = 200;
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(constraints());
-        // kubectl's strict field validation refuses duplicate keys; a silent last-wins could hide a rule
-        JSON.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ReadLimits limits;
+    private final ObjectMapper json;
+
+    private DocumentReader(ReadLimits limits) {
+        this.limits = limits;
+        this.json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints(limits)).build())
+                // kubectl's strict field validation refuses duplicate keys; a silent last-wins could hide a rule
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
-    private DocumentReader() {}
+    /** A reader with the limits of the environment ({@link ReadLimits#fromEnvironment}). */
+    private static DocumentReader fromEnvironment() {
+        return new DocumentReader(ReadLimits.fromEnvironment(System.getenv()));
+    }
 
     /** Reads every path (file, directory or {@code -}); all problems of all sources are reported together. */
     public static Result<List<K8sDocument>> readPaths(List<String> paths, InputStream stdin) {
+        return readPaths(paths, stdin, ReadLimits.fromEnvironment(System.getenv()));
+    }
+
+    public static Result<List<K8sDocument>> readPaths(List<String> paths, InputStream stdin, ReadLimits limits) {
+        var reader = new DocumentReader(limits);
         var docs = new ArrayList<K8sDocument>();
         var problems = new ArrayList<Problem>();
         for (String p : paths) {
-            Result<List<K8sDocument>> r = readPath(p, stdin);
+            Result<List<K8sDocument>> r = reader.path(p, stdin);
             docs.addAll(r.value());
             problems.addAll(r.problems());
         }
@@ -57,9 +74,17 @@ public final class DocumentReader {
     }
 
     public static Result<List<K8sDocument>> readPath(String path, InputStream stdin) {
+        return fromEnvironment().path(path, stdin);
+    }
+
+    private Result<List<K8sDocument>> path(String path, InputStream stdin) {
         if (path.equals("-")) {
             try {
-                return readBytes("<stdin>", stdin.readAllBytes());
+                byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxSourceBytes() + 1));
+                if (bytes.length > limits.maxSourceBytes()) {
+                    return tooLarge("<stdin>", "more than " + limits.maxSourceBytes() + " bytes");
+                }
+                return bytes("<stdin>", bytes);
             } catch (IOException e) {
                 return unreadable("<stdin>", "cannot read: " + e.getMessage());
             }
@@ -74,7 +99,7 @@ public final class DocumentReader {
         return readFile(p);
     }
 
-    private static Result<List<K8sDocument>> readDirectory(Path dir) {
+    private Result<List<K8sDocument>> readDirectory(Path dir) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).filter(DocumentReader::isManifest).sorted().toList();
@@ -96,16 +121,30 @@ public final class DocumentReader {
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
-    private static Result<List<K8sDocument>> readFile(Path file) {
+    private Result<List<K8sDocument>> readFile(Path file) {
         try {
-            return readBytes(file.toString(), Files.readAllBytes(file));
+            long size = Files.size(file);
+            if (size > limits.maxSourceBytes()) {
+                return tooLarge(file.toString(), size + " bytes");
+            }
+            return bytes(file.toString(), Files.readAllBytes(file));
         } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
             return unreadable(file.toString(), "cannot read: " + e.getMessage());
         }
     }
 
+    private Result<List<K8sDocument>> tooLarge(String source, String size) {
+        return new Result<>(List.of(), List.of(Problem.error(ObjectRef.source(source), FieldPath.ROOT,
+                Code.INPUT_TOO_LARGE, "input of " + size + " is larger than the " + limits.maxSourceBytes()
+                        + " bytes allowed (the limit is " + ReadLimits.MAX_SOURCE_BYTES + ")")));
+    }
+
     /** Decodes UTF-8 strictly (a binary file is one clear problem, not a parser's guess), then parses. */
     public static Result<List<K8sDocument>> readBytes(String source, byte[] bytes) {
+        return fromEnvironment().bytes(source, bytes);
+    }
+
+    private Result<List<K8sDocument>> bytes(String source, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -116,21 +155,36 @@ public final class DocumentReader {
             return new Result<>(List.of(), List.of(Problem.error(ObjectRef.source(source), FieldPath.ROOT,
                     Code.SYNTAX, "not UTF-8 text (binary data?)")));
         }
-        return readText(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return text(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     /** Parses one text (YAML, or JSON when it starts with a brace or bracket) into documents, unwrapping lists. */
     public static Result<List<K8sDocument>> readText(String source, String text) {
+        return fromEnvironment().text(source, text);
+    }
+
+    public static Result<List<K8sDocument>> readText(String source, String text, ReadLimits limits) {
+        return new DocumentReader(limits).text(source, text);
+    }
+
+    private Result<List<K8sDocument>> text(String source, String text) {
         var nodes = new ArrayList<JsonNode>();
         var problems = new ArrayList<Problem>();
         try {
             if (looksLikeJson(text)) {
                 readJson(text, nodes);
             } else {
-                YamlTrees.documents(text, nodes);
+                YamlTrees.documents(text, limits, nodes);
             }
         } catch (YamlTrees.YamlError e) {
-            problems.add(syntax(source, nodes.size(), at(e.line, e.column) + ": " + firstLine(e.getMessage())));
+            String where = at(e.line, e.column) + ": " + firstLine(e.getMessage());
+            problems.add(e.tooLarge ? tooLarge(source, nodes.size(), where) : syntax(source, nodes.size(), where));
+        } catch (StreamConstraintsException e) {
+            String where = (e.getLocation() == null ? ""
+                    : at(e.getLocation().getLineNr(), e.getLocation().getColumnNr())) + ": ";
+            String tooLong = jsonLength(e);
+            problems.add(tooLong != null ? tooLarge(source, nodes.size(), where + tooLong)
+                    : syntax(source, nodes.size(), where + jsonShape(e)));
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             problems.add(syntax(source, nodes.size(), (where == null ? "" : at(where.getLineNr(), where.getColumnNr()))
@@ -147,8 +201,38 @@ public final class DocumentReader {
         return new Result<>(docs, problems);
     }
 
-    private static void readJson(String text, List<JsonNode> out) throws IOException {
-        try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(text)) {
+    /** Jackson names its own getters in these messages; ours name the limit instead. Null: not a length. */
+    private String jsonLength(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("String value length") || m.startsWith("Name length")) {
+            return "string longer than " + limits.maxStringChars() + " characters (the limit is "
+                    + ReadLimits.MAX_STRING_CHARS + ")";
+        }
+        if (m.startsWith("Document length")) {
+            return "document longer than " + limits.maxDocumentChars() + " characters (the limit is "
+                    + ReadLimits.MAX_DOCUMENT_CHARS + ")";
+        }
+        return null;
+    }
+
+    private static String jsonShape(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("Number value length")) {
+            return "number longer than " + YamlTrees.MAX_NUMBER_DIGITS + " digits";
+        }
+        if (m.contains("nesting depth")) {
+            return "nested deeper than " + YamlTrees.MAX_DEPTH + " levels";
+        }
+        return "beyond the reader's limits";
+    }
+
+    private static Problem tooLarge(String source, int document, String detail) {
+        return Problem.error(ObjectRef.source(source + "#" + document), FieldPath.ROOT, Code.INPUT_TOO_LARGE,
+                "input too large" + detail);
+    }
+
+    private void readJson(String text, List<JsonNode> out) throws IOException {
+        try (MappingIterator<JsonNode> it = json.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNextValue()) {
                 out.add(it.nextValue());
             }
@@ -238,15 +322,20 @@ public final class DocumentReader {
                 Problem.error(ObjectRef.source(source), FieldPath.ROOT, Code.UNREADABLE_SOURCE, why)));
     }
 
+    /** The first line of a parser's message, cut short: parsers quote input, and input can be megabytes. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 
-    private static StreamReadConstraints constraints() {
-        return StreamReadConstraints.builder().maxNestingDepth(YamlTrees.MAX_DEPTH).maxNumberLength(100).build();
+    private static StreamReadConstraints constraints(ReadLimits limits) {
+        return StreamReadConstraints.builder().maxNestingDepth(YamlTrees.MAX_DEPTH)
+                .maxNumberLength(YamlTrees.MAX_NUMBER_DIGITS).maxStringLength(limits.maxStringChars())
+                .maxNameLength(limits.maxStringChars())
+                .maxDocumentLength(limits.maxDocumentChars()).build();
     }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,7 +21,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * YAML text to JSON trees the way kubectl reads it (YAML 1.1, as sigs.k8s.io/yaml does): aliases and merge
@@ -37,34 +35,53 @@ final class YamlTrees {
     static final int MAX_DEPTH = 200;
     private static final int MAX_ALIASES = 100;
     private static final long MAX_EXPANDED_VALUES = 1_000_000;
-    private static final int MAX_NUMBER_DIGITS = 100;
+    static final int MAX_NUMBER_DIGITS = 100;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** A YAML problem and where it is ({@code line} 1-based, 0 when unknown). */
+    /** A YAML problem and where it is ({@code line} 1-based, 0 when unknown); {@code tooLarge} for a cap. */
     static final class YamlError extends Exception {
         final int line;
         final int column;
+        final boolean tooLarge;
 
         YamlError(String message, Mark mark) {
+            this(message, mark, false);
+        }
+
+        YamlError(String message, Mark mark, boolean tooLarge) {
             super(message, null, false, false);
             this.line = mark == null ? 0 : mark.getLine() + 1;
             this.column = mark == null ? 0 : mark.getColumn() + 1;
+            this.tooLarge = tooLarge;
         }
     }
 
+    private final ReadLimits limits;
     private final Map<Node, JsonNode> converted = new IdentityHashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
     private long expanded;
 
-    private YamlTrees() {}
+    private YamlTrees(ReadLimits limits) {
+        this.limits = limits;
+    }
 
-    /** Every document of the text, in order; an empty document is {@code null}. Stops at the first error. */
-    static List<JsonNode> documents(String text, List<JsonNode> out) throws YamlError {
+    /**
+     * Every document of the text, in order; an empty document is {@code null}. Stops at the first error. Time
+     * and memory are linear in the text's length (see {@link WholeTextReader}).
+     */
+    static List<JsonNode> documents(String text, ReadLimits limits, List<JsonNode> out) throws YamlError {
+        LoaderOptions options = options();
+        var composer = new Composer(new ParserImpl(new WholeTextReader(text, limits.maxDocumentChars()), options),
+                new Resolver(), options);
         try {
-            for (Node doc : yaml().composeAll(new StringReader(text))) {
-                out.add(doc == null ? JSON.nullNode() : new YamlTrees().convert(doc));
+            while (composer.checkNode()) {
+                Node doc = composer.getNode();
+                out.add(doc == null ? JSON.nullNode() : new YamlTrees(limits).convert(doc));
             }
             return out;
+        } catch (WholeTextReader.DocumentTooLong e) {
+            throw new YamlError("document longer than " + limits.maxDocumentChars() + " characters (at line " + e.line
+                    + "; the limit is " + ReadLimits.MAX_DOCUMENT_CHARS + ")", null, true);
         } catch (MarkedYAMLException e) {
             throw new YamlError(e.getProblem(), e.getProblemMark());
         } catch (YAMLException e) {
@@ -72,14 +89,23 @@ final class YamlTrees {
         }
     }
 
-    private static Yaml yaml() {
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(512 * 1024 * 1024);
+        options.setCodePointLimit(Integer.MAX_VALUE); // the reader enforces the document cap, with our message
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        return options;
+    }
+
+    /** A key or value longer than the string cap: one error quoting only its start. */
+    private String checked(ScalarNode s) throws YamlError {
+        String v = s.getValue();
+        if (v.length() > limits.maxStringChars()) {
+            throw new YamlError("string longer than " + limits.maxStringChars() + " characters (the limit is "
+                    + ReadLimits.MAX_STRING_CHARS + "): \"" + Quote.prefix(v) + "\"", s.getStartMark(), true);
+        }
+        return v;
     }
 
     private JsonNode convert(Node node) throws YamlError {
@@ -94,7 +120,7 @@ final class YamlTrees {
         }
         long[] size = {1};
         JsonNode result = switch (node) {
-            case ScalarNode s -> scalar(s);
+            case ScalarNode s -> scalar(s, checked(s));
             case SequenceNode seq -> sequence(seq, size);
             case MappingNode map -> mapping(map, size);
             default -> throw new YamlError("unsupported YAML node", node.getStartMark());
@@ -120,12 +146,13 @@ final class YamlTrees {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
                 throw new YamlError("mapping keys must be strings", t.getKeyNode().getStartMark());
             }
+            checked(key);
             if (key.getTag().equals(Tag.MERGE)) {
                 merges.add(t.getValueNode());
                 continue;
             }
             if (object.has(key.getValue())) {
-                throw new YamlError("duplicate key \"" + key.getValue() + "\"", key.getStartMark());
+                throw new YamlError("duplicate key \"" + Quote.prefix(key.getValue()) + "\"", key.getStartMark());
             }
             object.set(key.getValue(), convert(t.getValueNode()));
             size[0] += sizes.getOrDefault(t.getValueNode(), 1L);
@@ -143,8 +170,7 @@ final class YamlTrees {
         return object;
     }
 
-    private static JsonNode scalar(ScalarNode s) throws YamlError {
-        String v = s.getValue();
+    private static JsonNode scalar(ScalarNode s, String v) throws YamlError {
         Tag tag = s.getTag();
         if (tag.equals(Tag.NULL)) {
             return JSON.nullNode();

@@ -32,7 +32,7 @@ import net.jqwik.api.Combinators;
  */
 public final class GeneratedClusters {
 
-    record Cluster(Inventory inventory, List<NetworkPolicy> policies) {
+    public record Cluster(Inventory inventory, List<NetworkPolicy> policies) {
         K8sEvaluator evaluator() {
             return K8sEvaluator.of(inventory, policies);
         }
@@ -55,7 +55,7 @@ public final class GeneratedClusters {
 
     private GeneratedClusters() {}
 
-    static Arbitrary<Cluster> clusters() {
+    public static Arbitrary<Cluster> clusters() {
         return Combinators.combine(namespaces(), pods(), policies(0, 4)).as(
                 (namespaces, pods, policies) -> new Cluster(Inventory.of(namespaces, pods), policies));
     }
@@ -106,7 +106,7 @@ public final class GeneratedClusters {
                 });
     }
 
-    static Arbitrary<List<NetworkPolicy>> policies(int min, int max) {
+    public static Arbitrary<List<NetworkPolicy>> policies(int min, int max) {
         return policy().list().ofMinSize(min).ofMaxSize(max).map(list -> {
             var named = new ArrayList<NetworkPolicy>();
             for (int i = 0; i < list.size(); i++) {

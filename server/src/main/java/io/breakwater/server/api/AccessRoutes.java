@@ -1,13 +1,16 @@
 package io.breakwater.server.api;
 
+import static io.breakwater.server.api.Requires.need;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.server.audit.AuditLog;
-import io.breakwater.server.auth.Guard;
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.auth.Principal;
 import io.breakwater.server.auth.Role;
 import io.breakwater.server.auth.Users;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -23,31 +26,31 @@ public final class AccessRoutes {
 
     public static void register(Javalin app, Database db, Users users, Clock clock) {
         app.get(PolicyRoutes.BASE + "/aaa/user-info", ctx -> ctx.json(userInfo(Guard.principal(ctx))),
-                Permission.AUTHENTICATED);
+                need(Permission.AUTHENTICATED));
         app.post("/api/v1/breakwater/tokens", ctx -> {
             Principal p = Guard.principal(ctx);
             if (!(p instanceof Principal.User u)) {
-                throw ApiException.of(ErrorCode.NO_PERMISSION, "cluster adapters use their cluster credential");
+                throw DomainException.forbidden("cluster adapters use their cluster credential");
             }
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("token", users.issueToken(u.name(), clock.millis()));
             out.put("user_name", u.name());
             ctx.json(out);
-        }, Permission.AUTHENTICATED);
+        }, need(Permission.AUTHENTICATED));
         app.get(USERS, ctx -> {
             List<ObjectNode> out = new ArrayList<>();
             users.list().forEach(u -> out.add(Json.MAPPER.createObjectNode().put("name", u.name())
                     .put("role", u.role().id()).put("_create_time", u.createTime())));
             ctx.json(ListQuery.from(ctx).page(out));
-        }, Permission.USER_ADMIN);
+        }, need(Permission.USER_ADMIN));
         app.put(USERS + "/{name}", ctx -> {
             String name = ctx.pathParam("name");
             ObjectNode body = Json.parseObject(ctx.body());
             String password = requiredText(body, "password");
-            Role role = Role.fromId(requiredText(body, "role")).orElseThrow(() -> ApiException.invalid("role",
+            Role role = Role.fromId(requiredText(body, "role")).orElseThrow(() -> DomainException.invalid("role",
                     "role must be one of enterprise_admin, security_engineer, auditor"));
             if (password.length() < 8) {
-                throw ApiException.invalid("password", "password must have at least 8 characters");
+                throw DomainException.invalid("password", "password must have at least 8 characters");
             }
             String actor = Guard.principal(ctx).name();
             db.inTransaction(c -> {
@@ -56,12 +59,12 @@ public final class AccessRoutes {
                 return null;
             });
             ctx.json(Json.MAPPER.createObjectNode().put("name", name).put("role", role.id()));
-        }, Permission.USER_ADMIN);
+        }, need(Permission.USER_ADMIN));
         app.delete(USERS + "/{name}", ctx -> {
             String name = ctx.pathParam("name");
             String actor = Guard.principal(ctx).name();
             if (name.equals(actor)) {
-                throw ApiException.invalid("name", "you cannot delete yourself");
+                throw DomainException.invalid("name", "you cannot delete yourself");
             }
             db.inTransaction(c -> {
                 if (users.delete(c, name)) {
@@ -69,7 +72,7 @@ public final class AccessRoutes {
                 }
                 return null;
             });
-        }, Permission.USER_ADMIN);
+        }, need(Permission.USER_ADMIN));
         app.get("/api/v1/breakwater/audit-log", ctx -> {
             long before = parseLong(ctx.queryParam("cursor"));
             int size = ListQuery.from(ctx).pageSize();
@@ -81,7 +84,7 @@ public final class AccessRoutes {
                 out.put("cursor", String.valueOf(entries.getLast().id()));
             }
             ctx.json(out);
-        }, Permission.AUDIT_READ);
+        }, need(Permission.AUDIT_READ));
     }
 
     private static ObjectNode userInfo(Principal p) {
@@ -98,7 +101,7 @@ public final class AccessRoutes {
     static String requiredText(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual() || v.asText().isEmpty()) {
-            throw ApiException.invalid(field, field + " is required and must be a non-empty string");
+            throw DomainException.invalid(field, field + " is required and must be a non-empty string");
         }
         return v.asText();
     }
@@ -110,7 +113,7 @@ public final class AccessRoutes {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("cursor", "cursor must be a value returned by a previous page");
+            throw DomainException.invalid("cursor", "cursor must be a value returned by a previous page");
         }
     }
 }

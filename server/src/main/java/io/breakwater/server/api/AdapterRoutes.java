@@ -1,10 +1,14 @@
 package io.breakwater.server.api;
 
+import static io.breakwater.server.api.Requires.need;
+
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
+import io.breakwater.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -19,9 +23,9 @@ public final class AdapterRoutes {
     public static void register(Javalin app, Clusters clusters, Ingest ingest, DesiredStates desired,
             Realization realization) {
         app.put(BASE + "/inventory", ctx -> ctx.json(ingest.fullSync(cluster(ctx), Json.parseObject(ctx.body()),
-                PolicyRoutes.user(ctx))), Permission.CLUSTER_WRITE);
+                PolicyRoutes.user(ctx))), need(Permission.CLUSTER_WRITE));
         app.post(BASE + "/inventory/changes", ctx -> ctx.json(ingest.changes(cluster(ctx),
-                Json.parseObject(ctx.body()), PolicyRoutes.user(ctx))), Permission.CLUSTER_WRITE);
+                Json.parseObject(ctx.body()), PolicyRoutes.user(ctx))), need(Permission.CLUSTER_WRITE));
         app.get(BASE + "/desired-state", ctx -> {
             String cluster = cluster(ctx);
             clusters.require(cluster);
@@ -33,26 +37,26 @@ public final class AdapterRoutes {
             } else {
                 ctx.status(304);
             }
-        }, Permission.CLUSTER_READ);
+        }, need(Permission.CLUSTER_READ));
         app.post(BASE + "/status", ctx -> {
             String cluster = cluster(ctx);
             clusters.require(cluster);
             realization.report(cluster, Json.parseObject(ctx.body()));
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
-        }, Permission.CLUSTER_WRITE);
+        }, need(Permission.CLUSTER_WRITE));
         app.get(BASE + "/status", ctx -> {
             var c = clusters.require(cluster(ctx));
             var out = InventoryRoutes.summary(c);
             out.set("policies", realization.policies(c.name()));
             ctx.json(out);
-        }, Permission.CLUSTER_READ);
+        }, need(Permission.CLUSTER_READ));
         app.get(PolicyRoutes.BASE + "/infra/realized-state/status", ctx -> {
             String path = ctx.queryParam("intent_path");
             if (path == null || path.isEmpty()) {
-                throw ApiException.invalid("intent_path", "intent_path is required");
+                throw DomainException.invalid("intent_path", "intent_path is required");
             }
             ctx.json(realization.status(path));
-        }, Permission.POLICY_READ);
+        }, need(Permission.POLICY_READ));
     }
 
     private static String cluster(Context ctx) {
@@ -72,6 +76,6 @@ public final class AdapterRoutes {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.invalid(name, name + " must be an integer from " + min + " to " + max + ", found '" + raw + "'");
+        throw DomainException.invalid(name, name + " must be an integer from " + min + " to " + max + ", found '" + raw + "'");
     }
 }

@@ -1,8 +1,11 @@
 package io.breakwater.server.api;
 
+import static io.breakwater.server.api.Requires.need;
+
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.importer.ImportRequest;
 import io.breakwater.server.importer.Importer;
+import io.breakwater.server.json.Json;
 import io.javalin.Javalin;
 
 /** {@code POST /policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT|CONTINUE[&dry_run=true]}. */
@@ -15,6 +18,6 @@ public final class ImportRoutes {
             var request = ImportRequest.parse(ctx.queryParam("on_error"), ctx.queryParam("dry_run"),
                     Json.parseObject(ctx.body()));
             ctx.json(importer.run(request, PolicyRoutes.user(ctx)));
-        }, Permission.IMPORT);
+        }, need(Permission.IMPORT));
     }
 }

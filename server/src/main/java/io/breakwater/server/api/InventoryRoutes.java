@@ -1,11 +1,15 @@
 package io.breakwater.server.api;
 
+import static io.breakwater.server.api.Requires.need;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.InventoryViews;
 import io.breakwater.server.inventory.LabelFilter;
+import io.breakwater.server.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -23,9 +27,9 @@ public final class InventoryRoutes {
 
     public static void register(Javalin app, Clusters clusters, InventoryViews views) {
         app.get(CONTROL_PLANES, ctx -> ctx.json(ListQuery.from(ctx).page(
-                clusters.list().stream().map(InventoryRoutes::controlPlane).toList())), Permission.INVENTORY_READ);
+                clusters.list().stream().map(InventoryRoutes::controlPlane).toList())), need(Permission.INVENTORY_READ));
         app.get(CONTROL_PLANES + "/{id}", ctx -> ctx.json(controlPlane(clusters.require(ctx.pathParam("id")))),
-                Permission.INVENTORY_READ);
+                need(Permission.INVENTORY_READ));
         app.put(CONTROL_PLANES + "/{id}", ctx -> {
             String id = ctx.pathParam("id");
             ObjectNode body = Json.parseObject(ctx.body());
@@ -34,21 +38,21 @@ public final class InventoryRoutes {
             ObjectNode out = controlPlane(clusters.require(id));
             credential.ifPresent(c -> out.put("credential", c));
             ctx.json(out);
-        }, Permission.CLUSTER_ADMIN);
+        }, need(Permission.CLUSTER_ADMIN));
         app.delete(CONTROL_PLANES + "/{id}", ctx -> clusters.delete(ctx.pathParam("id"), PolicyRoutes.user(ctx)),
-                Permission.CLUSTER_ADMIN);
+                need(Permission.CLUSTER_ADMIN));
 
         app.get("/api/v1/breakwater/clusters", ctx -> ctx.json(ListQuery.from(ctx).page(
-                clusters.list().stream().map(InventoryRoutes::summary).toList())), Permission.INVENTORY_READ);
+                clusters.list().stream().map(InventoryRoutes::summary).toList())), need(Permission.INVENTORY_READ));
         app.get("/api/v1/breakwater/inventory/{resource}", ctx -> {
             String kind = InventoryViews.RESOURCES.get(ctx.pathParam("resource"));
             if (kind == null) {
-                throw ApiException.notFound(ctx.path() + " (resources: " + InventoryViews.RESOURCES.keySet() + ")");
+                throw DomainException.notFound(ctx.path() + " (resources: " + InventoryViews.RESOURCES.keySet() + ")");
             }
             var label = LabelFilter.parse(ctx.queryParam("label"));
             ctx.json(ListQuery.from(ctx).page(label.apply(views.list(kind, param(ctx, "cluster"),
                     param(ctx, "namespace")))));
-        }, Permission.INVENTORY_READ);
+        }, need(Permission.INVENTORY_READ));
 
         fabric(app, clusters, views);
     }
@@ -57,9 +61,9 @@ public final class InventoryRoutes {
     private static void fabric(Javalin app, Clusters clusters, InventoryViews views) {
         String base = "/api/v1/fabric/";
         app.get(base + "container-clusters", ctx -> ctx.json(ListQuery.from(ctx).page(
-                clusters.list().stream().map(InventoryRoutes::containerCluster).toList())), Permission.INVENTORY_READ);
+                clusters.list().stream().map(InventoryRoutes::containerCluster).toList())), need(Permission.INVENTORY_READ));
         app.get(base + "container-clusters/{id}", ctx -> ctx.json(containerCluster(
-                clusters.require(ctx.pathParam("id")))), Permission.INVENTORY_READ);
+                clusters.require(ctx.pathParam("id")))), need(Permission.INVENTORY_READ));
         fabricList(app, base + "container-projects", "Namespace", views);
         fabricList(app, base + "container-network-policies", "NetworkPolicy", views);
         fabricList(app, base + "container-application-instances", "Pod", views);
@@ -76,7 +80,7 @@ public final class InventoryRoutes {
                 }
             }
             ctx.json(ListQuery.from(ctx).page(out));
-        }, Permission.INVENTORY_READ);
+        }, need(Permission.INVENTORY_READ));
     }
 
     private static ObjectNode fabricObject(ObjectNode v) {

@@ -2,6 +2,8 @@ package io.breakwater.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.json.Json;
 import io.javalin.http.Context;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,7 @@ public record ListQuery(int offset, int pageSize, String sortBy, boolean ascendi
         String sortBy = ctx.queryParam("sort_by");
         String asc = ctx.queryParam("sort_ascending");
         if (asc != null && !asc.equals("true") && !asc.equals("false")) {
-            throw ApiException.invalid("sort_ascending", "sort_ascending must be true or false, found '" + asc + "'");
+            throw DomainException.invalid("sort_ascending", "sort_ascending must be true or false, found '" + asc + "'");
         }
         return new ListQuery(offset, size == 0 ? 1000 : size, sortBy == null ? "" : sortBy, !"false".equals(asc));
     }
@@ -36,7 +38,7 @@ public record ListQuery(int offset, int pageSize, String sortBy, boolean ascendi
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.invalid(name, name + " must be an integer from " + min + " to " + max + ", found '" + raw + "'");
+        throw DomainException.invalid(name, name + " must be an integer from " + min + " to " + max + ", found '" + raw + "'");
     }
 
     /** One page of {@code items} in NSX's list envelope. */

@@ -1,7 +1,9 @@
 package io.breakwater.server.api;
 
-import io.breakwater.server.auth.Guard;
+import static io.breakwater.server.api.Requires.need;
+
 import io.breakwater.server.auth.Permission;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyService;
 import io.javalin.Javalin;
@@ -33,19 +35,19 @@ public final class PolicyRoutes {
 
     private void collection(Javalin app, String base, PolicyKind kind, Parent parent) {
         app.get(base, ctx -> ctx.json(ListQuery.from(ctx).page(policies.list(kind, parent.of(ctx)))),
-                Permission.POLICY_READ);
+                need(Permission.POLICY_READ));
         app.get(base + "/{id}", ctx -> ctx.json(policies.get(kind, parent.of(ctx), ctx.pathParam("id"))),
-                Permission.POLICY_READ);
+                need(Permission.POLICY_READ));
         app.patch(base + "/{id}", ctx -> {
             policies.patch(kind, parent.of(ctx), ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx));
             ctx.status(200);
-        }, Permission.POLICY_WRITE);
+        }, need(Permission.POLICY_WRITE));
         app.put(base + "/{id}", ctx -> ctx.json(policies.put(kind, parent.of(ctx), ctx.pathParam("id"),
-                Json.parseObject(ctx.body()), user(ctx))), Permission.POLICY_WRITE);
+                Json.parseObject(ctx.body()), user(ctx))), need(Permission.POLICY_WRITE));
         app.delete(base + "/{id}", ctx -> {
             policies.delete(kind, parent.of(ctx), ctx.pathParam("id"), user(ctx));
             ctx.status(200);
-        }, Permission.POLICY_WRITE);
+        }, need(Permission.POLICY_WRITE));
     }
 
     static String user(Context ctx) {

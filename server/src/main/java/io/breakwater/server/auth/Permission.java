@@ -1,12 +1,10 @@
 package io.breakwater.server.auth;
 
-import io.javalin.security.RouteRole;
-
 /**
  * What a route needs. Each route declares exactly one; {@link Principal#may} decides. The {@code CLUSTER_*} ones
  * are also granted to the adapter of the cluster named in the route's {@code {cluster}} path parameter.
  */
-public enum Permission implements RouteRole {
+public enum Permission {
     /** Any signed-in user or adapter (user-info, tokens). */
     AUTHENTICATED,
     POLICY_READ,

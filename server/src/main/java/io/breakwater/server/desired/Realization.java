@@ -3,8 +3,8 @@ package io.breakwater.server.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.store.Database;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -34,15 +34,15 @@ public final class Realization {
         JsonNode policies = body.path("policies");
         JsonNode deleted = body.path("deleted_network_policies");
         if (!policies.isMissingNode() && !policies.isArray()) {
-            throw ApiException.invalid("policies", "policies: must be an array");
+            throw DomainException.invalid("policies", "policies: must be an array");
         }
         if (!deleted.isMissingNode() && !deleted.isArray()) {
-            throw ApiException.invalid("deleted_network_policies", "deleted_network_policies: must be an array of uids");
+            throw DomainException.invalid("deleted_network_policies", "deleted_network_policies: must be an array of uids");
         }
         for (int i = 0; i < policies.size(); i++) {
             JsonNode p = policies.get(i);
             if (!p.path("path").isTextual() || !PHASES.contains(p.path("phase").asText())) {
-                throw ApiException.invalid("policies[" + i + "]", "policies[" + i + "]: needs a path and a phase, one of "
+                throw DomainException.invalid("policies[" + i + "]", "policies[" + i + "]: needs a path and a phase, one of "
                         + PHASES);
             }
         }
@@ -138,7 +138,7 @@ public final class Realization {
                     .put("consolidated_status", st);
         }
         if (!known && !exists(intentPath)) {
-            throw ApiException.notFound(intentPath);
+            throw DomainException.notFound(intentPath);
         }
         out.putObject("consolidated_status").put("consolidated_status", overall(statuses));
         out.put("publish_status", statuses.isEmpty() ? "UNREALIZED" : "REALIZED");

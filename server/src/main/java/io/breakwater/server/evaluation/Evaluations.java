@@ -8,8 +8,8 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
-import io.breakwater.server.api.ApiException;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.store.Database;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
 import io.breakwater.core.nsx.DfwEvaluator;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 
 /**
@@ -52,7 +52,7 @@ public final class Evaluations {
         ClusterModel model = load(cluster);
         if (model.input().inventory().namespaces().stream().noneMatch(n -> n.name().equals(namespace))
                 && model.input().inventory().pods().stream().noneMatch(p -> p.namespace().equals(namespace))) {
-            throw ApiException.notFound("namespace " + namespace + " of cluster " + cluster);
+            throw DomainException.notFound("namespace " + namespace + " of cluster " + cluster);
         }
         var matrix = model.evaluator(probe.semantics()).matrix(probe.protocol(), probe.port());
         return EvaluationView.NamespaceMatrix.of(cluster, namespace, matrix, model.warnings());
@@ -69,7 +69,7 @@ public final class Evaluations {
             var warnings = new ArrayList<String>();
             var groups = ClusterModel.allGroups(c, cluster, warnings);
             Group group = groups.stream().filter(g -> g.path().equals(path)).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("group " + path));
+                    .orElseThrow(() -> DomainException.notFound("group " + path));
             ClusterModel model = ClusterModel.load(c, cluster, Json.MAPPER.createObjectNode());
             var pods = DfwEvaluator.of(model.input().inventory(), groups, List.of()).members(path).stream()
                     .map(Pod::key).sorted().toList();
@@ -104,13 +104,13 @@ public final class Evaluations {
     /** {@code NS/POD} names a pod; an IP is the one pod owning it (outside the host network), else external. */
     static Endpoint endpoint(String param, String text, List<Pod> pods) {
         if (text == null || text.isBlank()) {
-            throw ApiException.invalid(param, param + ": is required: NAMESPACE/POD or an IP address");
+            throw DomainException.invalid(param, param + ": is required: NAMESPACE/POD or an IP address");
         }
         if (text.contains("/")) {
             return pods.stream().filter(p -> p.key().equals(text)).findFirst().map(Endpoint::of)
-                    .orElseThrow(() -> ApiException.invalid(param, param + ": no pod " + text + " in the cluster"));
+                    .orElseThrow(() -> DomainException.invalid(param, param + ": no pod " + text + " in the cluster"));
         }
-        IpAddress ip = IpAddress.parse(text).orElseThrow(() -> ApiException.invalid(param,
+        IpAddress ip = IpAddress.parse(text).orElseThrow(() -> DomainException.invalid(param,
                 param + ": '" + text + "' is neither NAMESPACE/POD nor an IP address"));
         List<Pod> owners = pods.stream().filter(p -> !p.hostNetwork() && p.ips().contains(ip)).toList();
         return owners.size() == 1 ? Endpoint.of(owners.getFirst()) : Endpoint.of(ip);

@@ -13,7 +13,7 @@ import io.breakwater.core.verify.PodClasses;
 import io.breakwater.core.verify.Probes;
 import io.breakwater.core.verify.Verification;
 import io.breakwater.core.verify.Verifier;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.util.List;
 import java.util.Map;
 

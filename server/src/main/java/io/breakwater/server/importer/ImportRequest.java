@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.core.nsx.OnError;
 import io.breakwater.core.nsx.Placement;
-import io.breakwater.server.api.ApiError;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.domain.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
     }
 
     public static ImportRequest parse(String onError, String dryRun, ObjectNode body) {
-        var problems = new ArrayList<ApiError>();
+        var problems = new ArrayList<FieldProblem>();
         OnError mode = OnError.ABORT;
         if (onError != null && !onError.isEmpty()) {
             switch (onError) {
@@ -38,12 +37,12 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         List<String> ids = ids(body.get("network_policy_ids"), problems);
         Placement placement = placement(body, problems);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
         return new ImportRequest(ids, mode, "true".equals(dryRun), placement);
     }
 
-    private static List<String> ids(JsonNode node, List<ApiError> problems) {
+    private static List<String> ids(JsonNode node, List<FieldProblem> problems) {
         var ids = new ArrayList<String>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(problem("network_policy_ids", "is required: a non-empty array of NetworkPolicy uids"));
@@ -65,7 +64,7 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         return ids;
     }
 
-    private static Placement placement(ObjectNode body, List<ApiError> problems) {
+    private static Placement placement(ObjectNode body, List<FieldProblem> problems) {
         JsonNode upper = body.get("sequence_number_upper");
         JsonNode lower = body.get("sequence_number_lower");
         boolean hasUpper = upper != null && !upper.isNull();
@@ -96,7 +95,7 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         return ok ? new Placement.Fixed(upper.asInt(), lower.asInt()) : Placement.AFTER_EXISTING;
     }
 
-    private static ApiError problem(String path, String message) {
-        return ApiError.related(ErrorCode.INVALID_REQUEST, path, path + ": " + message);
+    private static FieldProblem problem(String path, String message) {
+        return new FieldProblem(path, path + ": " + message);
     }
 }

@@ -14,14 +14,13 @@ import io.breakwater.core.nsx.OnError;
 import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.read.K8sDocument;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
-import io.breakwater.server.api.Json;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.InventoryStore;
-import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyDocuments;
+import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
@@ -122,7 +121,7 @@ public final class Importer {
             }
         } catch (StoreException e) {
             if (e.isIntegrityViolation()) {
-                throw ApiException.of(ErrorCode.STALE_REVISION, "another import of the same NetworkPolicies ran at "
+                throw DomainException.conflict(DomainException.Conflict.Reason.STALE_REVISION, "another import of the same NetworkPolicies ran at "
                         + "the same time; nothing was committed, retry");
             }
             throw e;

@@ -1,11 +1,11 @@
 package io.breakwater.server.inventory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.Json;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.auth.Secrets;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,7 +42,7 @@ public final class Clusters {
     /** Creates or updates the cluster; the credential is returned when created or when {@code rotate} is set. */
     public Optional<String> register(String name, ObjectNode body, boolean rotate, String user) {
         if (!NAME.matcher(name).matches()) {
-            throw ApiException.invalid("id", "cluster id '" + name + "' must be 1-63 letters, digits, '.', '_' or '-', "
+            throw DomainException.invalid("id", "cluster id '" + name + "' must be 1-63 letters, digits, '.', '_' or '-', "
                     + "starting and ending with a letter or digit");
         }
         ObjectNode doc = Json.MAPPER.createObjectNode();
@@ -93,7 +93,7 @@ public final class Clusters {
     }
 
     public Cluster require(String name) {
-        return find(name).orElseThrow(() -> ApiException.notFound(DesiredStates.controlPlanePath(name)));
+        return find(name).orElseThrow(() -> DomainException.notFound(DesiredStates.controlPlanePath(name)));
     }
 
     public List<Cluster> list() {

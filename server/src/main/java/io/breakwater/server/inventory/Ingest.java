@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.core.normalize.Normalizer;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.read.K8sDocument;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
-import io.breakwater.server.api.Json;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.json.Json;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,11 +35,33 @@ public final class Ingest {
         this.clock = clock;
     }
 
+    /**
+     * An empty full sync of a cluster that has objects is far more often a failed read (an empty file, a watch
+     * that lost its cache) than a cluster without a single node; it wipes every group's members. Only a request
+     * that says {@code "allow_empty": true} may do it.
+     */
+    private static void refuseWipe(Connection c, String cluster) throws SQLException {
+        long stored = InventoryStore.count(c, cluster);
+        if (stored > 0) {
+            throw DomainException.invalid("objects", "objects: no Namespace, Pod, Service, Node or NetworkPolicy; "
+                    + "replacing the " + stored + " stored objects of cluster " + cluster
+                    + " with none needs \"allow_empty\": true");
+        }
+    }
+
+    private static boolean allowEmpty(ObjectNode body) {
+        JsonNode flag = body.get("allow_empty");
+        if (flag != null && !flag.isBoolean()) {
+            throw DomainException.invalid("allow_empty", "allow_empty: must be true or false");
+        }
+        return flag != null && flag.booleanValue();
+    }
+
     public ObjectNode fullSync(String cluster, ObjectNode body, String user) {
         String version = body.path("resource_version").asText("");
         JsonNode objects = body.get("objects");
         if (objects == null || !objects.isArray()) {
-            throw ApiException.invalid("objects", "objects: is required and must be an array of Kubernetes objects");
+            throw DomainException.invalid("objects", "objects: is required and must be an array of Kubernetes objects");
         }
         var items = new ArrayList<InventoryItem>();
         var keys = new HashSet<String>();
@@ -49,15 +70,19 @@ public final class Ingest {
             if (item.isPresent()) {
                 InventoryItem it = item.get();
                 if (!keys.add(it.kind() + "/" + it.namespace() + "/" + it.name())) {
-                    throw ApiException.invalid("objects[" + i + "]", "objects[" + i + "]: " + it.kind() + " "
+                    throw DomainException.invalid("objects[" + i + "]", "objects[" + i + "]: " + it.kind() + " "
                             + it.namespace() + "/" + it.name() + " appears more than once");
                 }
                 items.add(it);
             }
         }
+        boolean allowEmpty = allowEmpty(body);
         long now = clock.millis();
         db.inTransaction(c -> {
             requireCluster(c, cluster);
+            if (items.isEmpty() && !allowEmpty) {
+                refuseWipe(c, cluster);
+            }
             InventoryStore.replaceAll(c, cluster, items);
             markGoneImportsDeleted(c, cluster, items);
             try (var st = c.prepareStatement("update cluster set synced = true, resource_version = ?, "
@@ -80,7 +105,7 @@ public final class Ingest {
     public ObjectNode changes(String cluster, ObjectNode body, String user) {
         JsonNode changes = body.get("changes");
         if (changes == null || !changes.isArray()) {
-            throw ApiException.invalid("changes", "changes: is required and must be an array");
+            throw DomainException.invalid("changes", "changes: is required and must be an array");
         }
         var upserts = new ArrayList<InventoryItem>();
         record Change(String type, InventoryItem item) {}
@@ -91,7 +116,7 @@ public final class Ingest {
             JsonNode change = changes.get(i);
             String type = change.path("type").asText("");
             if (!type.equals("UPSERT") && !type.equals("DELETE")) {
-                throw ApiException.invalid(at + ".type", at + ".type: must be UPSERT or DELETE");
+                throw DomainException.invalid(at + ".type", at + ".type: must be UPSERT or DELETE");
             }
             String version = change.path("resource_version").asText("");
             var item = InventoryItem.from(change.get("object"), at + ".object", version);
@@ -108,7 +133,7 @@ public final class Ingest {
         db.inTransaction(c -> {
             Clusters.Cluster cl = requireCluster(c, cluster);
             if (!cl.synced()) {
-                throw ApiException.of(ErrorCode.NO_FULL_SYNC, "cluster " + cluster
+                throw DomainException.conflict(DomainException.Conflict.Reason.NEEDS_FULL_SYNC, "cluster " + cluster
                         + " has no full inventory yet; send PUT …/inventory first");
             }
             for (Change ch : list) {
@@ -138,7 +163,7 @@ public final class Ingest {
     }
 
     static Clusters.Cluster requireCluster(Connection c, String cluster) throws SQLException {
-        return Clusters.find(c, cluster).orElseThrow(() -> ApiException.notFound(
+        return Clusters.find(c, cluster).orElseThrow(() -> DomainException.notFound(
                 DesiredStates.controlPlanePath(cluster)));
     }
 

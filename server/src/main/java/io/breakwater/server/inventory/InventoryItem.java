@@ -2,7 +2,7 @@ package io.breakwater.server.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.breakwater.server.api.ApiException;
+import io.breakwater.server.domain.DomainException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,11 +20,11 @@ public record InventoryItem(String kind, String namespace, String name, String u
      */
     public static Optional<InventoryItem> from(JsonNode node, String path, String fallbackVersion) {
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid(path, path + ": must be a Kubernetes object");
+            throw DomainException.invalid(path, path + ": must be a Kubernetes object");
         }
         String kind = node.path("kind").asText("");
         if (kind.isEmpty()) {
-            throw ApiException.invalid(path + ".kind", path + ".kind: is required");
+            throw DomainException.invalid(path + ".kind", path + ".kind: is required");
         }
         if (!KINDS.contains(kind)) {
             return Optional.empty();
@@ -32,16 +32,16 @@ public record InventoryItem(String kind, String namespace, String name, String u
         JsonNode meta = node.path("metadata");
         String name = meta.path("name").asText("");
         if (name.isEmpty() || name.length() > 253) {
-            throw ApiException.invalid(path + ".metadata.name", path + ".metadata.name: is required (1-253 characters)");
+            throw DomainException.invalid(path + ".metadata.name", path + ".metadata.name: is required (1-253 characters)");
         }
         String namespace = meta.path("namespace").asText("");
         if (NAMESPACED.contains(kind) && namespace.isEmpty()) {
-            throw ApiException.invalid(path + ".metadata.namespace",
+            throw DomainException.invalid(path + ".metadata.namespace",
                     path + ".metadata.namespace: is required for " + kind + " " + name);
         }
         String uid = meta.path("uid").asText("");
         if (uid.isEmpty()) {
-            throw ApiException.invalid(path + ".metadata.uid", path + ".metadata.uid: is required for " + kind + " "
+            throw DomainException.invalid(path + ".metadata.uid", path + ".metadata.uid: is required for " + kind + " "
                     + (namespace.isEmpty() ? "" : namespace + "/") + name);
         }
         ObjectNode body = ((ObjectNode) node).deepCopy();

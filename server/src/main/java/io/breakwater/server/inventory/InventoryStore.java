@@ -1,6 +1,6 @@
 package io.breakwater.server.inventory;
 
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +25,17 @@ public final class InventoryStore {
                 st.addBatch();
             }
             st.executeBatch();
+        }
+    }
+
+    /** How many objects the cluster's inventory holds. */
+    public static long count(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("select count(*) from inventory_object where cluster = ?")) {
+            st.setString(1, cluster);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package io.breakwater.server.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.breakwater.server.api.ApiException;
+import io.breakwater.server.domain.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public record LabelFilter(List<Term> terms) {
             int eq = term.indexOf('=');
             String key = eq < 0 ? term : term.substring(0, eq).trim();
             if (key.isEmpty()) {
-                throw ApiException.invalid("label", "label: '" + text + "' has a term without a key; use key or "
+                throw DomainException.invalid("label", "label: '" + text + "' has a term without a key; use key or "
                         + "key=value, comma-separated");
             }
             terms.add(new Term(key, eq < 0 ? null : term.substring(eq + 1).trim()));

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.core.nsx.DfwRule;
 import io.breakwater.core.nsx.Group;
 import io.breakwater.core.nsx.SecurityPolicy;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;

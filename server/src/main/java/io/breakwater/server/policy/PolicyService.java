@@ -2,12 +2,11 @@ package io.breakwater.server.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.breakwater.server.api.ApiError;
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.PolicyStatus;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.domain.FieldProblem;
 import io.breakwater.server.store.Database;
 import io.breakwater.server.store.StoreException;
 import java.sql.Connection;
@@ -42,7 +41,7 @@ public final class PolicyService {
         return db.rolledBack(c -> {
             requireParent(c, kind, parentPath);
             PolicyRow row = PolicyStore.find(c, kind.pathOf(parentPath, id), false)
-                    .orElseThrow(() -> ApiException.notFound(kind.pathOf(parentPath, id)));
+                    .orElseThrow(() -> DomainException.notFound(kind.pathOf(parentPath, id)));
             return render(c, row);
         });
     }
@@ -99,9 +98,9 @@ public final class PolicyService {
         if (kind == PolicyKind.GROUP) {
             List<String> users = PolicyStore.referencing(c, path);
             if (!users.isEmpty()) {
-                throw new ApiException(ErrorCode.IN_USE, "", "group " + path + " is still referenced by "
+                throw DomainException.conflict(DomainException.Conflict.Reason.IN_USE, "group " + path + " is still referenced by "
                         + String.join(", ", users.subList(0, Math.min(5, users.size())))
-                        + (users.size() > 5 ? " and " + (users.size() - 5) + " more" : ""), List.of());
+                        + (users.size() > 5 ? " and " + (users.size() - 5) + " more" : ""));
             }
         }
         if (PolicyStore.delete(c, path)) {
@@ -158,23 +157,24 @@ public final class PolicyService {
         }
     }
 
-    private static ApiException stale(String path, String message) {
-        return new ApiException(ErrorCode.STALE_REVISION, "_revision", path + ": " + message, List.of());
+    private static DomainException stale(String path, String message) {
+        return DomainException.conflict(DomainException.Conflict.Reason.STALE_REVISION, "_revision",
+                path + ": " + message);
     }
 
     private static void check(PolicyKind kind, String id, ObjectNode body) {
         if (!PolicyPaths.isValidId(id)) {
-            throw ApiException.invalid("id", "id '" + id + "' is not valid: no '/', 1 to 255 characters");
+            throw DomainException.invalid("id", "id '" + id + "' is not valid: no '/', 1 to 255 characters");
         }
-        List<ApiError> problems = PolicyValidator.validate(kind, id, PolicyDefaults.fill(kind, body.deepCopy()));
+        List<FieldProblem> problems = PolicyValidator.validate(kind, id, PolicyDefaults.fill(kind, body.deepCopy()));
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw DomainException.invalid(problems);
         }
     }
 
     private static void requireParent(Connection c, PolicyKind kind, String parentPath) throws SQLException {
         if (kind == PolicyKind.RULE && PolicyStore.find(c, parentPath, false).isEmpty()) {
-            throw ApiException.notFound(parentPath);
+            throw DomainException.notFound(parentPath);
         }
     }
 
@@ -216,8 +216,8 @@ public final class PolicyService {
             });
         } catch (StoreException e) {
             if (e.isIntegrityViolation() || e.isConcurrentUpdate()) {
-                throw new ApiException(ErrorCode.STALE_REVISION, "", "another request created or changed the object "
-                        + "at the same time; read it again and retry", List.of());
+                throw DomainException.conflict(DomainException.Conflict.Reason.STALE_REVISION, "another request "
+                        + "created or changed the object at the same time; read it again and retry");
             }
             throw e;
         }

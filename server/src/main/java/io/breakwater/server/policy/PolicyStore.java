@@ -1,6 +1,6 @@
 package io.breakwater.server.policy;
 
-import io.breakwater.server.api.Json;
+import io.breakwater.server.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

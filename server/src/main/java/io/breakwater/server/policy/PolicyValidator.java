@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.core.nsx.ServiceEntry;
-import io.breakwater.server.api.ApiError;
-import io.breakwater.server.api.ErrorCode;
-import io.breakwater.server.api.Json;
+import io.breakwater.server.domain.FieldProblem;
+import io.breakwater.server.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,11 +28,11 @@ final class PolicyValidator {
             Set.of("L4PortSetServiceEntry", "ICMPTypeServiceEntry", "IPProtocolServiceEntry");
     private static final int MAX_GROUP_ITEMS = 128;
 
-    private final List<ApiError> problems = new ArrayList<>();
+    private final List<FieldProblem> problems = new ArrayList<>();
 
     private PolicyValidator() {}
 
-    static List<ApiError> validate(PolicyKind kind, String id, ObjectNode body) {
+    static List<FieldProblem> validate(PolicyKind kind, String id, ObjectNode body) {
         var v = new PolicyValidator();
         v.object(kind, id, body, "");
         return v.problems;
@@ -279,6 +278,6 @@ final class PolicyValidator {
     }
 
     private void add(String path, String message) {
-        problems.add(ApiError.related(ErrorCode.INVALID_REQUEST, path, path + ": " + message));
+        problems.add(new FieldProblem(path, path + ": " + message));
     }
 }

@@ -1,5 +1,6 @@
-package io.breakwater.core.antrea;
+package io.breakwater.core.nsxantrea;
 
+import io.breakwater.core.antrea.Tier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

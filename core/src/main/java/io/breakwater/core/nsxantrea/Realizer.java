@@ -1,5 +1,12 @@
-package io.breakwater.core.antrea;
+package io.breakwater.core.nsxantrea;
 
+import io.breakwater.core.antrea.AntreaName;
+import io.breakwater.core.antrea.AntreaPolicySet;
+import io.breakwater.core.antrea.AntreaRule;
+import io.breakwater.core.antrea.ClusterGroup;
+import io.breakwater.core.antrea.ClusterNetworkPolicy;
+import io.breakwater.core.antrea.Ownership;
+import io.breakwater.core.antrea.Tier;
 import io.breakwater.core.nsx.DfwRule;
 import io.breakwater.core.nsx.Group;
 import io.breakwater.core.nsx.SecurityPolicy;

@@ -1,11 +1,12 @@
-package io.breakwater.server.auth;
+package io.breakwater.server.api;
 
-import io.breakwater.server.api.ApiException;
-import io.breakwater.server.api.ErrorCode;
+import io.breakwater.server.auth.Permission;
+import io.breakwater.server.auth.Principal;
+import io.breakwater.server.auth.Users;
+import io.breakwater.server.domain.DomainException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import java.util.List;
 
 /** Guards every route: no or bad credentials → 401, a principal without the route's permission → 403. */
 public final class Guard {
@@ -22,15 +23,15 @@ public final class Guard {
             }
             Principal principal = users.authenticate(ctx.header("Authorization")).orElseThrow(() -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"breakwater\"");
-                return new ApiException(ErrorCode.NOT_AUTHENTICATED, "", "authentication required: send HTTP basic "
-                        + "credentials or a bearer token", List.of());
+                return DomainException.notAuthenticated("authentication required: send HTTP basic credentials or a "
+                        + "bearer token");
             });
             String cluster = ctx.pathParamMap().getOrDefault("cluster", "");
             for (RouteRole role : roles) {
-                Permission needed = (Permission) role;
+                Permission needed = ((Requires) role).permission();
                 if (!principal.may(needed, cluster)) {
-                    throw new ApiException(ErrorCode.NO_PERMISSION, "", principal.name() + " lacks permission "
-                            + needed.name().toLowerCase() + " for " + ctx.method() + " " + ctx.path(), List.of());
+                    throw DomainException.forbidden(principal.name() + " lacks permission "
+                            + needed.name().toLowerCase() + " for " + ctx.method() + " " + ctx.path());
                 }
             }
             ctx.attribute(PRINCIPAL, principal);

@@ -1,5 +1,12 @@
-package io.breakwater.core.antrea;
+package io.breakwater.core.nsxantrea;
 
+import io.breakwater.core.antrea.AntreaName;
+import io.breakwater.core.antrea.AntreaYaml;
+import io.breakwater.core.antrea.ClusterGroup;
+import io.breakwater.core.antrea.IpBlock;
+import io.breakwater.core.antrea.IpRanges;
+import io.breakwater.core.antrea.Ownership;
+import io.breakwater.core.antrea.Selector;
 import io.breakwater.core.net.Cidr;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;

@@ -1,4 +1,4 @@
-package io.breakwater.server.api;
+package io.breakwater.server.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.server.domain.DomainException;
 
 /** The server's one JSON mapper and body parsing that turns malformed JSON into a 400, never a 500. */
 public final class Json {
@@ -23,19 +24,19 @@ public final class Json {
 
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiException.invalid("", "the request body is empty; a JSON object is expected");
+            throw DomainException.invalid("", "the request body is empty; a JSON object is expected");
         }
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("", "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw DomainException.invalid("", "the request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     public static ObjectNode parseObject(String body) {
         JsonNode node = parse(body);
         if (!(node instanceof ObjectNode object)) {
-            throw ApiException.invalid("", "the request body must be a JSON object, found " + node.getNodeType());
+            throw DomainException.invalid("", "the request body must be a JSON object, found " + node.getNodeType());
         }
         return object;
     }

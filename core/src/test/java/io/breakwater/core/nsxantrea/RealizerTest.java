@@ -1,8 +1,22 @@
-package io.breakwater.core.antrea;
+package io.breakwater.core.nsxantrea;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.breakwater.core.antrea.Admission;
+import io.breakwater.core.antrea.AntreaName;
+import io.breakwater.core.antrea.AntreaPolicySet;
+import io.breakwater.core.antrea.AntreaPort;
+import io.breakwater.core.antrea.AntreaRule;
+import io.breakwater.core.antrea.AntreaYaml;
+import io.breakwater.core.antrea.ClusterGroup;
+import io.breakwater.core.antrea.ClusterNetworkPolicy;
+import io.breakwater.core.antrea.IpBlock;
+import io.breakwater.core.antrea.Ownership;
+import io.breakwater.core.antrea.RuleAction;
+import io.breakwater.core.antrea.Selection;
+import io.breakwater.core.antrea.Selector;
+import io.breakwater.core.antrea.Tier;
 import io.breakwater.core.nsx.DfwRule;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;

@@ -1,5 +1,14 @@
-package io.breakwater.core.antrea;
+package io.breakwater.core.nsxantrea;
 
+import io.breakwater.core.antrea.AntreaName;
+import io.breakwater.core.antrea.AntreaPort;
+import io.breakwater.core.antrea.AntreaRule;
+import io.breakwater.core.antrea.ClusterGroup;
+import io.breakwater.core.antrea.IcmpMatch;
+import io.breakwater.core.antrea.IpBlock;
+import io.breakwater.core.antrea.IpRanges;
+import io.breakwater.core.antrea.RuleAction;
+import io.breakwater.core.antrea.Selection;
 import io.breakwater.core.net.Cidr;
 import io.breakwater.core.net.IpFamily;
 import io.breakwater.core.nsx.DfwRule;
