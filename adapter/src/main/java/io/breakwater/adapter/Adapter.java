@@ -1,5 +1,6 @@
 package io.breakwater.adapter;
 
+import io.breakwater.adapter.health.AntreaHealthWatch;
 import io.breakwater.adapter.inventory.InventorySync;
 import io.breakwater.adapter.plane.ManagementPlane;
 import io.breakwater.adapter.realize.AntreaResources;
@@ -10,7 +11,10 @@ import io.breakwater.adapter.realize.RealizationLoop;
 import io.breakwater.adapter.realize.Realizer;
 import io.breakwater.adapter.realize.Timing;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.breakwater.adapter.stats.RuleStatsCollector;
+import io.breakwater.adapter.traceflow.TraceflowRunner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -23,14 +27,24 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Adapter implements AutoCloseable {
+    /** How often rule statistics are read and reported. */
+    public static final Duration STATS_PERIOD = Duration.ofMinutes(1);
+
     private final InventorySync inventory;
     private final RealizationLoop realization;
     private final Realizer realizer;
+    private final AntreaHealthWatch health;
+    private final RuleStatsCollector stats;
+    private final TraceflowRunner traceflows;
 
-    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer) {
+    private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer, AntreaHealthWatch health,
+                    RuleStatsCollector stats, TraceflowRunner traceflows) {
+        this.traceflows = traceflows;
         this.inventory = inventory;
         this.realization = realization;
         this.realizer = realizer;
+        this.health = health;
+        this.stats = stats;
     }
 
     /** @param owner value of the {@code breakwater.io/owner} label: this management plane's objects */
@@ -40,14 +54,28 @@ public final class Adapter implements AutoCloseable {
         var realizer = new Realizer(resources, writer.apply(resources), new ImportedPolicies(client), realization,
                 plane, owner, Clock.systemUTC());
         var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
-                new RealizationLoop(realizer, plane, resources, timing), realizer);
+                new RealizationLoop(realizer, plane, resources, timing), realizer,
+                new AntreaHealthWatch(client, plane, timing.heartbeat()),
+                new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD),
+                new TraceflowRunner(client, plane, realizer::desiredState, Duration.ofSeconds(2), Duration.ofSeconds(30)));
         adapter.inventory.start();
         adapter.realization.start();
+        adapter.health.start();
+        adapter.stats.start();
+        adapter.traceflows.start();
         return adapter;
     }
 
     public Realizer realizer() {
         return realizer;
+    }
+
+    public RuleStatsCollector stats() {
+        return stats;
+    }
+
+    public AntreaHealthWatch health() {
+        return health;
     }
 
     public InventorySync inventory() {
@@ -61,6 +89,9 @@ public final class Adapter implements AutoCloseable {
 
     @Override
     public void close() {
+        traceflows.close();
+        stats.close();
+        health.close();
         realization.close();
         inventory.close();
     }

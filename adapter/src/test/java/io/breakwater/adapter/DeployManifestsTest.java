@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** deploy/adapter/ parses as Kubernetes objects and grants exactly what the adapter uses. */
+/** deploy/adapter/ and deploy/server/ parse as Kubernetes objects; the adapter gets exactly what it uses. */
 class DeployManifestsTest {
     private static final Path DEPLOY = Path.of("..", "deploy", "adapter");
+    private static final Path SERVER = Path.of("..", "deploy", "server");
 
     private static <T extends HasMetadata> T load(String file, Class<T> type) throws IOException {
         return new KubernetesSerialization().unmarshal(Files.readString(DEPLOY.resolve(file)), type);
@@ -33,7 +36,8 @@ class DeployManifestsTest {
 
         var read = List.of("get", "list", "watch");
         var expected = new TreeSet<String>();
-        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies")) {
+        for (var r : List.of("/namespaces", "/pods", "/services", "/nodes", "networking.k8s.io/networkpolicies",
+                "networking.k8s.io/ingresses")) {
             read.forEach(v -> expected.add(r + ":" + v));
         }
         expected.add("networking.k8s.io/networkpolicies:delete");
@@ -42,6 +46,13 @@ class DeployManifestsTest {
                 expected.add("crd.antrea.io/" + r + ":" + v);
             }
         }
+        for (var r : List.of("antreacontrollerinfos", "antreaagentinfos")) {
+            read.forEach(v -> expected.add("crd.antrea.io/" + r + ":" + v));
+        }
+        for (var r : List.of("antreaclusternetworkpolicystats", "networkpolicystats")) {
+            List.of("get", "list").forEach(v -> expected.add("stats.antrea.io/" + r + ":" + v));
+        }
+        List.of("get", "create", "delete").forEach(v -> expected.add("crd.antrea.io/traceflows:" + v));
         assertThat(grants).isEqualTo(expected);
     }
 
@@ -70,11 +81,63 @@ class DeployManifestsTest {
     }
 
     @Test
+    void twoAdapterReplicasElectALeaderOnALeaseTheirAccountMayUpdate() throws IOException {
+        var deployment = load("deployment.yaml", Deployment.class);
+        var role = load("role-lease.yaml", Role.class);
+        var binding = load("rolebinding-lease.yaml", RoleBinding.class);
+
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs())
+                .contains("--leader-elect");
+        assertThat(role.getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+        });
+        assertThat(role.getMetadata().getNamespace()).isEqualTo(deployment.getMetadata().getNamespace());
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName())
+                .isEqualTo(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()));
+    }
+
+    @Test
+    void adapterProbesUseTheProbePort() throws IOException {
+        var container = load("deployment.yaml", Deployment.class).getSpec().getTemplate().getSpec()
+                .getContainers().getFirst();
+
+        assertThat(container.getArgs()).contains("--probe-port=9090");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(container.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(9090));
+    }
+
+    @Test
+    void serverReplicasReadTheDatabaseUrlFromTheSecretAndProbeHealthAndReadiness() throws IOException {
+        var deployment = new KubernetesSerialization().unmarshal(Files.readString(SERVER.resolve("deployment.yaml")),
+                Deployment.class);
+        var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+
+        assertThat(deployment.getSpec().getReplicas()).isGreaterThan(1);
+        assertThat(container.getArgs()).contains("--db=$(BREAKWATER_DB_URL)");
+        assertThat(container.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("BREAKWATER_DB_URL");
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("breakwater-server-db");
+        });
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    }
+
+    @Test
     void kustomizationListsEveryManifest() throws IOException {
-        var listed = Set.copyOf(Files.readAllLines(DEPLOY.resolve("kustomization.yaml")).stream()
+        assertListsEveryManifest(DEPLOY);
+        assertListsEveryManifest(SERVER);
+    }
+
+    private static void assertListsEveryManifest(Path dir) throws IOException {
+        var listed = Set.copyOf(Files.readAllLines(dir.resolve("kustomization.yaml")).stream()
                 .filter(l -> l.startsWith("  - ")).map(l -> l.substring(4).strip()).toList());
 
-        try (var files = Files.list(DEPLOY)) {
+        try (var files = Files.list(dir)) {
             assertThat(listed).isEqualTo(Set.copyOf(files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList()));
         }

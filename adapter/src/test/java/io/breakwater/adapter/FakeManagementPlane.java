@@ -18,6 +18,8 @@ import java.util.TreeMap;
 public final class FakeManagementPlane implements ManagementPlane {
     private final Map<String, JsonNode> inventory = new TreeMap<>();
     private final List<StatusReport> reports = new ArrayList<>();
+    private final List<JsonNode> healthReports = new ArrayList<>();
+    private final List<JsonNode> statsReports = new ArrayList<>();
     private boolean hasFullSync;
     private boolean down;
     private int fullSyncs;
@@ -108,6 +110,50 @@ public final class FakeManagementPlane implements ManagementPlane {
     public synchronized void reportStatus(StatusReport report) {
         failWhenDown();
         reports.add(report);
+    }
+
+    @Override
+    public synchronized void reportAntreaHealth(JsonNode report) {
+        failWhenDown();
+        healthReports.add(report);
+    }
+
+    @Override
+    public synchronized void reportRuleStats(JsonNode report) {
+        failWhenDown();
+        statsReports.add(report);
+    }
+
+    private final List<JsonNode> pendingTraceflows = new ArrayList<>();
+    private final Map<String, JsonNode> traceflowResults = new TreeMap<>();
+
+    public synchronized void requestTraceflow(JsonNode request) {
+        pendingTraceflows.add(request);
+    }
+
+    public synchronized Map<String, JsonNode> traceflowResults() {
+        return Map.copyOf(traceflowResults);
+    }
+
+    @Override
+    public synchronized List<JsonNode> pendingTraceflows() {
+        failWhenDown();
+        return List.copyOf(pendingTraceflows);
+    }
+
+    @Override
+    public synchronized void reportTraceflow(String id, JsonNode result) {
+        failWhenDown();
+        pendingTraceflows.removeIf(r -> r.path("id").asText().equals(id));
+        traceflowResults.put(id, result);
+    }
+
+    public synchronized List<JsonNode> statsReports() {
+        return List.copyOf(statsReports);
+    }
+
+    public synchronized List<JsonNode> healthReports() {
+        return List.copyOf(healthReports);
     }
 
     private void failWhenDown() {

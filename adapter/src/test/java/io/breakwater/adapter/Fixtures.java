@@ -101,5 +101,12 @@ public final class Fixtures {
         for (var kind : AntreaKind.values()) {
             server.expectCustomResource(kind.crdContext());
         }
+        for (var kind : io.breakwater.adapter.health.MonitoringKind.values()) {
+            server.expectCustomResource(kind.crdContext());
+        }
+        for (var kind : io.breakwater.adapter.stats.StatsKind.values()) {
+            server.expectCustomResource(kind.crdContext());
+        }
+        server.expectCustomResource(io.breakwater.adapter.traceflow.TraceflowKind.crdContext());
     }
 }

@@ -2,6 +2,10 @@ package io.breakwater.cli;
 
 import io.breakwater.adapter.Adapter;
 import io.breakwater.adapter.AdapterSettings;
+import io.breakwater.adapter.ElectedAdapter;
+import io.breakwater.adapter.LeaderElection;
+import io.breakwater.adapter.Probes;
+import io.breakwater.adapter.plane.FailoverManagementPlane;
 import io.breakwater.adapter.plane.HttpManagementPlane;
 import io.breakwater.adapter.plane.ManagementPlane;
 import io.breakwater.adapter.realize.AntreaResources;
@@ -18,7 +22,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +52,10 @@ final class AdapterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", converter = ServerUrl.class, description = "Breakwater server, e.g. https://bw.example.com:8443")
-    URI server;
+    @Option(names = "--server", required = true, paramLabel = "URL", converter = ServerUrl.class, split = ",",
+            description = "Breakwater server, e.g. https://bw.example.com:8443; repeat it (or give a comma list) for "
+                + "several replicas of one server: the adapter fails over between them")
+    List<URI> servers;
 
     @Option(names = "--cluster", required = true, paramLabel = "NAME", description = "Cluster name as registered on the server")
     String cluster;
@@ -68,6 +78,22 @@ final class AdapterCommand implements Callable<Integer> {
             description = "server_side_apply (default, real clusters) or create_or_update (API servers without server-side apply)")
     WriteMode writeMode;
 
+    @Option(names = "--leader-elect", description = "Run as one replica of a Deployment: lead while holding the Lease "
+            + "(coordination.k8s.io), stand by otherwise; see docs/adapter.md#high-availability")
+    boolean leaderElect;
+
+    @Option(names = "--lease-namespace", paramLabel = "NS", defaultValue = "${env:POD_NAMESPACE:-breakwater}",
+            description = "Namespace of the Lease (default: $POD_NAMESPACE, else breakwater)")
+    String leaseNamespace;
+
+    @Option(names = "--lease-name", paramLabel = "NAME", defaultValue = "breakwater-adapter",
+            description = "Name of the Lease (default ${DEFAULT-VALUE})")
+    String leaseName;
+
+    @Option(names = "--probe-port", paramLabel = "N", defaultValue = "-1",
+            description = "Serve /healthz, /readyz and /metrics (Prometheus) on this port; default: off")
+    int probePort;
+
     @Override
     public Integer call() {
         String token;
@@ -87,7 +113,10 @@ final class AdapterCommand implements Callable<Integer> {
         if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
             return fail(ExitCodes.BAD_INPUT, "--kubeconfig " + kubeconfig + ": no such file");
         }
-        var plane = HttpManagementPlane.of(server, cluster, token, insecure);
+        var planes = servers.stream().map(s -> (ManagementPlane) HttpManagementPlane.of(s, cluster, token, insecure))
+                .toList();
+        ManagementPlane plane = planes.size() == 1 ? planes.getFirst()
+                : new FailoverManagementPlane(planes, servers.stream().map(URI::toString).toList());
         try { // a wrong credential is a setup mistake: say so once instead of retrying forever
             plane.fetchDesiredState(0, java.time.Duration.ZERO);
         } catch (io.breakwater.adapter.plane.ManagementPlaneRefused e) {
@@ -110,16 +139,59 @@ final class AdapterCommand implements Callable<Integer> {
     }
 
     private int run(KubernetesClient client, ManagementPlane plane, String kubernetesVersion) {
-        var ownerId = owner != null ? owner : AdapterSettings.ownerFrom(server);
-        try (var adapter = Adapter.start(client, plane, CoreRealization.of(ownerId), writer(), ownerId,
-                Timing.defaults())) {
-            spec.commandLine().getOut().println("adapter for cluster " + cluster + " running against " + server
-                    + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")");
-            adapter.awaitTermination();
+        var ownerId = owner != null ? owner : AdapterSettings.ownerFrom(servers.getFirst());
+        Supplier<Adapter> start = () -> Adapter.start(client, plane, CoreRealization.of(ownerId), writer(), ownerId,
+                Timing.defaults());
+        var stack = new ArrayList<AutoCloseable>();
+        try {
+            Supplier<Optional<Adapter>> active;
+            if (leaderElect) {
+                var replica = ElectedAdapter.start(client, LeaderElection.defaults(leaseNamespace, leaseName,
+                        identity()), start);
+                stack.add(replica);
+                active = replica::adapter;
+            } else {
+                var adapter = start.get();
+                stack.add(adapter);
+                active = () -> Optional.of(adapter);
+            }
+            if (probePort >= 0) {
+                stack.add(Probes.start(probePort, active));
+            }
+            spec.commandLine().getOut().println("adapter for cluster " + cluster + " running against "
+                    + servers.stream().map(URI::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + " (Kubernetes " + kubernetesVersion + " at " + client.getMasterUrl() + ")"
+                    + (leaderElect ? "; leader election on Lease " + leaseNamespace + "/" + leaseName + " as "
+                            + identity() : ""));
+            new java.util.concurrent.CountDownLatch(1).await();
             return ExitCodes.OK;
         } catch (InterruptedException e) { // stopped: the adapter keeps no state, so a stop is always clean
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
+        } catch (IOException e) {
+            return fail(ExitCodes.BAD_INPUT, "--probe-port " + probePort + ": cannot listen: " + e.getMessage());
+        } finally {
+            java.util.Collections.reverse(stack);
+            for (AutoCloseable c : stack) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // stopping anyway
+                }
+            }
+        }
+    }
+
+    /** This replica's name in the Lease: the pod name in a cluster, else the host name. */
+    private static String identity() {
+        String pod = System.getenv("POD_NAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "breakwater-adapter-" + ProcessHandle.current().pid();
         }
     }
 

@@ -37,8 +37,11 @@ final class Demo implements AutoCloseable {
     static final String OWNER = "bw-demo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @param dataDir empty for a fresh temporary directory, deleted on close */
-    record Options(int port, Path dataDir, String cluster, InputStream sample) {}
+    /**
+     * @param dataDir empty for a fresh temporary directory, deleted on close
+     * @param bind    the address the server listens on (127.0.0.1: this machine only)
+     */
+    record Options(int port, Path dataDir, String cluster, InputStream sample, String bind) {}
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private LocalKubernetes kubernetes;
@@ -73,7 +76,7 @@ final class Demo implements AutoCloseable {
         requireEmpty(dataDir);
         adminPassword = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         server = Server.start(ServerConfig.defaults(dataDir).withPort(options.port()).withTls(false)
-                .withAdminPassword(adminPassword));
+                .withAdminPassword(adminPassword).withBindAddress(options.bind()));
         started.add(server);
 
         var credential = register();
@@ -84,6 +87,9 @@ final class Demo implements AutoCloseable {
         var controller = new DemoAntreaController(kubernetes.client());
         controller.start();
         started.add(controller);
+        var telemetry = new DemoAntreaTelemetry(kubernetes.client(), Duration.ofSeconds(20));
+        telemetry.start();
+        started.add(telemetry);
     }
 
     /** The demo starts from scratch: an existing database would keep another admin password and cluster credential. */

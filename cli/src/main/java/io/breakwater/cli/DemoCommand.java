@@ -31,6 +31,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Server port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address the server listens on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 = every "
+                + "address)")
+    String bind;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Empty directory for the H2 database, kept after exit; default: a temporary one, deleted on exit")
     Path dataDir;
@@ -52,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (InputStream yaml = sample == null ? DemoCommand.class.getResourceAsStream("/demo/cluster.yaml")
                 : Files.newInputStream(sample)) {
-            demo = Demo.start(new Demo.Options(port, dataDir, cluster, yaml));
+            demo = Demo.start(new Demo.Options(port, dataDir, cluster, yaml, bind));
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,9 +96,14 @@ final class DemoCommand implements Callable<Integer> {
                   ./breakwater get policies --server %s
                   curl -u admin:$BREAKWATER_PASSWORD %s/api/v1/breakwater/clusters/%s/status
 
+                Antrea is SIMULATED here: a stand-in writes the controller and agent monitoring objects (heartbeat
+                every 20 s) and made-up, growing rule counters. After an import (stats are read every minute):
+                  ./breakwater get health --server %s --cluster %s
+                  ./breakwater get stats --server %s
+
                 Ctrl-C stops everything%s.
                 """.formatted(url, demo.dataDir(), url, demo.adminPassword(), c, demo.sampleObjects(),
                 demo.kubernetes().url(), demo.adminPassword(), url, c, url, String.join(",", networkPolicyUids), url, c,
-                url, c, url, url, c, demo.temporaryDataDir() ? " and deletes the data directory" : "");
+                url, c, url, url, c, url, c, url, demo.temporaryDataDir() ? " and deletes the data directory" : "");
     }
 }

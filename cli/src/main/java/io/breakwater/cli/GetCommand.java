@@ -18,11 +18,17 @@ import picocli.CommandLine.Spec;
 /** {@code breakwater get RESOURCE}: lists what a Breakwater server holds, as kubectl lists a cluster's objects. */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {
-            "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies) or the DFW groups "
+            "Lists clusters, their inventory (namespaces, pods, services, nodes, networkpolicies, ingresses) or the DFW groups "
                 + "and policies of a Breakwater server.",
             "networkpolicies shows each NetworkPolicy's UID: what `breakwater import --ids` takes.",
             "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
-                + "prints them (from the status the adapter reports)."
+                + "prints them (from the status the adapter reports).",
+            "stats [--cluster NAME] shows sessions, packets and bytes per DFW rule as Antrea counted them (summed "
+                + "over clusters without --cluster; totals survive Antrea counter resets). unusedrules [--period-days N] "
+                + "lists rules in force without a hit for N days (default 30): cleanup candidates.",
+            "health --cluster NAME shows the Antrea Controller and Agents of the cluster: HEALTHY, DEGRADED (an agent "
+                + "without heartbeat for 3 minutes, a condition not True, a component missing) or UNKNOWN (no "
+                + "report from the adapter for a minute)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -57,6 +63,10 @@ final class GetCommand implements Callable<Integer> {
                 "IMPORTED", "UID"), (p, now) -> List.of(p.path("cluster").asText(), p.path("namespace").asText(),
                 p.path("name").asText(), selector(p.path("pod_selector")),
                 String.valueOf(p.path("imported").asBoolean()), p.path("uid").asText())),
+        ingresses(GetCommand.inventory("ingresses"), List.of("CLUSTER", "NAMESPACE", "NAME", "CLASS", "HOSTS",
+                "ADDRESS", "PORTS"), (i, now) -> List.of(i.path("cluster").asText(), i.path("namespace").asText(),
+                i.path("name").asText(), ItemsOutput.text(i, "ingress_class"), hosts(i.path("hosts")),
+                joined(i.path("addresses")), i.path("tls").asBoolean() ? "80, 443" : "80")),
         groups(POLICY_BASE + "groups", List.of("ID", "CRITERIA", "REVISION", "MODIFIED-BY"), (g, now) -> List.of(
                 g.path("id").asText(), String.valueOf(g.path("expression").size()), g.path("_revision").asText(),
                 ItemsOutput.text(g, "_last_modified_user"))),
@@ -65,7 +75,20 @@ final class GetCommand implements Callable<Integer> {
                 p.path("sequence_number").asText(), String.valueOf(p.path("rules").size()),
                 p.path("_revision").asText(), ItemsOutput.text(p, "_last_modified_user"))),
         /** The ACNPs realized in one cluster, from what its adapter reports ({@code GET …/clusters/{c}/status}). */
-        acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row);
+        acnp("/api/v1/breakwater/clusters/", AcnpTable.HEADER, AcnpTable::row),
+        /** Hits per DFW rule, per cluster or summed ({@code GET /api/v1/breakwater/statistics/rules}). */
+        stats("/api/v1/breakwater/statistics/rules", List.of("CLUSTER", "POLICY", "RULE", "SESSIONS", "PACKETS",
+                "BYTES", "RESETS", "LAST-HIT"), (r, now) -> List.of(r.path("cluster").asText(),
+                r.path("policy_id").asText(), r.path("rule_id").asText(), r.path("sessions").asText(),
+                r.path("packets").asText(), r.path("bytes").asText(), r.path("counter_resets").asText(),
+                ago(r.path("last_hit_time").asLong(), now))),
+        /** Rules in force without hits over {@code --period-days} (cleanup candidates). */
+        unusedrules("/api/v1/breakwater/statistics/unused-rules", List.of("POLICY", "RULE", "SESSIONS",
+                "OBSERVED-SINCE", "LAST-HIT"), (r, now) -> List.of(r.path("policy_id").asText(),
+                r.path("rule_id").asText(), r.path("sessions").asText(), ago(r.path("first_time").asLong(), now),
+                ago(r.path("last_hit_time").asLong(), now))),
+        /** Antrea Controller and Agent health of one cluster ({@code GET …/clusters/{c}/antrea-health}). */
+        health("/api/v1/breakwater/clusters/", HealthTable.HEADER, (h, now) -> List.of());
 
         final String path;
         final List<String> header;
@@ -89,7 +112,8 @@ final class GetCommand implements Callable<Integer> {
     ServerConnection connection;
 
     @Parameters(index = "0", paramLabel = "RESOURCE",
-            description = "clusters, namespaces, pods, services, nodes, networkpolicies, groups, policies or acnp")
+            description = "clusters, namespaces, pods, services, nodes, networkpolicies, ingresses, groups, policies, "
+                    + "acnp, health, stats or unusedrules")
     Resource resource;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID",
@@ -102,6 +126,10 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (inventory resources); the cluster of acnp")
     String cluster;
 
+    @Option(names = "--period-days", paramLabel = "N", defaultValue = "30",
+            description = "unusedrules: rules without a hit for N days (default ${DEFAULT-VALUE})")
+    int periodDays;
+
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
             description = "table (default), json or yaml (the server's objects, as a list)")
     ItemsOutput.Format output;
@@ -112,9 +140,22 @@ final class GetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "acnp needs --cluster NAME and takes no -n "
                     + "(ClusterNetworkPolicies are cluster-wide)");
         }
-        if (!resource.isInventory() && resource != Resource.acnp && (namespace != null || cluster != null)) {
+        if (resource == Resource.health && (cluster == null || namespace != null)) {
+            throw new ParameterException(spec.commandLine(), "health needs --cluster NAME and takes no -n");
+        }
+        if (resource == Resource.health && id == null) {
+            return health();
+        }
+        if (resource == Resource.stats && namespace != null) {
+            throw new ParameterException(spec.commandLine(), "stats takes --cluster, not -n");
+        }
+        if (periodDays < 1 || periodDays > 3650) {
+            throw new ParameterException(spec.commandLine(), "--period-days must be from 1 to 3650, found " + periodDays);
+        }
+        if (!resource.isInventory() && resource != Resource.acnp && resource != Resource.stats
+                && (namespace != null || cluster != null)) {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
-                    + "nodes and networkpolicies, not to " + resource);
+                    + "nodes, networkpolicies and ingresses, not to " + resource);
         }
         if (id != null && resource != Resource.groups && resource != Resource.policies) {
             throw new ParameterException(spec.commandLine(), "an ID selects one of groups or policies, not of "
@@ -123,6 +164,8 @@ final class GetCommand implements Callable<Integer> {
         List<JsonNode> items = resource == Resource.acnp
                 ? AcnpTable.sorted(connection.get(resource.path + cluster + "/status").path("policies"))
                 : id != null ? List.of(connection.get(resource.path + "/" + ServerConnection.query(id)))
+                : resource == Resource.unusedrules
+                ? connection.listAll(resource.path + "?period_seconds=" + periodDays * 86400L)
                 : connection.listAll(resource.path + filter());
         var out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {
@@ -130,6 +173,22 @@ final class GetCommand implements Callable<Integer> {
             out.print(ItemsOutput.table(resource.header, items.stream().map(i -> resource.row.apply(i, now)).toList()));
         } else {
             out.print(ItemsOutput.document(output, items));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer health() {
+        String base = resource.path + ServerConnection.query(cluster) + "/antrea-health";
+        JsonNode health = connection.get(base);
+        List<JsonNode> agents = connection.listAll(base + "/agents");
+        var out = spec.commandLine().getOut();
+        if (output == ItemsOutput.Format.table) {
+            out.print(HealthTable.render(health, agents));
+        } else {
+            var all = ((com.fasterxml.jackson.databind.node.ObjectNode) health).deepCopy();
+            all.putArray("agents").addAll(agents);
+            out.print(ItemsOutput.document(output, all));
         }
         out.flush();
         return ExitCodes.OK;
@@ -158,6 +217,13 @@ final class GetCommand implements Callable<Integer> {
         var parts = new ArrayList<String>();
         array.forEach(n -> parts.add(n.asText()));
         return parts.isEmpty() ? "<none>" : String.join(",", parts);
+    }
+
+    /** kubectl's HOSTS column: the rules' hosts, {@code *} when a rule matches every host. */
+    private static String hosts(JsonNode array) {
+        var parts = new ArrayList<String>();
+        array.forEach(n -> parts.add(n.asText()));
+        return parts.isEmpty() ? "*" : String.join(",", parts);
     }
 
     private static String addresses(JsonNode array) {

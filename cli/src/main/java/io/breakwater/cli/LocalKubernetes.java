@@ -31,7 +31,9 @@ final class LocalKubernetes implements AutoCloseable {
 
     static LocalKubernetes start() {
         MOCK_LOG.setLevel(Level.WARNING); // it logs every request at INFO
-        var crds = Arrays.stream(AntreaKind.values()).map(AntreaKind::crdContext).toList();
+        var crds = new java.util.ArrayList<>(Arrays.stream(AntreaKind.values()).map(AntreaKind::crdContext).toList());
+        Arrays.stream(io.breakwater.adapter.health.MonitoringKind.values()).forEach(k -> crds.add(k.crdContext()));
+        Arrays.stream(io.breakwater.adapter.stats.StatsKind.values()).forEach(k -> crds.add(k.crdContext()));
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(crds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);

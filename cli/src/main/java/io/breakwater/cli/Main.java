@@ -36,6 +36,7 @@ public final class Main implements Runnable {
             ImportCommand.class,
             ApplyCommand.class,
             InventoryCommand.class,
+            TraceflowCommand.class,
             DemoCommand.class);
 
     @CommandLine.Spec
@@ -109,7 +110,7 @@ public final class Main implements Runnable {
     /** A subcommand as the top-level usage lists it: name and description, read from its annotation alone. */
     private static CommandSpec summaryOnly(Command command) {
         CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
-        spec.usageMessage().description(command.description());
+        spec.usageMessage().header(command.header()).description(command.description());
         return spec;
     }
 

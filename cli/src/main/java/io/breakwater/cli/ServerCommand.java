@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         description = "Run the management server: NSX-style Policy API, cluster inventory, NetworkPolicy import, "
             + "desired state for adapters, users and roles. Embedded H2 database in the data directory unless --db "
             + "names a PostgreSQL JDBC URL. HTTPS with a self-signed certificate made on first start unless --http. "
-            + "On first start without --admin-password, prints the generated password of user admin once. "
-            + "Ctrl-C stops it. See docs/api.md.",
+            + "On first start without an admin password, prints the generated password of user admin once. "
+            + "Listens on 127.0.0.1 (this machine only) unless --bind says otherwise. Secrets come from files or "
+            + "the environment, so they never show in the process list. Ctrl-C stops it. See docs/api.md.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped",
@@ -33,16 +34,30 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8443", paramLabel = "N", converter = PortNumber.ToListen.class, description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 = every address)")
+    String bind;
+
     @Option(names = "--data-dir", defaultValue = "breakwater-data", paramLabel = "DIR",
-            description = "Holds the H2 database and the TLS key store (default ./${DEFAULT-VALUE})")
+            description = "Holds the H2 database and the TLS key store, owner-only (default ./${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database, e.g. jdbc:postgresql://db:5432/breakwater?user=bw&password=…; default: H2 in the data directory")
+    @Option(names = "--db-file", paramLabel = "FILE",
+            description = "File holding the database's JDBC URL, e.g. jdbc:postgresql://db:5432/breakwater?user=bw&"
+                + "password=…; default: $BREAKWATER_DB_URL, else H2 in the data directory")
+    Path dbFile;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", hidden = true,
+            description = "JDBC URL on the command line (visible to every local user: prefer --db-file)")
     String db;
 
-    @Option(names = "--admin-password", paramLabel = "PW",
-            description = "Password of user admin when the database has no users yet; default: generated and printed once")
+    @Option(names = "--admin-password-file", paramLabel = "FILE",
+            description = "File holding the password of user admin, used when the database has no users yet; "
+                + "default: $BREAKWATER_ADMIN_PASSWORD, else generated and printed once")
+    Path adminPasswordFile;
+
+    @Option(names = "--admin-password", paramLabel = "PW", hidden = true,
+            description = "Admin password on the command line (visible to every local user: prefer --admin-password-file)")
     String adminPassword;
 
     @Option(names = "--http", description = "Plain HTTP instead of HTTPS (local tests only)")
@@ -51,6 +66,16 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "100", paramLabel = "N",
             description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
     int rateLimit;
+
+    enum LogFormat { text, json }
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN",
+            description = "Bearer token that GET /metrics then requires; default: /metrics is open, as Prometheus scrapes it")
+    String metricsToken;
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json: one JSON line per request on standard output, with its X-Request-Id")
+    LogFormat logFormat;
 
     @Override
     public Integer call() {
@@ -61,9 +86,13 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1 request per second, found "
                     + rateLimit);
         }
-        var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http)
-                .withJdbcUrl(db == null ? "" : db).withAdminPassword(adminPassword == null ? "" : adminPassword)
-                .withRatePerSecond(rateLimit);
+        var err = spec.commandLine().getErr();
+        String jdbcUrl = Secret.of(spec, "--db", db, "--db-file", dbFile, "BREAKWATER_DB_URL", err);
+        String password = Secret.of(spec, "--admin-password", adminPassword, "--admin-password-file",
+                adminPasswordFile, "BREAKWATER_ADMIN_PASSWORD", err);
+        var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http).withBindAddress(bind)
+                .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit)
+                .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json);
         RunningServer server;
         try {
             server = Server.start(config);
@@ -72,8 +101,9 @@ final class ServerCommand implements Callable<Integer> {
             return ExitCodes.UNAVAILABLE;
         }
         var out = spec.commandLine().getOut();
-        out.println("Breakwater server listening on " + server.url() + " (database: "
-                + (db == null ? "H2 in " + dataDir.toAbsolutePath() : db.replaceAll("[?;].*", "")) + ")");
+        out.println("Breakwater server listening on " + server.url() + (bind.equals("127.0.0.1") ? "" : " (bound to "
+                + bind + ")") + " (database: " + (jdbcUrl.isEmpty() ? "H2 in " + dataDir.toAbsolutePath()
+                : jdbcUrl.replaceAll("[?;].*", "")) + ")");
         server.generatedAdminPassword().ifPresent(pw ->
                 out.println("Created user admin with password " + pw + "  (shown once: store it now)"));
         out.flush();

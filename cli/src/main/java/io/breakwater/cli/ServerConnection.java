@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ServerConnection {
     boolean insecure;
 
     @Option(names = "--trust-data-dir", paramLabel = "DIR",
-            description = "Trust the self-signed certificate the server created in its data directory DIR")
+            description = "Trust the self-signed certificate the server wrote to its data directory DIR (DIR/tls.crt)")
     Path trustDataDir;
 
     private HttpClient client;
@@ -250,18 +251,25 @@ final class ServerConnection {
         return client;
     }
 
-    /** The server's key store ({@code tls.p12}, password in {@code tls.pass}) as the only trusted certificate. */
+    /**
+     * The certificate the server wrote beside its key store ({@code tls.crt}) as the only trusted one. The key store
+     * itself and its password are never read: a client needs the certificate, not the private key.
+     */
     private static TrustManager[] dataDirTrust(Path dir) {
-        Path store = dir.resolve("tls.p12");
-        try (InputStream in = Files.newInputStream(store)) {
-            char[] password = Files.readString(dir.resolve("tls.pass"), StandardCharsets.UTF_8).trim().toCharArray();
-            var keys = KeyStore.getInstance("PKCS12");
-            keys.load(in, password);
+        Path pem = dir.resolve("tls.crt");
+        try (InputStream in = Files.newInputStream(pem)) {
+            var certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+            var trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("breakwater", certificate);
             var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(keys);
+            factory.init(trusted);
             return factory.getTrustManagers();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CallFailed(ExitCodes.BAD_INPUT, "--trust-data-dir: " + pem + " does not exist (a server "
+                    + "writes it on start; restart an older one once)");
         } catch (IOException | GeneralSecurityException e) {
-            throw new CallFailed(ExitCodes.BAD_INPUT, "--trust-data-dir: cannot read " + store + " and tls.pass: "
+            throw new CallFailed(ExitCodes.BAD_INPUT, "--trust-data-dir: cannot read the certificate " + pem + ": "
                     + Failures.firstLine(String.valueOf(e.getMessage())));
         }
     }

@@ -27,7 +27,7 @@ class ConsoleBrowserTest {
     @BeforeEach
     void startDemo() throws IOException {
         demo = Demo.start(new Demo.Options(0, null, "demo",
-                ConsoleBrowserTest.class.getResourceAsStream("/demo/cluster.yaml")));
+                ConsoleBrowserTest.class.getResourceAsStream("/demo/cluster.yaml"), "127.0.0.1"));
         demo.admin("PUT", "/api/v1/breakwater/users/audrey", "{\"password\":\"auditor-pass-1\",\"role\":\"auditor\"}");
         demo.admin("PUT", "/api/v1/breakwater/users/sam", "{\"password\":\"security-pass-1\",\"role\":\"security_engineer\"}");
     }

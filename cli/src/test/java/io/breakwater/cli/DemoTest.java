@@ -20,7 +20,8 @@ class DemoTest {
 
     @BeforeEach
     void startDemo() throws IOException {
-        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml")));
+        demo = Demo.start(new Demo.Options(0, null, "demo", DemoTest.class.getResourceAsStream("/demo/cluster.yaml"),
+                "127.0.0.1"));
     }
 
     @AfterEach
@@ -102,5 +103,16 @@ class DemoTest {
 
         assertThat(text).contains(demo.url(), "password   " + demo.adminPassword(), "--ids uid-1,uid-2",
                 "get acnp --server " + demo.url() + " --cluster demo");
+    }
+
+    @Test
+    void theSimulatedAntreaShowsAHealthyClusterMarkedAsSimulated() {
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            var health = admin("GET", "/api/v1/breakwater/clusters/demo/antrea-health", null);
+            assertThat(health.path("status").asText()).isEqualTo("HEALTHY");
+            assertThat(health.path("controller").path("version").asText()).endsWith("-simulated");
+        });
+        assertThat(DemoCommand.instructions(demo, List.of("uid-1"))).contains("Antrea is SIMULATED here",
+                "get health --server " + demo.url() + " --cluster demo");
     }
 }

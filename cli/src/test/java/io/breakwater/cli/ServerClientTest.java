@@ -106,6 +106,25 @@ class ServerClientTest {
     }
 
     @Test
+    void trustDataDirReadsTheCertificateAloneNeverTheKeyStore(@TempDir Path certificateOnly) throws Exception {
+        java.nio.file.Files.copy(dataDir.resolve("tls.crt"), certificateOnly.resolve("tls.crt"));
+
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--password", password,
+                "--trust-data-dir", certificateOnly.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void trustDataDirWithoutACertificateSaysWhichFileIsMissing(@TempDir Path empty) {
+        var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--password", password,
+                "--trust-data-dir", empty.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(empty.resolve("tls.crt") + " does not exist");
+    }
+
+    @Test
     void aWrongPasswordIsTheNsxErrorInOneLineWithExit5() {
         var run = CliRun.of("get", "clusters", "--server", server.url().orElseThrow(), "--insecure",
                 "--password", "not-the-password");
@@ -239,7 +258,7 @@ class ServerClientTest {
     void pushingOnlyKindsTheInventoryIgnoresIsRefusedByTheServer(@TempDir Path dir) throws Exception {
         push("kept-kinds");
         Path deployments = java.nio.file.Files.writeString(dir.resolve("deploy.yaml"),
-                "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: orders}}\n");
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: orders}\n");
 
         var run = cli("inventory", "push", "--cluster", "kept-kinds", "-f", deployments.toString());
 
@@ -436,5 +455,75 @@ class ServerClientTest {
                 "--server", "https://localhost:1");
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).startsWith("breakwater import: --sequence-number-upper and --sequence-number-lower go together");
+    }
+
+    @Test
+    void getIngressesPrintsClassHostsAddressAndPorts(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ingress.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: storefront, namespace: shop}
+                spec:
+                  ingressClassName: nginx
+                  tls: [{hosts: [shop.example.com]}]
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
+                status: {loadBalancer: {ingress: [{ip: 192.0.2.7}]}}
+                """);
+        var pushed = cli("inventory", "push", "--cluster", "ingress-listed", "-f", dir.toString());
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+
+        var run = cli("get", "ingresses", "--cluster", "ingress-listed");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "CLUSTER          NAMESPACE   NAME         CLASS   HOSTS              ADDRESS     PORTS",
+                "ingress-listed   shop        storefront   nginx   shop.example.com   192.0.2.7   80, 443");
+    }
+
+    @Test
+    void getHealthOfAClusterWhoseAdapterNeverReportedIsUnknown() {
+        push("unreported");
+
+        var run = cli("get", "health", "--cluster", "unreported");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("cluster unreported: UNKNOWN\n  the adapter has not reported Antrea health yet");
+    }
+
+    @Test
+    void getHealthWithoutClusterIsAUsageError() {
+        var run = cli("get", "health");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("breakwater get: health needs --cluster NAME");
+    }
+
+    @Test
+    void traceflowWithoutAnAdapterPrintsThePredictionAndNoObservationAndExitsOne() {
+        push("traced");
+
+        var run = cli("traceflow", "--cluster", "traced", "--from", "10.0.0.1", "--to", "10.0.0.2", "--port", "80",
+                "--timeout", "1");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("predicted  ALLOWED", "observed   <none yet> (state PENDING)",
+                "UNDECIDED: no comparison");
+    }
+
+    @Test
+    void getStatsOfAClusterWithoutReportsIsEmpty() {
+        push("unstatted");
+
+        var run = cli("get", "stats", "--cluster", "unstatted");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("No resources found.\n");
     }
 }

@@ -53,7 +53,7 @@ class UsageErrorsTest {
                         new String[] {"frobnicate"}),
                 Arguments.of("server URL without scheme", "Invalid value for option '--server': 'localhost:8443' is not an "
                         + "http:// or https:// URL with a host", new String[] {"get", "clusters", "--server", "localhost:8443"}),
-                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server': 'bw:8443' is not an",
+                Arguments.of("adapter server URL without scheme", "Invalid value for option '--server' (URL): 'bw:8443' is not an",
                         new String[] {"adapter", "--server", "bw:8443", "--cluster", "c", "--credential", CLUSTER}),
                 Arguments.of("adapter credential not a token", "breakwater adapter: --credential " + CLUSTER
                         + ": not a credential (expected one line of printable characters",
@@ -96,6 +96,14 @@ class UsageErrorsTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Usage: breakwater " + command).contains("Exit codes:");
+    }
+
+    @org.junit.jupiter.api.Test
+    void topLevelHelpListsEachCommandWithItsOneLineHeader() {
+        var run = CliRun.of("--help");
+
+        assertThat(run.out()).containsPattern("(?m)^  matrix +Pod-to-pod reachability for one protocol and port\\.$")
+                .containsPattern("(?m)^  server +Run the management server");
     }
 
     @ParameterizedTest(name = "{0} --help")

@@ -1,7 +1,7 @@
 package io.breakwater.server;
 
-import io.breakwater.server.store.Database;
 import io.javalin.Javalin;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,15 +11,27 @@ import java.util.Optional;
 public final class RunningServer implements AutoCloseable {
 
     private final Javalin app;
-    private final Database db;
+    private final List<AutoCloseable> resources;
     private final boolean tls;
     private final Optional<String> generatedAdminPassword;
+    private final String host;
 
-    RunningServer(Javalin app, Database db, boolean tls, Optional<String> generatedAdminPassword) {
+    /** {@code resources} are closed in order after the HTTP server stops. */
+    RunningServer(Javalin app, List<AutoCloseable> resources, boolean tls, Optional<String> generatedAdminPassword,
+            String bindAddress) {
         this.app = app;
-        this.db = db;
+        this.resources = resources;
         this.tls = tls;
         this.generatedAdminPassword = generatedAdminPassword;
+        this.host = urlHost(bindAddress);
+    }
+
+    /** localhost for loopback and for every address; else the one address listened on. */
+    private static String urlHost(String bindAddress) {
+        return switch (bindAddress) {
+            case "127.0.0.1", "0.0.0.0", "::", "::1", "localhost", "" -> "localhost";
+            default -> bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        };
     }
 
     public int port() {
@@ -28,7 +40,7 @@ public final class RunningServer implements AutoCloseable {
 
     /** e.g. {@code https://localhost:8443} */
     public String url() {
-        return (tls ? "https" : "http") + "://localhost:" + port();
+        return (tls ? "https" : "http") + "://" + host + ":" + port();
     }
 
     public Optional<String> generatedAdminPassword() {
@@ -38,6 +50,12 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        db.close();
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + r.getClass().getSimpleName(), e);
+            }
+        }
     }
 }

@@ -2,32 +2,44 @@ package io.breakwater.server;
 
 import io.breakwater.server.api.AccessRoutes;
 import io.breakwater.server.api.AdapterRoutes;
+import io.breakwater.server.api.BodyCap;
 import io.breakwater.server.api.ErrorMapper;
 import io.breakwater.server.api.EvaluationRoutes;
 import io.breakwater.server.api.Guard;
 import io.breakwater.server.api.ImportRoutes;
+import io.breakwater.server.api.OpsRoutes;
 import io.breakwater.server.api.InventoryRoutes;
+import io.breakwater.server.api.JsonErrorPages;
+import io.breakwater.server.api.OperationsRoutes;
 import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
+import io.breakwater.server.api.Telemetry;
 import io.breakwater.server.auth.Users;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.evaluation.Evaluations;
+import io.breakwater.server.health.AntreaHealth;
 import io.breakwater.server.importer.Importer;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
 import io.breakwater.server.inventory.InventoryViews;
 import io.breakwater.server.json.Json;
+import io.breakwater.server.metrics.ServerMetrics;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.stats.RuleStatistics;
+import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
+import io.breakwater.server.traceflow.Traceflows;
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,37 +57,57 @@ public final class Server {
     private Server() {}
 
     public static RunningServer start(ServerConfig config) {
+        DataDirectory.prepare(config.dataDir());
+        var metrics = new ServerMetrics(config.clock());
+        Database db;
         try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+            db = Database.open(config.effectiveJdbcUrl(), Optional.of(metrics.registry()));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
         }
-        Database db = Database.open(config.effectiveJdbcUrl());
+        ChangeFeed feed = ChangeFeed.of(db);
         try {
+            if (DataDirectory.posix(config.dataDir())) {
+                DataDirectory.ownerOnlyFiles(config.dataDir()); // H2's files, just created with the umask's bits
+            }
             db.inTransaction(c -> {
                 PolicyStore.fillParentKeys(c);
                 return null;
             });
-            var users = new Users(db);
+            var users = new Users(db, feed);
             Optional<String> created = users.bootstrapAdmin(config.givenAdminPassword(), config.clock().millis());
             Optional<String> generated = config.givenAdminPassword().isPresent() ? Optional.empty() : created;
-            Javalin app = create(config, db, users);
+            var desired = new DesiredStates(db, feed);
+            metrics.watch(db, desired, feed);
+            Javalin app = create(config, db, users, desired, feed, metrics);
             if (config.tls()) {
                 app.start();
             } else {
-                app.start(config.port());
+                app.start(config.bindAddress(), config.port());
             }
-            return new RunningServer(app, db, config.tls(), generated);
-        } catch (RuntimeException e) {
+            return new RunningServer(app, List.of(feed, db, metrics), config.tls(), generated, config.bindAddress());
+        } catch (IOException e) {
+            feed.close();
             db.close();
+            metrics.close();
+            throw new UncheckedIOException("cannot read the data directory " + config.dataDir(), e);
+        } catch (RuntimeException e) {
+            feed.close();
+            db.close();
+            metrics.close();
             throw e;
         }
     }
 
-    private static Javalin create(ServerConfig config, Database db, Users users) {
+    private static Javalin create(ServerConfig config, Database db, Users users, DesiredStates desired,
+            ChangeFeed feed, ServerMetrics metrics) {
+        var getRoutes = new ArrayList<HandlerMetaInfo>();
         Javalin app = Javalin.create(cfg -> {
+            Guard.collectGetRoutes(cfg, getRoutes);
             cfg.showJavalinBanner = false;
-            cfg.http.maxRequestSize = config.maxBodyBytes();
+            BodyCap.install(cfg, config.maxBodyBytes(), config.maxBulkBodyBytes());
+            JsonErrorPages.install(cfg);
             cfg.http.defaultContentType = "application/json";
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             if (config.tls()) {
@@ -83,6 +115,7 @@ public final class Server {
             }
             Console.configure(cfg);
         });
+        Telemetry.install(app, metrics, config.jsonLogs());
         var limiter = new RateLimiter(config.ratePerSecond(), config.clock());
         app.before(ctx -> {
             if (!limiter.tryAcquire(ctx.ip())) {
@@ -94,16 +127,21 @@ public final class Server {
         });
         ErrorMapper.install(app);
         Guard.install(app, users);
-        var desired = new DesiredStates(db);
+        OpsRoutes.register(app, db, feed, metrics, config.metricsToken());
         Clock clock = config.clock();
-        PolicyRoutes.register(app, new PolicyService(db, desired, clock));
+        var policyService = new PolicyService(db, desired, clock);
+        PolicyRoutes.register(app, policyService);
         AccessRoutes.register(app, db, users, clock);
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
-        ImportRoutes.register(app, new Importer(db, desired, clock));
-        EvaluationRoutes.register(app, new Evaluations(db, clusters, desired));
+        ImportRoutes.register(app, new Importer(db, desired, clock), metrics);
+        var evaluations = new Evaluations(db, clusters, desired);
+        EvaluationRoutes.register(app, evaluations);
+        OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
+                policyService, new Traceflows(db, clusters, evaluations, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
-                new Realization(db, desired, clock));
+                new Realization(db, desired, clock), metrics);
+        Guard.guardHead(app, getRoutes);
         return app;
     }
 }

@@ -13,42 +13,78 @@ import java.util.Optional;
  * @param adminPassword password for {@code admin} on first start; empty generates one (printed once)
  * @param tls           HTTPS with a self-signed certificate in {@code dataDir} (default) or plain HTTP
  * @param ratePerSecond requests per second per client before 429 (default 100)
- * @param maxBodyBytes  request body size cap (default 64 MiB: a 5,000-NP inventory fits)
+ * @param maxBodyBytes  body cap of every request but the bulk ones (default 1 MiB)
+ * @param maxBulkBodyBytes body cap of the bulk requests: an adapter's inventory, deltas and status, and an import
+ *                      (default 64 MiB: a 5,000-NP inventory fits)
  * @param clock         time source for timestamps and the rate limiter
+ * @param metricsToken  bearer token {@code /metrics} requires; empty (default) leaves it open for Prometheus
+ * @param jsonLogs      one JSON object per request log line (with its request id) instead of plain text
+ * @param bindAddress   the address to listen on (default {@value #LOOPBACK}: this machine only; 0.0.0.0 = every one)
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String adminPassword, boolean tls,
-        int ratePerSecond, long maxBodyBytes, Clock clock) {
+        int ratePerSecond, long maxBodyBytes, long maxBulkBodyBytes, Clock clock, String metricsToken,
+        boolean jsonLogs, String bindAddress) {
+
+    public static final String LOOPBACK = "127.0.0.1";
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(8443, dataDir, "", "", true, 100, 64L << 20, Clock.systemUTC());
+        return new ServerConfig(8443, dataDir, "", "", true, 100, 1L << 20, 64L << 20, Clock.systemUTC(), "", false,
+                LOOPBACK);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes,
+                clock, metricsToken, jsonLogs, bindAddress);
     }
 
     public ServerConfig withJdbcUrl(String url) {
-        return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes,
+                clock, metricsToken, jsonLogs, bindAddress);
     }
 
     public ServerConfig withAdminPassword(String pw) {
-        return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes,
+                clock, metricsToken, jsonLogs, bindAddress);
     }
 
     public ServerConfig withTls(boolean on) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, clock, metricsToken, jsonLogs, bindAddress);
     }
 
     public ServerConfig withRatePerSecond(int r) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, maxBulkBodyBytes,
+                clock, metricsToken, jsonLogs, bindAddress);
     }
 
     public ServerConfig withMaxBodyBytes(long b) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, clock);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, maxBulkBodyBytes,
+                clock, metricsToken, jsonLogs, bindAddress);
+    }
+
+    public ServerConfig withMaxBulkBodyBytes(long b) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, b,
+                clock, metricsToken, jsonLogs, bindAddress);
     }
 
     public ServerConfig withClock(Clock c) {
-        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, c);
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, c, metricsToken, jsonLogs, bindAddress);
+    }
+
+    public ServerConfig withMetricsToken(String token) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, clock, token, jsonLogs, bindAddress);
+    }
+
+    public ServerConfig withJsonLogs(boolean on) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, clock, metricsToken, on, bindAddress);
+    }
+
+    public ServerConfig withBindAddress(String address) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, clock, metricsToken, jsonLogs, address);
     }
 
     /** The JDBC URL actually used: the given one, or the H2 file database in the data directory. */

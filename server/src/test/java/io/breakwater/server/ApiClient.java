@@ -34,6 +34,11 @@ record ApiClient(HttpClient http, String base, String authorization) {
         return new ApiClient(http, base, "Bearer " + token);
     }
 
+    /** The same credentials against another server (a second replica). */
+    ApiClient withBase(String otherBase) {
+        return new ApiClient(http, otherBase, authorization);
+    }
+
     ApiClient anonymous() {
         return new ApiClient(http, base, "");
     }

@@ -200,6 +200,41 @@ class ImportApiTest {
     }
 
     @Test
+    void emptyOnErrorIs400() {
+        var r = importIds("?on_error=", "shop-np-0");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("details").asText()).isEqualTo("on_error");
+    }
+
+    @Test
+    void repeatedUidIsRefusedBeforeAnythingIsWritten() {
+        var r = importIds("?on_error=CONTINUE", "shop-np-0", "shop-np-1", "shop-np-0");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("details").asText()).isEqualTo("network_policy_ids[2]");
+        assertThat(policyCount()).isZero();
+        assertThat(importIds("?on_error=CONTINUE", "shop-np-0").json().get("success_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void objectsLeftWithoutAnImportMarkGiveThatPolicyAnErrorInsteadOfWedgingEveryImport() {
+        // the state a repeated uid used to leave behind: the NetworkPolicy's policy stored, its mark missing
+        var handMade = admin.patch(PolicyApiTest.POLICIES + "prod-shop-np-0-shop-np-0-allow", Map.of("category", "Application"));
+        assertThat(handMade.status()).as(handMade.text()).isEqualTo(200);
+
+        var wedged = importIds("?on_error=CONTINUE", "shop-np-0", "shop-np-1");
+        admin.delete(PolicyApiTest.POLICIES + "prod-shop-np-0-shop-np-0-allow");
+        var retried = importIds("?on_error=CONTINUE", "shop-np-0");
+
+        assertThat(wedged.status()).as(wedged.text()).isEqualTo(200);
+        assertThat(wedged.json().get("success_count").asInt()).as(wedged.text()).isEqualTo(1);
+        assertThat(wedged.json().get("errors").get(0).get("errors").get(0).get("error_code").asText())
+                .isEqualTo("NP_OBJECT_EXISTS");
+        assertThat(retried.json().get("success_count").asInt()).as(retried.text()).isEqualTo(1);
+    }
+
+    @Test
     void moreThan5000IdsIs400() {
         var ids = new ArrayList<String>();
         for (int i = 0; i <= 5000; i++) {

@@ -42,6 +42,17 @@ final class TestServers {
         };
     }
 
+    /** The JDBC URL for a server process on the named store: "" for H2 in its data dir, or a fresh PostgreSQL schema. */
+    static String jdbcUrl(String store) {
+        if (!store.equals("postgres")) {
+            return "";
+        }
+        String url = postgresUrl().orElse("");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!url.isEmpty(),
+                PG_ENV + " is not set: PostgreSQL store tests are skipped (.ci/run sets it)");
+        return freshSchema(url);
+    }
+
     static String freshSchema(String url) {
         String schema = "bw_test_" + Long.toHexString(System.nanoTime());
         try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {

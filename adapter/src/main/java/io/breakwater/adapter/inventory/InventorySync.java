@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports the cluster inventory (Namespaces, Pods, Services, Nodes, NetworkPolicies): one full sync once the
+ * Reports the cluster inventory (Namespaces, Pods, Services, Nodes, NetworkPolicies, Ingresses): one full sync once the
  * informers have listed everything, then deltas. When a push fails the deltas are not replayed: the next push is a
  * full sync from the informer caches, which hold the cluster as it is now, so nothing that changed meanwhile —
  * deletions included — is lost (seed 001: resynchronize on every reconnect).
@@ -49,6 +49,7 @@ public final class InventorySync implements AutoCloseable {
         informers.add(client.services().inAnyNamespace().inform(new Enqueue<>(), 0));
         informers.add(client.nodes().inform(new Enqueue<>(), 0));
         informers.add(client.network().v1().networkPolicies().inAnyNamespace().inform(new Enqueue<>(), 0));
+        informers.add(client.network().v1().ingresses().inAnyNamespace().inform(new Enqueue<>(), 0));
         sender = new Thread(this::sendLoop, "breakwater-inventory");
         sender.setDaemon(true);
         sender.start();

@@ -82,6 +82,33 @@ public final class HttpManagementPlane implements ManagementPlane {
         send(request("status").POST(body(report)));
     }
 
+    @Override
+    public void reportAntreaHealth(JsonNode report) {
+        send(request("antrea-health").PUT(body(report)));
+    }
+
+    @Override
+    public void reportRuleStats(JsonNode report) {
+        send(request("rule-stats").PUT(body(report)));
+    }
+
+    @Override
+    public List<JsonNode> pendingTraceflows() {
+        var response = send(request("traceflow-requests").GET());
+        try {
+            var out = new java.util.ArrayList<JsonNode>();
+            JSON.readTree(response.body()).path("results").forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            throw new ManagementPlaneUnavailable("traceflow-requests: unreadable reply: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void reportTraceflow(String id, JsonNode result) {
+        send(request("traceflows/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/result").PUT(body(result)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(clusterBase.resolve(path))
                 .timeout(CALL_TIMEOUT)

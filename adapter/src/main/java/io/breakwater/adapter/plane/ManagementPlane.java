@@ -22,4 +22,16 @@ public interface ManagementPlane {
 
     /** Reports realization status and adapter health; doubles as the heartbeat. */
     void reportStatus(StatusReport report);
+
+    /** Reports the Antrea Controller's and Agents' health (complete each time; replaces the last report). */
+    void reportAntreaHealth(JsonNode report);
+
+    /** Reports Antrea's raw rule counters as read now; the server accumulates them across counter resets. */
+    void reportRuleStats(JsonNode report);
+
+    /** Traceflow requests of this cluster the adapter has not answered yet. */
+    List<JsonNode> pendingTraceflows();
+
+    /** The observation of one traceflow request. */
+    void reportTraceflow(String id, JsonNode result);
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -41,6 +42,9 @@ class InventorySyncTest {
         client.network().v1().networkPolicies().inNamespace("shop").resource(new NetworkPolicyBuilder()
                 .withNewMetadata().withName("deny-all").endMetadata().withNewSpec().withNewPodSelector().endPodSelector()
                 .endSpec().build()).create();
+        client.network().v1().ingresses().inNamespace("shop").resource(new IngressBuilder().withNewMetadata()
+                .withName("storefront").endMetadata().withNewSpec().withIngressClassName("nginx").endSpec().build())
+                .create();
     }
 
     @AfterEach
@@ -64,7 +68,7 @@ class InventorySyncTest {
 
         await().untilAsserted(() -> assertThat(plane.inventory().keySet()).containsExactlyInAnyOrder(
                 "Namespace//shop", "Pod/shop/web-1", "Service/shop/web", "Node//node-1",
-                "NetworkPolicy/shop/deny-all"));
+                "NetworkPolicy/shop/deny-all", "Ingress/shop/storefront"));
         assertThat(plane.fullSyncs()).isEqualTo(1);
     }
 

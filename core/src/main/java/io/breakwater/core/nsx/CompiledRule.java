@@ -8,7 +8,6 @@ import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,23 +66,15 @@ final class CompiledRule {
     }
 
     /** One side of a rule: "any", or the pods its groups hold (and the groups, for outside addresses). */
-    private record Side(boolean any, boolean excluded, BitSet pods, List<String> groups) {
+    private record Side(boolean any, boolean excluded, PodSet pods, List<String> groups) {
 
         static Side of(List<String> groups, boolean excluded, GroupMembership m) {
             if (DfwEvaluator.isAny(groups)) {
-                return new Side(true, excluded, new BitSet(), groups);
+                return new Side(true, excluded, PodSet.EMPTY, groups);
             }
-            var pods = new BitSet();
+            PodSet pods = PodSet.EMPTY;
             for (String g : groups) {
-                if (g.startsWith("/")) {
-                    pods.or(m.members(g));
-                } else {
-                    for (int i = 0; i < m.pods().size(); i++) {
-                        if (covered(g, m.pods().get(i).ips(), m)) {
-                            pods.set(i);
-                        }
-                    }
-                }
+                pods = pods.or(g.startsWith("/") ? m.members(g) : m.podsCovered(g));
             }
             return new Side(false, excluded, pods, groups);
         }

@@ -11,7 +11,6 @@ import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -34,33 +33,57 @@ public final class DfwEvaluator implements Evaluator {
     private final GroupMembership membership;
     private final List<CompiledRule> rules;
     /** Per pod index: indexes into {@link #rules} that apply to the pod, for IN and OUT processing. */
-    private final List<int[]> inRules = new ArrayList<>();
-    private final List<int[]> outRules = new ArrayList<>();
+    private final List<int[]> inRules;
+    private final List<int[]> outRules;
 
     private DfwEvaluator(Inventory inventory, List<Group> groups, List<SecurityPolicy> policies) {
         this.membership = new GroupMembership(inventory, groups);
         this.rules = OrderedRule.inEvaluationOrder(policies).stream().map(r -> new CompiledRule(r, membership))
                 .toList();
         int pods = membership.pods().size();
-        var in = new ArrayList<List<Integer>>();
-        var out = new ArrayList<List<Integer>>();
-        for (int pod = 0; pod < pods; pod++) {
-            in.add(new ArrayList<>());
-            out.add(new ArrayList<>());
+        var applied = new ArrayList<PodSet>(rules.size());
+        int[] inCount = new int[pods];
+        int[] outCount = new int[pods];
+        for (CompiledRule rule : rules) {
+            PodSet set = appliedTo(rule.ordered);
+            applied.add(set);
+            count(set, rule.ordered.appliesTo("IN") ? inCount : null, rule.ordered.appliesTo("OUT") ? outCount : null);
         }
+        int[][] in = new int[pods][];
+        int[][] out = new int[pods][];
+        for (int pod = 0; pod < pods; pod++) {
+            in[pod] = new int[inCount[pod]];
+            out[pod] = new int[outCount[pod]];
+        }
+        java.util.Arrays.fill(inCount, 0);
+        java.util.Arrays.fill(outCount, 0);
         for (int i = 0; i < rules.size(); i++) {
-            BitSet applied = appliedTo(rules.get(i).ordered);
-            for (int pod = applied.nextSetBit(0); pod >= 0 && pod < pods; pod = applied.nextSetBit(pod + 1)) {
-                if (rules.get(i).ordered.appliesTo("IN")) {
-                    in.get(pod).add(i);
+            PodSet set = applied.get(i);
+            boolean isIn = rules.get(i).ordered.appliesTo("IN");
+            boolean isOut = rules.get(i).ordered.appliesTo("OUT");
+            for (int pod = set.nextSetBit(0); pod >= 0 && pod < pods; pod = set.nextSetBit(pod + 1)) {
+                if (isIn) {
+                    in[pod][inCount[pod]++] = i;
                 }
-                if (rules.get(i).ordered.appliesTo("OUT")) {
-                    out.get(pod).add(i);
+                if (isOut) {
+                    out[pod][outCount[pod]++] = i;
                 }
             }
         }
-        in.forEach(list -> inRules.add(list.stream().mapToInt(Integer::intValue).toArray()));
-        out.forEach(list -> outRules.add(list.stream().mapToInt(Integer::intValue).toArray()));
+        this.inRules = List.of(in);
+        this.outRules = List.of(out);
+    }
+
+    private static void count(PodSet set, int[] in, int[] out) {
+        int pods = in != null ? in.length : out != null ? out.length : 0;
+        for (int pod = set.nextSetBit(0); pod >= 0 && pod < pods; pod = set.nextSetBit(pod + 1)) {
+            if (in != null) {
+                in[pod]++;
+            }
+            if (out != null) {
+                out[pod]++;
+            }
+        }
     }
 
     /** The evaluator for these groups and policies (e.g. existing ones plus an {@link NsxConversion}'s). */
@@ -79,8 +102,7 @@ public final class DfwEvaluator implements Evaluator {
 
     /** The inventory's pods that are members of the group at {@code groupPath}; none for a group it does not hold. */
     public List<Pod> members(String groupPath) {
-        var bits = membership.members(groupPath);
-        return bits.stream().mapToObj(membership.pods()::get).toList();
+        return membership.members(groupPath).toBitSet().stream().mapToObj(membership.pods()::get).toList();
     }
 
     @Override
@@ -179,13 +201,14 @@ public final class DfwEvaluator implements Evaluator {
     }
 
     /** Pods a rule is enforced on: the policy scope, else the rule scope, else all pods. */
-    private BitSet appliedTo(OrderedRule r) {
+    private PodSet appliedTo(OrderedRule r) {
         List<String> scope = isAny(r.policy().scope()) ? r.rule().scope() : r.policy().scope();
-        var set = new BitSet();
         if (isAny(scope)) {
-            set.set(0, membership.pods().size());
-        } else {
-            scope.forEach(path -> set.or(membership.members(path)));
+            return PodSet.range(0, membership.pods().size());
+        }
+        PodSet set = PodSet.EMPTY;
+        for (String path : scope) {
+            set = set.or(membership.members(path));
         }
         return set;
     }

@@ -100,7 +100,7 @@ public final class DfwFacts {
         List<List<Integer>> memberOf = new ArrayList<>();
         pods.forEach(p -> memberOf.add(new ArrayList<>()));
         for (int g = 0; g < groups.size(); g++) {
-            BitSet members = membership.members(groups.get(g).path());
+            PodSet members = membership.members(groups.get(g).path());
             for (int i = members.nextSetBit(0); i >= 0 && i < pods.size(); i = members.nextSetBit(i + 1)) {
                 memberOf.get(i).add(g);
             }

@@ -26,29 +26,35 @@ import java.util.function.Predicate;
 final class GroupMembership {
 
     private final List<Pod> pods;
+    private final PodIndex index;
+    private final PodSet hostNetwork;
     private final Map<String, Integer> podIndex = new HashMap<>();
     private final Map<Pod, Integer> podIdentity = new IdentityHashMap<>();
-    private final Map<List<String>, BitSet> addressBits = new HashMap<>();
+    private final Map<List<String>, PodSet> addressBits = new HashMap<>();
     /** Parsed IP expression items; filled while evaluating, so concurrent (evaluators are shared). */
     private final Map<String, Predicate<IpAddress>> items = new ConcurrentHashMap<>();
-    private final List<Map<String, String>> podTags = new ArrayList<>();
     private final Map<String, Map<String, String>> namespaceTags = new HashMap<>();
     private final Map<String, Group> groups = new HashMap<>();
-    private final Map<String, BitSet> members = new HashMap<>();
-    private final Map<Condition, BitSet> conditionBits = new HashMap<>();
+    private final Map<String, PodSet> members = new HashMap<>();
+    private final Map<Condition, PodSet> conditionBits = new HashMap<>();
 
     GroupMembership(Inventory inventory, List<Group> groupList) {
         this.pods = inventory.pods();
+        this.index = new PodIndex(inventory.namespaces(), pods);
+        this.hostNetwork = index.hostNetwork();
         for (Namespace ns : inventory.namespaces()) {
             namespaceTags.put(ns.name(), lower(ns.labels()));
         }
         for (int i = 0; i < pods.size(); i++) {
             podIndex.put(pods.get(i).key(), i);
             podIdentity.put(pods.get(i), i);
-            podTags.add(lower(pods.get(i).labels()));
         }
-        groupList.forEach(g -> groups.put(g.path(), g));
-        groupList.forEach(g -> members(g.path()));
+        var paths = new ArrayList<String>(groupList.size());
+        groupList.forEach(g -> {
+            paths.add(g.path());
+            groups.put(paths.getLast(), g);
+        });
+        paths.forEach(this::members);
     }
 
     List<Pod> pods() {
@@ -65,16 +71,21 @@ final class GroupMembership {
     }
 
     /** Pods that are members of the group at {@code path}; empty for an unknown path. */
-    BitSet members(String path) {
-        BitSet known = members.get(path);
+    PodSet members(String path) {
+        PodSet known = members.get(path);
         if (known != null) {
             return known;
         }
-        members.put(path, new BitSet()); // a group that refers to itself through a path counts as empty there
+        members.put(path, PodSet.EMPTY); // a group that refers to itself through a path counts as empty there
         Group g = groups.get(path);
-        BitSet set = g == null ? new BitSet() : podBits(g.expression());
+        PodSet set = g == null ? PodSet.EMPTY : podBits(g.expression());
         members.put(path, set);
         return set;
+    }
+
+    /** Pods with an address an IP expression item (address, CIDR or range {@code a-b}) covers. */
+    PodSet podsCovered(String item) {
+        return Conditions.parseRange(item).map(r -> index.withAddressIn(r[0], r[1])).orElse(PodSet.EMPTY);
     }
 
     /** True when the endpoint is a member: pods through {@link #members}, other addresses by IP expressions. */
@@ -92,14 +103,14 @@ final class GroupMembership {
     }
 
     /** The pod members of an expression: terms ANDed between AND conjunctions, chains ORed; AND binds tighter. */
-    private BitSet podBits(List<Expression> expression) {
-        var any = new BitSet();
-        BitSet chain = null;
+    private PodSet podBits(List<Expression> expression) {
+        PodSet any = PodSet.EMPTY;
+        PodSet chain = null;
         for (Expression e : expression) {
-            BitSet term = switch (e) {
+            PodSet term = switch (e) {
                 case Expression.Conjunction(String op) -> {
                     if (op.equalsIgnoreCase("OR") && chain != null) {
-                        any.or(chain);
+                        any = any.or(chain);
                         chain = null;
                     }
                     yield null;
@@ -109,23 +120,18 @@ final class GroupMembership {
                 case Expression.IpAddresses(List<String> addresses) ->
                         addressBits.computeIfAbsent(addresses, this::addressMembers);
                 case Expression.Paths(List<String> paths) -> {
-                    var union = new BitSet();
-                    paths.forEach(p -> union.or(members(p)));
+                    PodSet union = PodSet.EMPTY;
+                    for (String p : paths) {
+                        union = union.or(members(p));
+                    }
                     yield union;
                 }
             };
             if (term != null) {
-                if (chain == null) {
-                    chain = (BitSet) term.clone();
-                } else {
-                    chain.and(term);
-                }
+                chain = chain == null ? term : chain.and(term);
             }
         }
-        if (chain != null) {
-            any.or(chain);
-        }
-        return any;
+        return chain == null ? any : any.or(chain);
     }
 
     /** An address outside the inventory can only match IP terms; conditions and paths name pods. */
@@ -154,104 +160,60 @@ final class GroupMembership {
         return any || (chain != null && chain);
     }
 
-    private BitSet addressMembers(List<String> addresses) {
-        var set = new BitSet();
-        for (int i = 0; i < pods.size(); i++) {
-            if (pods.get(i).ips().stream().anyMatch(ip -> addresses.stream().anyMatch(a -> covers(a, ip)))) {
-                set.set(i);
-            }
+    private PodSet addressMembers(List<String> addresses) {
+        PodSet set = PodSet.EMPTY;
+        for (String a : addresses) {
+            set = set.or(podsCovered(a));
         }
         return set;
     }
 
     /** Antrea group criteria select pods, never host-network pods (their traffic is node traffic). */
-    private BitSet conditionMembers(Condition c) {
-        var set = new BitSet();
-        for (int i = 0; i < pods.size(); i++) {
-            if (!pods.get(i).hostNetwork() && condition(c, i)) {
-                set.set(i);
-            }
+    private PodSet conditionMembers(Condition c) {
+        return indexed(c).orElseGet(() -> scanned(c)).andNot(hostNetwork);
+    }
+
+    /** The members of the common conditions (tag and namespace name equality) straight from the index. */
+    private Optional<PodSet> indexed(Condition c) {
+        boolean equals = (c.operator() == null || "EQUALS".equalsIgnoreCase(c.operator()))
+                && (c.scopeOperator() == null || "EQUALS".equalsIgnoreCase(c.scopeOperator()));
+        if (!equals) {
+            return Optional.empty();
         }
-        return set;
-    }
-
-    private boolean condition(Condition c, int pod) {
-        Pod p = pods.get(pod);
-        return switch (c.memberType()) {
-            case Criterion.POD -> switch (c.key()) {
-                case "Tag" -> tag(c, podTags.get(pod));
-                case "Name" -> text(c, p.name());
-                default -> false;
-            };
-            case Criterion.NAMESPACE -> switch (c.key()) {
-                case "Tag" -> tag(c, namespaceTags.getOrDefault(p.namespace(),
-                        Map.of(Criterion.NAMESPACE_NAME_LABEL, p.namespace().toLowerCase(Locale.ROOT))));
-                case "Name" -> text(c, p.namespace());
-                default -> false;
-            };
-            default -> false;
-        };
-    }
-
-    /** {@code "scope|tag"}: an empty tag only checks the scope; NOTIN lists tags separated by commas. */
-    private static boolean tag(Condition c, Map<String, String> tags) {
         String value = c.value().toLowerCase(Locale.ROOT);
         int bar = value.indexOf('|');
         String scope = bar < 0 ? value : value.substring(0, bar);
         String tag = bar < 0 ? "" : value.substring(bar + 1);
-        String actual = tags.get(scope);
-        if ("NOTEQUALS".equalsIgnoreCase(c.scopeOperator())) {
-            return actual == null;
-        }
-        String op = c.operator() == null ? "EQUALS" : c.operator().toUpperCase(Locale.ROOT);
-        return switch (op) {
-            case "EQUALS" -> actual != null && (tag.isEmpty() || tag.equals(actual));
-            case "NOTEQUALS" -> actual == null || !tag.equals(actual);
-            case "IN" -> actual != null && List.of(tag.split(",", -1)).contains(actual);
-            case "NOTIN" -> actual == null || !List.of(tag.split(",", -1)).contains(actual);
-            default -> false;
+        return switch (c.memberType() + "/" + c.key()) {
+            case Criterion.POD + "/Tag" -> Optional.of(index.podsTagged(scope, tag));
+            case Criterion.NAMESPACE + "/Tag" -> Optional.of(index.inNamespacesTagged(scope, tag));
+            case Criterion.NAMESPACE + "/Name" -> Optional.of(index.inNamespace(c.value()));
+            default -> Optional.empty();
         };
     }
 
-    private static boolean text(Condition c, String actual) {
-        String op = c.operator() == null ? "EQUALS" : c.operator().toUpperCase(Locale.ROOT);
-        String a = actual.toLowerCase(Locale.ROOT);
-        String v = c.value().toLowerCase(Locale.ROOT);
-        return switch (op) {
-            case "EQUALS" -> a.equals(v);
-            case "NOTEQUALS" -> !a.equals(v);
-            case "CONTAINS" -> a.contains(v);
-            case "STARTSWITH" -> a.startsWith(v);
-            case "ENDSWITH" -> a.endsWith(v);
-            default -> false;
-        };
+    private PodSet scanned(Condition c) {
+        var set = new BitSet();
+        for (int i = 0; i < pods.size(); i++) {
+            if (condition(c, i)) {
+                set.set(i);
+            }
+        }
+        return PodSet.of(set);
+    }
+
+    private boolean condition(Condition c, int pod) {
+        Pod p = pods.get(pod);
+        return Conditions.holds(c, p, namespaceTags.getOrDefault(p.namespace(),
+                Map.of(Criterion.NAMESPACE_NAME_LABEL, p.namespace().toLowerCase(Locale.ROOT))));
     }
 
     /** An IP expression item: a single address, a CIDR or a range {@code a-b}; parsed once per item text. */
     boolean covers(String item, IpAddress ip) {
-        return items.computeIfAbsent(item, GroupMembership::parseItem).test(ip);
-    }
-
-    private static Predicate<IpAddress> parseItem(String item) {
-        int dash = item.indexOf('-');
-        if (dash > 0) {
-            Optional<IpAddress> from = IpAddress.parse(item.substring(0, dash));
-            Optional<IpAddress> to = IpAddress.parse(item.substring(dash + 1));
-            if (from.isEmpty() || to.isEmpty()) {
-                return ip -> false;
-            }
-            return ip -> from.get().family() == ip.family() && from.get().compareTo(ip) <= 0 && ip.compareTo(to.get()) <= 0;
-        }
-        if (item.indexOf('/') > 0) {
-            return Cidr.parse(item).<Predicate<IpAddress>>map(c -> c.cidr()::contains)
-                    .orElse(ip -> false);
-        }
-        return IpAddress.parse(item).<Predicate<IpAddress>>map(a -> a::equals).orElse(ip -> false);
+        return items.computeIfAbsent(item, Conditions::parseItem).test(ip);
     }
 
     private static Map<String, String> lower(Map<String, String> labels) {
-        var out = new HashMap<String, String>();
-        labels.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT)));
-        return out;
+        return Conditions.lower(labels);
     }
 }

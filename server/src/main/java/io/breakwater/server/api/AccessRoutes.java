@@ -45,13 +45,16 @@ public final class AccessRoutes {
         }, need(Permission.USER_ADMIN));
         app.put(USERS + "/{name}", ctx -> {
             String name = ctx.pathParam("name");
+            Users.nameProblem(name).ifPresent(p -> {
+                throw DomainException.invalid("name", "user name " + p);
+            });
             ObjectNode body = Json.parseObject(ctx.body());
             String password = requiredText(body, "password");
             Role role = Role.fromId(requiredText(body, "role")).orElseThrow(() -> DomainException.invalid("role",
                     "role must be one of enterprise_admin, security_engineer, auditor"));
-            if (password.length() < 8) {
-                throw DomainException.invalid("password", "password must have at least 8 characters");
-            }
+            Users.passwordProblem(password).ifPresent(p -> {
+                throw DomainException.invalid("password", "password " + p);
+            });
             String actor = Guard.principal(ctx).name();
             db.inTransaction(c -> {
                 users.put(c, name, password, role, clock.millis());

@@ -9,6 +9,7 @@ import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
 import io.breakwater.server.json.Json;
+import io.breakwater.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class AdapterRoutes {
     private AdapterRoutes() {}
 
     public static void register(Javalin app, Clusters clusters, Ingest ingest, DesiredStates desired,
-            Realization realization) {
+            Realization realization, ServerMetrics metrics) {
         app.put(BASE + "/inventory", ctx -> ctx.json(ingest.fullSync(cluster(ctx), Json.parseObject(ctx.body()),
                 PolicyRoutes.user(ctx))), need(Permission.CLUSTER_WRITE));
         app.post(BASE + "/inventory/changes", ctx -> ctx.json(ingest.changes(cluster(ctx),
@@ -41,7 +42,8 @@ public final class AdapterRoutes {
         app.post(BASE + "/status", ctx -> {
             String cluster = cluster(ctx);
             clusters.require(cluster);
-            realization.report(cluster, Json.parseObject(ctx.body()));
+            var realized = realization.report(cluster, Json.parseObject(ctx.body()));
+            realized.forEach(metrics.commitToRealized()::record);
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
         }, need(Permission.CLUSTER_WRITE));
         app.get(BASE + "/status", ctx -> {

@@ -11,9 +11,12 @@ public enum ErrorCode {
     NO_PERMISSION(401, 403),
     NOT_FOUND(202, 404),
     NO_FULL_SYNC(258, 409),
+    LAST_ADMIN(263, 409),
+    BUSY(261, 409),
     STALE_REVISION(604, 412),
     BODY_TOO_LARGE(259, 413),
     RATE_LIMITED(260, 429),
+    REQUEST_TOO_LARGE(262, 414),
     INTERNAL(100, 500);
 
     private final long value;

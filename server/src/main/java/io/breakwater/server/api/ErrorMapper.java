@@ -23,6 +23,9 @@ public final class ErrorMapper {
     public static void install(Javalin app) {
         app.exception(DomainException.class, (e, ctx) -> {
             ErrorCode code = codeOf(e);
+            if (code == ErrorCode.BUSY) {
+                ctx.header("Retry-After", "2");
+            }
             respond(ctx, code.httpStatus(), body(code, e));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), fromHttp(e)));
@@ -53,6 +56,8 @@ public final class ErrorMapper {
                 case IN_USE -> ErrorCode.IN_USE;
                 case STALE_REVISION -> ErrorCode.STALE_REVISION;
                 case NEEDS_FULL_SYNC -> ErrorCode.NO_FULL_SYNC;
+                case LAST_ADMIN -> ErrorCode.LAST_ADMIN;
+                case BUSY -> ErrorCode.BUSY;
             };
             case DomainException.LimitExceeded l -> switch (l.limit()) {
                 case BODY_SIZE -> ErrorCode.BODY_TOO_LARGE;
@@ -83,10 +88,11 @@ public final class ErrorMapper {
         return generic(e.getStatus(), message);
     }
 
-    private static ApiError generic(int status, String message) {
+    static ApiError generic(int status, String message) {
         long code = switch (status) {
             case 404 -> ErrorCode.NOT_FOUND.value();
             case 413 -> ErrorCode.BODY_TOO_LARGE.value();
+            case 414, 431 -> ErrorCode.REQUEST_TOO_LARGE.value();
             case 500 -> ErrorCode.INTERNAL.value();
             default -> ErrorCode.INVALID_REQUEST.value();
         };
@@ -103,7 +109,9 @@ public final class ErrorMapper {
             case 409 -> "CONFLICT";
             case 412 -> "PRECONDITION_FAILED";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
             case 429 -> "TOO_MANY_REQUESTS";
             case 503 -> "SERVICE_UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";

@@ -33,7 +33,7 @@ public final class InventoryRoutes {
         app.put(CONTROL_PLANES + "/{id}", ctx -> {
             String id = ctx.pathParam("id");
             ObjectNode body = Json.parseObject(ctx.body());
-            var credential = clusters.register(id, body, "true".equals(ctx.queryParam("rotate_credential")),
+            var credential = clusters.register(id, body, booleanParam(ctx, "rotate_credential"),
                     PolicyRoutes.user(ctx));
             ObjectNode out = controlPlane(clusters.require(id));
             credential.ifPresent(c -> out.put("credential", c));
@@ -116,6 +116,18 @@ public final class InventoryRoutes {
         var out = new ArrayList<String>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** Absent or {@code false} → false, {@code true} → true, anything else → 400 at the parameter. */
+    static boolean booleanParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw DomainException.invalid(name, name + ": must be true or false, found '" + v + "'");
     }
 
     private static String param(Context ctx, String name) {

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 public final class Secrets {
 
     private static final int BCRYPT_COST = 10;
+    /** bcrypt reads at most 72 bytes of a password; longer ones are refused, never silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {}
@@ -23,8 +25,16 @@ public final class Secrets {
         return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
     }
 
+    /** False for a password bcrypt cannot take (over 72 bytes): such a password was never stored. */
     public static boolean passwordMatches(String password, String hash) {
+        if (!fitsBcrypt(password)) {
+            return false;
+        }
         return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    }
+
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
     }
 
     /** A fresh random token, URL-safe. */

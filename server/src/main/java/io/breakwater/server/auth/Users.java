@@ -1,5 +1,7 @@
 package io.breakwater.server.auth;
 
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,17 +17,77 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Local users, API tokens and credential checks. Verified basic credentials are remembered (by a SHA-256 of
- * user and password) so bcrypt runs once per credential, not once per request; any user change forgets them.
+ * user and password) so bcrypt runs once per credential, not once per request. Any user change forgets them on
+ * every replica: the change publishes {@link ChangeFeed.Channel#USERS} in its transaction. A remembered credential
+ * is also checked again after {@link #REMEMBER}, in case a replica missed the signal.
  */
 public final class Users {
 
     public record UserInfo(String name, Role role, long createTime) {}
 
+    /** Longest user name: bounded like every stored identifier. */
+    public static final int MAX_NAME_LENGTH = 128;
+
+    /** Checks a password against a stored hash: bcrypt, or a counting stand-in in tests. */
+    interface PasswordCheck {
+        boolean matches(String password, String hash);
+    }
+
+    /** Stands in for the hash of an unknown user, so a wrong user name costs one bcrypt like a wrong password. */
+    private static final String DUMMY_HASH = Secrets.hashPassword(Secrets.newPassword());
+
+    /** How long a verified credential is trusted without asking the database again. */
+    public static final java.time.Duration REMEMBER = java.time.Duration.ofSeconds(30);
+
+    private record Verified(Principal principal, long atNanos) {}
+
     private final Database db;
-    private final Map<String, Principal> verified = new ConcurrentHashMap<>();
+    private final ChangeFeed feed;
+    private final PasswordCheck passwords;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public Users(Database db) {
+        this(db, ChangeFeed.local(), Secrets::passwordMatches);
+    }
+
+    public Users(Database db, ChangeFeed feed) {
+        this(db, feed, Secrets::passwordMatches);
+    }
+
+    Users(Database db, PasswordCheck passwords) {
+        this(db, ChangeFeed.local(), passwords);
+    }
+
+    private Users(Database db, ChangeFeed feed, PasswordCheck passwords) {
         this.db = db;
+        this.feed = feed;
+        this.passwords = passwords;
+        feed.subscribe(ChangeFeed.Channel.USERS, verified::clear);
+    }
+
+    /** Why a user name cannot be used, if it cannot: blank, ':' (the basic-auth separator), control or too long. */
+    public static Optional<String> nameProblem(String name) {
+        if (name.isBlank() || !name.strip().equals(name)) {
+            return Optional.of("must not be blank nor start or end with white space");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return Optional.of("must have at most " + MAX_NAME_LENGTH + " characters, found " + name.length());
+        }
+        if (name.chars().anyMatch(ch -> ch == ':' || ch == '/' || Character.isISOControl(ch))) {
+            return Optional.of("must not contain ':', '/' or control characters");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a password cannot be used, if it cannot: under 8 characters or over bcrypt's 72 bytes. */
+    public static Optional<String> passwordProblem(String password) {
+        if (password.length() < 8) {
+            return Optional.of("must have at least 8 characters");
+        }
+        if (!Secrets.fitsBcrypt(password)) {
+            return Optional.of("must have at most " + Secrets.MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+        return Optional.empty();
     }
 
     /** Creates {@code admin} when no user exists; returns the password it was given (generated if none). */
@@ -43,9 +105,13 @@ public final class Users {
         });
     }
 
+    /** Creates or replaces a user; refused when it would leave no enterprise admin. */
     public void put(Connection c, String name, String password, Role role, long now) throws SQLException {
+        lockAdmins(c);
         upsert(c, name, password, role, now);
+        requireAnAdmin(c, "role");
         verified.clear();
+        feed.publish(c, ChangeFeed.Channel.USERS);
     }
 
     private static void upsert(Connection c, String name, String password, Role role, long now) throws SQLException {
@@ -63,15 +129,42 @@ public final class Users {
         }
     }
 
+    /** Deletes a user and its tokens; refused when it would leave no enterprise admin. */
     public boolean delete(Connection c, String name) throws SQLException {
         verified.clear();
+        lockAdmins(c);
+        feed.publish(c, ChangeFeed.Channel.USERS);
         try (PreparedStatement st = c.prepareStatement("delete from api_token where user_name = ?")) {
             st.setString(1, name);
             st.executeUpdate();
         }
+        boolean deleted;
         try (PreparedStatement st = c.prepareStatement("delete from app_user where name = ?")) {
             st.setString(1, name);
-            return st.executeUpdate() > 0;
+            deleted = st.executeUpdate() > 0;
+        }
+        requireAnAdmin(c, "name");
+        return deleted;
+    }
+
+    /** Locks the admins' rows, so two admins demoting each other at once cannot both succeed. */
+    private static void lockAdmins(Connection c) throws SQLException {
+        try (var st = c.prepareStatement("select name from app_user where role = ? for update")) {
+            st.setString(1, Role.ENTERPRISE_ADMIN.id());
+            st.executeQuery().close();
+        }
+    }
+
+    private static void requireAnAdmin(Connection c, String field) throws SQLException {
+        try (var st = c.prepareStatement("select count(*) from app_user where role = ?")) {
+            st.setString(1, Role.ENTERPRISE_ADMIN.id());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw DomainException.conflict(DomainException.Conflict.Reason.LAST_ADMIN, field,
+                            "this would leave no enterprise_admin; make another user enterprise_admin first");
+                }
+            }
         }
     }
 
@@ -129,24 +222,29 @@ public final class Users {
             return Optional.empty();
         }
         String key = Secrets.sha256(decoded);
-        Principal known = verified.get(key);
-        if (known != null) {
-            return Optional.of(known);
+        Verified known = verified.get(key);
+        if (known != null && System.nanoTime() - known.atNanos() < REMEMBER.toNanos()) {
+            return Optional.of(known.principal());
         }
         String name = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
+        if (name.length() > MAX_NAME_LENGTH || !Secrets.fitsBcrypt(password)) {
+            return Optional.empty(); // never stored: refused before the database or bcrypt sees it
+        }
         Optional<Principal> found = db.rolledBack(c -> {
             try (var st = c.prepareStatement("select password_hash, role from app_user where name = ?")) {
                 st.setString(1, name);
                 try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next() && Secrets.passwordMatches(password, rs.getString(1))) {
+                    boolean exists = rs.next();
+                    boolean matches = passwords.matches(password, exists ? rs.getString(1) : DUMMY_HASH);
+                    if (exists && matches) {
                         return Role.fromId(rs.getString(2)).map(r -> (Principal) new Principal.User(name, r));
                     }
                     return Optional.empty();
                 }
             }
         });
-        found.ifPresent(p -> verified.put(key, p));
+        found.ifPresent(p -> verified.put(key, new Verified(p, System.nanoTime())));
         return found;
     }
 

@@ -10,6 +10,7 @@ import io.breakwater.server.policy.PolicyDocuments;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Each cluster's desired state (docs/adapter-protocol.md): the policies spanning it, the groups they use and the
@@ -37,11 +39,21 @@ public final class DesiredStates {
     public static final String CONTROL_PLANES = "/infra/sites/default/enforcement-points/default/cluster-control-planes";
 
     private final Database db;
+    private final ChangeFeed feed;
     private final Object signal = new Object();
+    private final AtomicInteger waiters = new AtomicInteger();
     private long generation;
 
+    /** Single process: commits wake only this JVM's long polls. */
     public DesiredStates(Database db) {
+        this(db, ChangeFeed.local());
+    }
+
+    /** Commits signalled on the feed (by any replica sharing the database) wake this replica's long polls. */
+    public DesiredStates(Database db, ChangeFeed feed) {
         this.db = db;
+        this.feed = feed;
+        feed.subscribe(ChangeFeed.Channel.DESIRED_STATE, this::wake);
     }
 
     public static String controlPlanePath(String cluster) {
@@ -79,8 +91,17 @@ public final class DesiredStates {
         }
     }
 
-    /** Wakes long polls after a commit. */
+    /** Wakes long polls after a commit, on every replica sharing the database. */
     public void signal() {
+        feed.publish(ChangeFeed.Channel.DESIRED_STATE);
+    }
+
+    /** Long polls waiting now on this replica. */
+    public int waiters() {
+        return waiters.get();
+    }
+
+    private void wake() {
         synchronized (signal) {
             generation++;
             signal.notifyAll();
@@ -103,9 +124,19 @@ public final class DesiredStates {
 
     /**
      * Long poll: the snapshot as soon as the version differs from {@code since}, or empty when {@code wait} ends
-     * first. Waits on a condition, re-checking the store after every commit signal.
+     * first. Waits on a condition, re-checking the store after every commit signal and at least every 5 s (a
+     * signal lost with a crashed replica or a reconnecting listener delays a change by that much at most).
      */
     public Optional<ObjectNode> await(String cluster, long since, Duration wait) throws InterruptedException {
+        waiters.incrementAndGet();
+        try {
+            return awaitChange(cluster, since, wait);
+        } finally {
+            waiters.decrementAndGet();
+        }
+    }
+
+    private Optional<ObjectNode> awaitChange(String cluster, long since, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long seen;

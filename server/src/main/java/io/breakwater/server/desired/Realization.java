@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.json.Json;
+import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.store.Database;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,7 +36,11 @@ public final class Realization {
         this.clock = clock;
     }
 
-    public void report(String cluster, ObjectNode body) {
+    /**
+     * Stores an adapter's report; returns, for each policy this report newly shows Realized, the time from the
+     * policy's last commit to now (for the commit-to-Realized histogram).
+     */
+    public List<Duration> report(String cluster, ObjectNode body) {
         JsonNode policies = body.path("policies");
         JsonNode deleted = body.path("deleted_network_policies");
         if (!policies.isMissingNode() && !policies.isArray()) {
@@ -47,7 +57,10 @@ public final class Realization {
             }
         }
         long now = clock.millis();
+        var realized = new ArrayList<Duration>();
         db.inTransaction(c -> {
+            realized.clear();
+            var before = phases(c, cluster);
             ObjectNode adapter = body.path("adapter").isObject() ? (ObjectNode) body.get("adapter")
                     : Json.MAPPER.createObjectNode();
             try (var st = c.prepareStatement("update cluster set adapter_status = ?, last_heartbeat = ? where name = ?")) {
@@ -72,6 +85,11 @@ public final class Realization {
                     st.setLong(5, now);
                     st.executeUpdate();
                 }
+                String path = p.get("path").asText();
+                if ("Realized".equals(p.get("phase").asText()) && !"Realized".equals(before.get(path))) {
+                    PolicyStore.find(c, path, false).ifPresent(row -> realized.add(
+                            Duration.ofMillis(Math.max(0, now - row.lastModifiedTime()))));
+                }
             }
             try (var st = c.prepareStatement("update imported_np set deleted = true where cluster = ? and uid = ?")) {
                 for (JsonNode uid : deleted) {
@@ -85,6 +103,21 @@ public final class Realization {
             return null;
         });
         desired.signal();
+        return List.copyOf(realized);
+    }
+
+    private static Map<String, String> phases(Connection c, String cluster)
+            throws SQLException {
+        var out = new HashMap<String, String>();
+        try (var st = c.prepareStatement("select policy_path, phase from realization_status where cluster = ?")) {
+            st.setString(1, cluster);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -87,7 +87,11 @@ public abstract sealed class DomainException extends RuntimeException {
             /** The caller's {@code _revision} (or import mark) is older than the stored one. */
             STALE_REVISION,
             /** A delta arrived before the cluster's first full inventory sync. */
-            NEEDS_FULL_SYNC
+            NEEDS_FULL_SYNC,
+            /** The change would leave no enterprise admin. */
+            LAST_ADMIN,
+            /** Another transaction holds the rows (the store's lock wait ran out); retrying later succeeds. */
+            BUSY
         }
 
         private final Reason reason;

@@ -42,6 +42,9 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
     static ClusterModel load(Connection c, String cluster, ObjectNode desiredState) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
         for (InventoryStore.StoredItem s : InventoryStore.ofCluster(c, cluster)) {
+            if (!s.item().evaluated()) {
+                continue;
+            }
             docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
                     + s.item().name(), s.item().body()));
         }

@@ -8,17 +8,17 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
-import io.breakwater.server.desired.DesiredStates;
-import io.breakwater.server.domain.DomainException;
-import io.breakwater.server.inventory.Clusters;
-import io.breakwater.server.store.Database;
-import java.util.ArrayList;
-import java.util.List;
 import io.breakwater.core.nsx.DfwEvaluator;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.Group;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.store.Database;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Explains a flow and computes a namespace's matrix in one registered cluster, under Kubernetes semantics or

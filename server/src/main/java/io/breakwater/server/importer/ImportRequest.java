@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A checked {@code NetworkPolicyImportRequest} (nsx-api.md §7). Malformed requests are refused as a whole with
- * every problem listed: ids missing or over 5,000, one sequence number only, lower not above upper, bad on_error.
+ * every problem listed: ids missing, repeated or over 5,000, one sequence number only, lower not above upper, bad
+ * (or empty) on_error.
  */
 public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, Placement placement) {
 
@@ -24,7 +25,7 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
     public static ImportRequest parse(String onError, String dryRun, ObjectNode body) {
         var problems = new ArrayList<FieldProblem>();
         OnError mode = OnError.ABORT;
-        if (onError != null && !onError.isEmpty()) {
+        if (onError != null) {
             switch (onError) {
                 case "ABORT" -> mode = OnError.ABORT;
                 case "CONTINUE" -> mode = OnError.CONTINUE;
@@ -53,10 +54,16 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
                     + " are allowed per request"));
             return ids;
         }
+        var firstIndex = new java.util.HashMap<String, Integer>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
+            String path = "network_policy_ids[" + i + "]";
             if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 255) {
-                problems.add(problem("network_policy_ids[" + i + "]", "must be a NetworkPolicy uid (a non-empty string)"));
+                problems.add(problem(path, "must be a NetworkPolicy uid (a non-empty string of at most 255 "
+                        + "characters)"));
+            } else if (firstIndex.putIfAbsent(id.asText(), i) != null) {
+                problems.add(problem(path, "repeats network_policy_ids[" + firstIndex.get(id.asText()) + "] ('"
+                        + id.asText() + "'); list each uid once"));
             } else {
                 ids.add(id.asText());
             }

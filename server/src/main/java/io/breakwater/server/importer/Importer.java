@@ -93,6 +93,7 @@ public final class Importer {
                 conv.warnings().forEach(w -> warnings.add(w.problem().toString()));
                 conversions.put(e.getKey(), conv);
             }
+            refuseTakenPaths(c, conversions, byCluster, errors);
             long t2 = System.nanoTime();
             if (request.onError() == OnError.ABORT && errors.any()) {
                 return null;
@@ -106,7 +107,6 @@ public final class Importer {
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return null;
         };
-        boolean commit = !request.dryRun() && !(request.onError() == OnError.ABORT && errors.any());
         try {
             if (request.dryRun()) {
                 db.rolledBack(work);
@@ -126,7 +126,7 @@ public final class Importer {
             }
             throw e;
         }
-        if (commit) {
+        if (!request.dryRun() && !(request.onError() == OnError.ABORT && errors.any())) {
             desired.signal();
         }
         int succeeded = request.onError() == OnError.ABORT && errors.any() ? 0 : success[0];
@@ -137,7 +137,7 @@ public final class Importer {
         return out;
     }
 
-    /** The NetworkPolicies by cluster; unknown, repeated and already imported uids become errors. */
+    /** The NetworkPolicies by cluster; unknown and already imported uids become errors (the request has no repeats). */
     private static Map<String, List<InventoryStore.StoredItem>> lookUp(Connection c, List<String> ids, Errors errors)
             throws SQLException {
         var found = new TreeMap<String, InventoryStore.StoredItem>();
@@ -145,12 +145,9 @@ public final class Importer {
             found.put(s.item().uid(), s);
         }
         Set<String> imported = importedAmong(c, ids);
-        var seen = new HashSet<String>();
         var byCluster = new TreeMap<String, List<InventoryStore.StoredItem>>();
         for (String uid : ids) {
-            if (!seen.add(uid)) {
-                errors.add(uid, "NP_DUPLICATE_ID", uid + ": listed more than once in network_policy_ids");
-            } else if (!found.containsKey(uid)) {
+            if (!found.containsKey(uid)) {
                 errors.add(uid, "NP_NOT_FOUND", uid + ": no NetworkPolicy with this uid in any registered cluster's "
                         + "inventory");
             } else if (imported.contains(uid)) {
@@ -231,9 +228,15 @@ public final class Importer {
         long now = clock.millis();
         var rows = new ArrayList<PolicyStore.NewObject>();
         for (Group g : conv.groups()) {
-            rows.add(new PolicyStore.NewObject(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(), PolicyDocuments.stored(g)));
+            if (!errors.byUid.containsKey(uidOf(g.tags()))) {
+                rows.add(new PolicyStore.NewObject(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(),
+                        PolicyDocuments.stored(g)));
+            }
         }
         for (SecurityPolicy p : conv.securityPolicies()) {
+            if (errors.byUid.containsKey(uidOf(p.tags()))) {
+                continue;
+            }
             rows.add(new PolicyStore.NewObject(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, p.id(),
                     PolicyDocuments.stored(p)));
             for (DfwRule r : p.rules()) {
@@ -265,6 +268,36 @@ public final class Importer {
                 + cluster + " imported as " + conv.securityPolicies().size() + " policies and "
                 + conv.groups().size() + " groups");
         return count;
+    }
+
+    /**
+     * An import writes a NetworkPolicy's objects and its mark together or not at all, so objects at its paths
+     * without a mark were made by hand (or by an older server): that NetworkPolicy gets an error naming the path,
+     * instead of the whole import failing on the store's uniqueness check for ever.
+     */
+    private static void refuseTakenPaths(Connection c, Map<String, NsxConversion> conversions,
+            Map<String, List<InventoryStore.StoredItem>> byCluster, Errors errors) throws SQLException {
+        Set<String> taken = PolicyStore.childPaths(c, PolicyKind.DOMAIN);
+        var paths = new ArrayList<Map.Entry<String, String>>(); // uid → path
+        for (NsxConversion conv : conversions.values()) {
+            conv.groups().forEach(g -> paths.add(Map.entry(uidOf(g.tags()), g.path())));
+            conv.securityPolicies().forEach(p -> paths.add(Map.entry(uidOf(p.tags()), p.path())));
+        }
+        var names = new java.util.HashMap<String, String>();
+        byCluster.values().forEach(items -> items.forEach(s ->
+                names.put(s.item().uid(), s.item().namespace() + "/" + s.item().name())));
+        for (var e : paths) {
+            if (taken.contains(e.getValue()) && !errors.byUid.containsKey(e.getKey())) {
+                errors.add(e.getKey(), "NP_OBJECT_EXISTS", names.get(e.getKey()) + ": " + e.getValue()
+                        + " exists already but this NetworkPolicy is not marked imported; delete that object "
+                        + "to import it");
+            }
+        }
+    }
+
+    private static String uidOf(List<io.breakwater.core.nsx.Tag> tags) {
+        return tags.stream().filter(t -> t.scope().equals(io.breakwater.core.nsx.ImportTags.NETWORK_POLICY_UID))
+                .map(io.breakwater.core.nsx.Tag::tag).findFirst().orElse("");
     }
 
     /** NSX-style string codes: {@code NP_} and the core problem code (nsx-api.md §7). */

@@ -113,7 +113,8 @@ public final class Clusters {
             if (find(c, name).isEmpty()) {
                 return null;
             }
-            for (String table : List.of("inventory_object", "imported_np", "realization_status")) {
+            for (String table : List.of("inventory_object", "imported_np", "realization_status",
+                    "antrea_health", "rule_stats", "traceflow")) {
                 try (var st = c.prepareStatement("delete from " + table + " where cluster = ?")) {
                     st.setString(1, name);
                     st.executeUpdate();

@@ -58,7 +58,7 @@ public final class Ingest {
     }
 
     public ObjectNode fullSync(String cluster, ObjectNode body, String user) {
-        String version = body.path("resource_version").asText("");
+        String version = InventoryItem.bounded(body.path("resource_version").asText(""), "resource_version");
         JsonNode objects = body.get("objects");
         if (objects == null || !objects.isArray()) {
             throw DomainException.invalid("objects", "objects: is required and must be an array of Kubernetes objects");
@@ -118,7 +118,8 @@ public final class Ingest {
             if (!type.equals("UPSERT") && !type.equals("DELETE")) {
                 throw DomainException.invalid(at + ".type", at + ".type: must be UPSERT or DELETE");
             }
-            String version = change.path("resource_version").asText("");
+            String version = InventoryItem.bounded(change.path("resource_version").asText(""),
+                    at + ".resource_version");
             var item = InventoryItem.from(change.get("object"), at + ".object", version);
             if (item.isPresent()) {
                 list.add(new Change(type, item.get()));
@@ -193,7 +194,7 @@ public final class Ingest {
     }
 
     private static List<String> warnings(List<InventoryItem> items) {
-        var docs = items.stream().map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
+        var docs = items.stream().filter(InventoryItem::evaluated).map(i -> new K8sDocument(i.kind() + " " + i.namespace() + "/" + i.name(),
                 i.body())).toList();
         return Normalizer.normalize(docs).problems().stream().map(Problem::toString).limit(1000).toList();
     }

@@ -23,7 +23,7 @@ public final class InventoryViews {
 
     /** The plural resource names of the read endpoints and their kinds. */
     public static final Map<String, String> RESOURCES = Map.of("namespaces", "Namespace", "pods", "Pod",
-            "services", "Service", "nodes", "Node", "networkpolicies", "NetworkPolicy");
+            "services", "Service", "nodes", "Node", "networkpolicies", "NetworkPolicy", "ingresses", "Ingress");
 
     private final Database db;
 
@@ -99,9 +99,51 @@ public final class InventoryViews {
                         : Json.MAPPER.createObjectNode());
                 v.set("spec", spec.isObject() ? spec : Json.MAPPER.createObjectNode());
             }
+            case "Ingress" -> ingress(v, spec, status);
             default -> { }
         }
         return v;
+    }
+
+    /**
+     * An Ingress as {@code kubectl get ingress} reads it: class, hosts, load-balancer addresses, whether TLS is
+     * set, and each rule's paths with the backend Service and port.
+     */
+    private static void ingress(ObjectNode v, JsonNode spec, JsonNode status) {
+        v.put("ingress_class", spec.path("ingressClassName").asText(""));
+        ArrayNode hosts = v.putArray("hosts");
+        ArrayNode rules = v.putArray("rules");
+        for (JsonNode rule : spec.path("rules")) {
+            String host = rule.path("host").asText("");
+            if (!host.isEmpty()) {
+                hosts.add(host);
+            }
+            for (JsonNode path : rule.path("http").path("paths")) {
+                ObjectNode r = rules.addObject();
+                r.put("host", host);
+                r.put("path", path.path("path").asText("/"));
+                r.put("path_type", path.path("pathType").asText(""));
+                backend(r, path.path("backend"));
+            }
+        }
+        if (spec.has("defaultBackend")) {
+            backend(v.putObject("default_backend"), spec.path("defaultBackend"));
+        }
+        ArrayNode addresses = v.putArray("addresses");
+        for (JsonNode lb : status.path("loadBalancer").path("ingress")) {
+            String a = lb.path("ip").asText(lb.path("hostname").asText(""));
+            if (!a.isEmpty()) {
+                addresses.add(a);
+            }
+        }
+        v.put("tls", spec.path("tls").isArray() && !spec.path("tls").isEmpty());
+    }
+
+    private static void backend(ObjectNode into, JsonNode backend) {
+        JsonNode service = backend.path("service");
+        into.put("service", service.path("name").asText(""));
+        JsonNode port = service.path("port");
+        into.put("service_port", port.has("number") ? port.path("number").asText() : port.path("name").asText(""));
     }
 
     /** NetworkPolicies per cluster/namespace, as {@code kubectl get networkpolicies -n NS} counts them (seed 000). */

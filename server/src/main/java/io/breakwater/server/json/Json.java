@@ -2,6 +2,7 @@ package io.breakwater.server.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,10 @@ public final class Json {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 
+    private static final int MAX_DEPTH = 200;
+
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     }
 
     private Json() {}
@@ -29,8 +32,26 @@ public final class Json {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw DomainException.invalid("", "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw DomainException.invalid("", "the request body is not valid JSON" + where(e) + reason(e));
         }
+    }
+
+    private static String where(JsonProcessingException e) {
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /** Our words for the parser's: its messages name its own classes and settings. */
+    private static String reason(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return ": it nests deeper than " + MAX_DEPTH + " levels or holds a value too long";
+        }
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return ": it ends before the JSON value is complete";
+        }
+        String original = String.valueOf(e.getOriginalMessage());
+        return original.contains("`") || original.contains("java.") || original.contains("Exception") ? ""
+                : ": " + original.lines().findFirst().orElse("");
     }
 
     public static ObjectNode parseObject(String body) {

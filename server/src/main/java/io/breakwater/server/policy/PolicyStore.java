@@ -37,6 +37,21 @@ public final class PolicyStore {
         }
     }
 
+    /** The paths of every object directly under the parent (for the domain: all groups and policies). */
+    public static java.util.Set<String> childPaths(Connection c, String parentPath) throws SQLException {
+        try (var st = c.prepareStatement("select path from policy_object where parent_key = ? and parent_path = ?")) {
+            st.setInt(1, parentKey(parentPath));
+            st.setString(2, parentPath);
+            var out = new java.util.HashSet<String>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
     public static List<PolicyRow> all(Connection c, PolicyKind kind) throws SQLException {
         try (var st = c.prepareStatement("select " + COLUMNS + " from policy_object where kind = ? order by path")) {
             st.setString(1, kind.name());

@@ -2,8 +2,13 @@ package io.breakwater.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.breakwater.server.domain.DomainException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -25,14 +30,22 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, Optional.empty());
+    }
+
+    /** Opens the pool; with a registry, HikariCP publishes its pool metrics ({@code hikaricp_connections…}) there. */
+    public static Database open(String jdbcUrl, Optional<MeterRegistry> metrics) {
         var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        metrics.ifPresent(config::setMetricRegistry);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
         config.setPoolName("breakwater");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             // one multi-row INSERT per batch instead of one statement per row: imports write thousands of rows
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // a 2xx means committed to the WAL on disk, whatever the server, role or URL default says
+            config.setConnectionInitSql("set synchronous_commit = on");
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             // H2's READ COMMITTED can let an UPDATE that waited on a row lock apply over a newer version (lost
@@ -49,8 +62,59 @@ public final class Database implements AutoCloseable {
         return new Database(pool);
     }
 
+    /**
+     * H2 acknowledges a commit before writing it: its store reaches the file only every WRITE_DELAY ms (500 by
+     * default), so a kill -9 right after a 2xx lost the write. WRITE_DELAY=0 writes each commit before it returns.
+     */
+    static String durable(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            return jdbcUrl;
+        }
+        String withoutDelay = jdbcUrl.replaceAll("(?i);WRITE_DELAY=[^;]*", "");
+        return withoutDelay + ";WRITE_DELAY=0";
+    }
+
     public boolean isPostgres() {
         return pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a long-lived session such as {@code LISTEN}: reads time out
+     * after 10 s so a silently dead server is noticed.
+     */
+    public Connection dedicatedConnection(String applicationName) throws SQLException {
+        Properties props = direct(5, 10);
+        props.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(pool.getJdbcUrl(), props);
+    }
+
+    /**
+     * Whether the database answers within about 2 s. PostgreSQL is asked on a fresh connection, so a pool waiting
+     * for connections does not hold up the probe; H2 runs in this process and answers through the pool.
+     */
+    public boolean reachable() {
+        if (!isPostgres()) {
+            return rolledBack(c -> c.isValid(2));
+        }
+        try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), direct(2, 2))) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private Properties direct(int connectSeconds, int readSeconds) {
+        var props = new Properties();
+        if (pool.getUsername() != null) {
+            props.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        props.setProperty("connectTimeout", String.valueOf(connectSeconds));
+        props.setProperty("loginTimeout", String.valueOf(connectSeconds));
+        props.setProperty("socketTimeout", String.valueOf(readSeconds));
+        return props;
     }
 
     /**
@@ -62,6 +126,11 @@ public final class Database implements AutoCloseable {
             try {
                 return once(work);
             } catch (StoreException e) {
+                if (e.isLockTimeout()) {
+                    throw DomainException.conflict(DomainException.Conflict.Reason.BUSY, "another request (an "
+                            + "import or an inventory sync) holds the data this request changes; retry in a few "
+                            + "seconds");
+                }
                 if (!e.isConcurrentUpdate() || attempt == 5) {
                     throw e;
                 }

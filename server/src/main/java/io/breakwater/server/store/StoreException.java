@@ -15,6 +15,12 @@ public final class StoreException extends RuntimeException {
         return "90131".equals(state) || "40001".equals(state) || "40P01".equals(state);
     }
 
+    /** H2's lock wait ran out (HYT00) or PostgreSQL's lock_timeout / NOWAIT (55P03): another writer holds the rows. */
+    public boolean isLockTimeout() {
+        String state = ((SQLException) getCause()).getSQLState();
+        return "HYT00".equals(state) || "55P03".equals(state);
+    }
+
     public boolean isIntegrityViolation() {
         String state = ((SQLException) getCause()).getSQLState();
         return state != null && state.startsWith("23");

@@ -1,0 +1,176 @@
+package io.breakwater.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.breakwater.adapter.health.MonitoringKind;
+import io.breakwater.adapter.plane.Backoff;
+import io.breakwater.adapter.plane.HttpManagementPlane;
+import io.breakwater.adapter.realize.CoreRealization;
+import io.breakwater.adapter.realize.CreateOrUpdateWriter;
+import io.breakwater.adapter.realize.Timing;
+import io.breakwater.adapter.stats.StatsKind;
+import io.breakwater.server.RunningServer;
+import io.breakwater.server.Server;
+import io.breakwater.server.ServerConfig;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 through the real wire: a Breakwater server on embedded H2, the adapter, and fabric8's mock API server
+ * with the test playing Antrea (monitoring CRDs and stats.antrea.io counters).
+ */
+@EnableKubernetesMockClient(crud = true)
+class OperationsEndToEndTest {
+    private static final String CLUSTER = "ops";
+    private static final String OWNER = "bw-ops";
+    private static final String PASSWORD = "ops-admin-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Timing FAST = new Timing(Duration.ofSeconds(2), Duration.ofMinutes(5),
+            Duration.ofMillis(300), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
+
+    KubernetesMockServer k8sServer;
+    KubernetesClient client;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RunningServer server;
+    private Adapter adapter;
+
+    @BeforeAll
+    static void patientUnderLoad() {
+        Awaitility.setDefaultTimeout(Duration.ofMinutes(2));
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        Fixtures.registerAntreaCrds(k8sServer);
+        server = Server.start(ServerConfig.defaults(Files.createTempDirectory("bw-ops")).withPort(0).withTls(false)
+                .withAdminPassword(PASSWORD).withRatePerSecond(1_000_000));
+        String credential = call("PUT", "/policy/api/v1/infra/sites/default/enforcement-points/default/"
+                + "cluster-control-planes/" + CLUSTER, "{\"display_name\": \"ops\"}").path("credential").asText();
+        call("PATCH", "/policy/api/v1/infra/domains/default/security-policies/web", """
+                {"category": "Application", "scope": ["/infra/sites/default/enforcement-points/default/cluster-control-planes/ops"],
+                 "rules": [{"id": "allow-web", "action": "ALLOW", "source_groups": ["ANY"],
+                            "destination_groups": ["ANY"], "services": ["ANY"], "direction": "IN_OUT"}]}""");
+        adapter = Adapter.start(client, HttpManagementPlane.of(URI.create(server.url()), CLUSTER, credential, false),
+                CoreRealization.of(OWNER), CreateOrUpdateWriter::new, OWNER, FAST);
+    }
+
+    @AfterEach
+    void stop() {
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private JsonNode call(String method, String path, String body) {
+        var auth = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** As antrea-controller serves its counters: the halves of the IN_OUT rule, each with its own counts. */
+    private void antreaCounts(long inSessions, long outSessions) {
+        GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
+                .withApiVersion(StatsKind.ACNP_STATS.apiVersion()).withKind(StatsKind.ACNP_STATS.kind())
+                .withNewMetadata().withName("bw-p-web").endMetadata().build();
+        r.setAdditionalProperty("ruleTrafficStats", List.of(
+                Map.of("name", "r-allow-web-in", "trafficStats", Map.of("sessions", inSessions, "packets",
+                        inSessions * 10, "bytes", inSessions * 1000)),
+                Map.of("name", "r-allow-web-out", "trafficStats", Map.of("sessions", outSessions, "packets",
+                        outSessions * 10, "bytes", outSessions * 1000))));
+        client.genericKubernetesResources(StatsKind.ACNP_STATS.context()).resource(r).createOr(e -> e.update());
+    }
+
+    private long hits() {
+        JsonNode stats = call("GET", "/policy/api/v1/infra/domains/default/security-policies/web/statistics", null);
+        return stats.path("results").get(0).path("statistics").path("results").get(0).path("hit_count").asLong();
+    }
+
+    @Test
+    void ruleHitsReachTheServerAndSurviveAnAntreaControllerRestart() {
+        await().until(() -> adapter.realizer().desiredState().map(s -> s.securityPolicies().size()).orElse(0) == 1);
+        antreaCounts(6, 4);
+        adapter.stats().collectNow();
+        long before = hits();
+
+        antreaCounts(1, 0); // antrea-controller restarted: its counters began again
+        adapter.stats().collectNow();
+
+        assertThat(before).isEqualTo(10);
+        assertThat(hits()).isEqualTo(11);
+    }
+
+    private void agentInfo(String node, Instant heartbeat) {
+        GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
+                .withApiVersion(MonitoringKind.AGENT_INFO.apiVersion()).withKind(MonitoringKind.AGENT_INFO.kind())
+                .withNewMetadata().withName(node).endMetadata().build();
+        r.setAdditionalProperty("version", "v2.2.0");
+        r.setAdditionalProperty("nodeRef", Map.of("name", node));
+        r.setAdditionalProperty("agentConditions", List.of(Map.of("type", "AgentHealthy", "status", "True",
+                "lastHeartbeatTime", heartbeat.toString())));
+        client.genericKubernetesResources(MonitoringKind.AGENT_INFO.context()).resource(r).createOr(e -> e.update());
+    }
+
+    @Test
+    void anAgentThatStoppedHeartbeatingMakesTheClusterDegradedOnTheServer() {
+        GenericKubernetesResource controller = new GenericKubernetesResourceBuilder()
+                .withApiVersion(MonitoringKind.CONTROLLER_INFO.apiVersion())
+                .withKind(MonitoringKind.CONTROLLER_INFO.kind()).withNewMetadata().withName("antrea-controller")
+                .endMetadata().build();
+        controller.setAdditionalProperty("version", "v2.2.0");
+        controller.setAdditionalProperty("connectedAgentNum", 2);
+        controller.setAdditionalProperty("controllerConditions", List.of(Map.of("type", "ControllerHealthy",
+                "status", "True", "lastHeartbeatTime", Instant.now().toString())));
+        client.genericKubernetesResources(MonitoringKind.CONTROLLER_INFO.context()).resource(controller).create();
+        agentInfo("node-1", Instant.now());
+        agentInfo("node-2", Instant.now());
+        await().until(() -> call("GET", "/api/v1/breakwater/clusters/ops/antrea-health", null)
+                .path("status").asText().equals("HEALTHY"));
+
+        agentInfo("node-2", Instant.now().minus(Duration.ofMinutes(10))); // its last heartbeat, long ago
+
+        await().untilAsserted(() -> {
+            JsonNode health = call("GET", "/api/v1/breakwater/clusters/ops/antrea-health", null);
+            assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.path("reasons").get(0).asText()).startsWith("antrea-agent on node-2 is Stale");
+        });
+    }
+}

@@ -1,0 +1,191 @@
+package io.breakwater.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.breakwater.adapter.plane.DesiredState;
+import io.breakwater.adapter.plane.HttpManagementPlane;
+import io.breakwater.adapter.realize.AntreaObject;
+import io.breakwater.adapter.realize.CoreRealization;
+import io.breakwater.adapter.realize.Plan;
+import io.breakwater.adapter.realize.Planner;
+import io.breakwater.adapter.realize.Realization;
+import io.breakwater.bench.Stage.Done;
+import io.breakwater.core.eval.K8sEvaluator;
+import io.breakwater.core.k8s.NetworkPolicy;
+import io.breakwater.core.nsx.DfwEvaluator;
+import io.breakwater.core.verify.PodClasses;
+import io.breakwater.core.verify.Probes;
+import io.breakwater.core.verify.Verification;
+import io.breakwater.core.verify.Verifier;
+import io.breakwater.server.RunningServer;
+import io.breakwater.server.Server;
+import io.breakwater.server.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole path of issue 16 at a fraction of Antrea's scale test, one line per stage (see {@code bench/scale
+ * --help}): the server started on H2 or PostgreSQL; the adapter's HTTP client pushing the full inventory; the
+ * NetworkPolicies imported in requests of 5,000; the adapter's client fetching the desired state; the adapter's
+ * realization into Antrea objects and its plan against an empty cluster (simulated: a fake cluster that holds no
+ * objects, no API server); verify nsx ≡ k8s over the desired state and the whole inventory. Exits 1 at the first
+ * stage that fails, naming it.
+ */
+public final class ScaleRun {
+
+    static final int IMPORT_BATCH = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "scale-password";
+    private static final String AUTH = "Basic " + Base64.getEncoder()
+            .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RunningServer server;
+
+    public static void main(String[] args) {
+        double fraction = 0.01;
+        String store = "h2";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--fraction" -> fraction = Double.parseDouble(args[++i]);
+                case "--store" -> store = args[++i];
+                default -> {
+                    System.err.println("bench/scale: unknown argument " + args[i] + " (see bench/scale --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        var run = new ScaleRun();
+        try {
+            run.run(fraction, store);
+        } catch (StageFailed e) {
+            System.out.println("FAILED " + e.getMessage());
+            System.exit(1);
+        } finally {
+            if (run.server != null) {
+                run.server.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run(double fraction, String store) throws StageFailed {
+        System.out.println("bench/scale: fraction " + fraction + " of Antrea's scale test (25,000 namespaces, 100,000"
+                + " pods, 75,000 NetworkPolicies), store " + store + "; server and the adapter's client in one JVM"
+                + " (max heap " + Runtime.getRuntime().maxMemory() / 1_000_000 + " MB); the cluster is simulated"
+                + " (no Kubernetes API server)");
+        System.out.println(Stage.HEADER);
+        AntreaShape shape = stage("generate", () -> {
+            AntreaShape s = AntreaShape.forNsx(fraction, AntreaShape.SEED);
+            return new Done<>(s, s.podCount() + s.policies().size());
+        });
+        stage("server start (" + store + ")", () -> {
+            var config = ServerConfig.defaults(Files.createTempDirectory("bw-scale")).withPort(0).withTls(false)
+                    .withAdminPassword(PASSWORD).withRatePerSecond(1_000_000);
+            server = Server.start(store.equals("postgres") ? config.withJdbcUrl(freshSchema()) : config);
+            return new Done<>(server, 1);
+        });
+        String credential = stage("register cluster", () -> new Done<>(send("PUT",
+                "/policy/api/v1/infra/sites/default/enforcement-points/default/cluster-control-planes/scale", "{}")
+                .get("credential").asText(), 1));
+        var adapter = HttpManagementPlane.of(URI.create(server.url()), "scale", credential, false);
+        stage("inventory full sync", () -> {
+            List<JsonNode> objects = ShapeObjects.of(shape).stream().map(o -> (JsonNode) JSON.valueToTree(o)).toList();
+            adapter.pushFullInventory("1", objects);
+            return new Done<>(null, objects.size());
+        });
+        List<NetworkPolicy> policies = shape.policies();
+        int batches = (policies.size() + IMPORT_BATCH - 1) / IMPORT_BATCH;
+        for (int b = 0; b < batches; b++) {
+            List<String> uids = policies.subList(b * IMPORT_BATCH, Math.min(policies.size(), (b + 1) * IMPORT_BATCH))
+                    .stream().map(NetworkPolicy::uid).toList();
+            stage("import " + (b + 1) + "/" + batches, () -> {
+                JsonNode r = send("POST", "/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT",
+                        JSON.writeValueAsString(Map.of("network_policy_ids", uids)));
+                if (r.path("success_count").asInt() != uids.size()) {
+                    throw new IllegalStateException("imported " + r.path("success_count").asInt() + " of "
+                            + uids.size() + ": " + r.path("errors"));
+                }
+                return new Done<>(r, uids.size());
+            });
+        }
+        DesiredState desired = stage("adapter: fetch desired state", () -> {
+            DesiredState d = adapter.fetchDesiredState(DesiredState.NONE, Duration.ZERO)
+                    .orElseThrow(() -> new IllegalStateException("the server has no desired state"));
+            return new Done<>(d, d.groups().size() + d.securityPolicies().size());
+        });
+        Realization.Realized realized = stage("adapter: realize as antrea", () -> {
+            Realization.Realized r = CoreRealization.of("breakwater-scale").realize(desired);
+            if (!r.problems().isEmpty()) {
+                throw new IllegalStateException(r.problems().size() + " unrealizable: " + r.problems().getFirst());
+            }
+            return new Done<>(r, r.objects().size());
+        });
+        stage("adapter: plan on empty cluster (sim)", () -> {
+            Plan plan = Planner.plan(realized.objects(), List.of(), "breakwater-scale");
+            if (plan.changes().size() != realized.objects().size()) {
+                throw new IllegalStateException("planned " + plan.changes().size() + " writes for "
+                        + realized.objects().size() + " objects");
+            }
+            return new Done<AntreaObject>(null, plan.changes().size());
+        });
+        stage("verify nsx = k8s", () -> {
+            Verification v = Verifier.compare(K8sEvaluator.of(shape.inventory(), policies),
+                    DfwEvaluator.of(shape.inventory(), desired.groups(), desired.securityPolicies()),
+                    Probes.of(policies, shape.inventory()), PodClasses.key(policies));
+            if (!v.isEquivalent()) {
+                throw new IllegalStateException(v.differences().size() + " flows differ, first "
+                        + v.differences().getFirst());
+            }
+            return new Done<>(v, shape.podCount());
+        });
+    }
+
+    /** A stage that fails stops the run. */
+    static final class StageFailed extends Exception {
+        StageFailed(String message) {
+            super(message);
+        }
+    }
+
+    private static <T> T stage(String name, java.util.concurrent.Callable<Done<T>> body) throws StageFailed {
+        try {
+            return Stage.run(name, body);
+        } catch (Exception | OutOfMemoryError e) {
+            throw new StageFailed(name + ": " + e);
+        }
+    }
+
+    private JsonNode send(String method, String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", AUTH).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private static String freshSchema() throws Exception {
+        String url = System.getenv("BREAKWATER_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("--store postgres needs BREAKWATER_TEST_PG_URL (scripts/start-test-postgres)");
+        }
+        String schema = "bw_scale_" + Long.toHexString(System.nanoTime());
+        try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("create schema " + schema);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+}

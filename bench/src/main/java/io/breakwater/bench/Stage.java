@@ -1,0 +1,53 @@
+package io.breakwater.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.Callable;
+
+/**
+ * Times one stage of a scale run in this JVM and prints its line: stage, objects, wall s, CPU s (the whole
+ * process, GC and JIT included), peak heap MB (the sum of the heap pools' peaks while the stage ran), and the
+ * CPU seconds of the thread that ran it (without GC and JIT: what the stage's own code cost).
+ */
+final class Stage {
+
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** What a stage hands back: its result and how many objects it handled. */
+    record Done<T>(T value, long objects) {}
+
+    static final String HEADER = String.format("%-34s %10s %8s %8s %10s %10s", "stage", "objects", "wall s", "cpu s",
+            "peak MB", "thread s");
+
+    private Stage() {}
+
+    static <T> T run(String name, Callable<Done<T>> stage) throws Exception {
+        var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpu = PROCESS.getProcessCpuTime();
+        long thread = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        Done<T> done = stage.call();
+        double threadS = (THREADS.getCurrentThreadCpuTime() - thread) / 1e9;
+        double wallS = (System.nanoTime() - wall) / 1e9;
+        double cpuS = (PROCESS.getProcessCpuTime() - cpu) / 1e9;
+        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("%-34s %10d %8.2f %8.2f %10.0f %10.2f%n", name, done.objects(), wallS, cpuS, peak / 1e6,
+                threadS);
+        return done.value();
+    }
+
+    /** Heap in use after full collections, for what a structure retains. */
+    static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

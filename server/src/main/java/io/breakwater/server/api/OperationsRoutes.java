@@ -1,0 +1,103 @@
+package io.breakwater.server.api;
+
+import static io.breakwater.server.api.Requires.need;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.server.auth.Permission;
+import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.health.AntreaHealth;
+import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.json.Json;
+import io.breakwater.server.policy.PolicyKind;
+import io.breakwater.server.policy.PolicyService;
+import io.breakwater.server.stats.RuleStatistics;
+import io.breakwater.server.traceflow.Traceflows;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Operations through the adapter (issue 13): Antrea health per cluster and rule statistics — reported by adapters
+ * under {@code /api/v1/breakwater/clusters/{cluster}}, read NSX-style at
+ * {@code …/security-policies/{id}/statistics} and flat under {@code /api/v1/breakwater/statistics}.
+ */
+public final class OperationsRoutes {
+
+    private static final String BASE = "/api/v1/breakwater/clusters/{cluster}";
+    private static final String STATISTICS = "/api/v1/breakwater/statistics";
+    /** Rules without hits for this long are cleanup candidates unless {@code period_seconds} says otherwise. */
+    private static final long DEFAULT_UNUSED_SECONDS = 30L * 24 * 3600;
+
+    private OperationsRoutes() {}
+
+    public static void register(Javalin app, Clusters clusters, AntreaHealth health, RuleStatistics stats,
+            PolicyService policies, Traceflows traceflows) {
+        traceflows(app, clusters, traceflows);
+        app.put(BASE + "/antrea-health", ctx -> {
+            health.report(cluster(ctx, clusters), Json.parseObject(ctx.body()));
+            ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
+        }, need(Permission.CLUSTER_WRITE));
+        app.get(BASE + "/antrea-health", ctx -> ctx.json(health.view(cluster(ctx, clusters))),
+                need(Permission.CLUSTER_READ));
+        app.get(BASE + "/antrea-health/agents", ctx -> ctx.json(ListQuery.from(ctx).page(
+                health.agents(cluster(ctx, clusters)))), need(Permission.CLUSTER_READ));
+
+        app.put(BASE + "/rule-stats", ctx -> ctx.json(stats.report(cluster(ctx, clusters),
+                Json.parseObject(ctx.body()))), need(Permission.CLUSTER_WRITE));
+        app.get(PolicyRoutes.BASE + PolicyKind.DOMAIN + "/security-policies/{id}/statistics", ctx -> {
+            ObjectNode policy = policies.get(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, ctx.pathParam("id"));
+            var paths = new LinkedHashMap<String, String>();
+            policy.path("rules").forEach(r -> paths.put(r.path("id").asText(), r.path("path").asText()));
+            ctx.json(stats.nsxStatistics(policy.path("id").asText(), paths, DesiredStates.CONTROL_PLANES));
+        }, need(Permission.POLICY_READ));
+        app.get(STATISTICS + "/rules", ctx -> {
+            String cluster = ctx.queryParam("cluster");
+            if (cluster != null && !cluster.isEmpty()) {
+                clusters.require(cluster);
+            }
+            ctx.json(ListQuery.from(ctx).page(stats.ruleViews(cluster == null ? "" : cluster)));
+        }, need(Permission.POLICY_READ));
+        app.get(STATISTICS + "/unused-rules", ctx -> {
+            long period = AdapterRoutes.longParam(ctx, "period_seconds", 1, 3650L * 24 * 3600, DEFAULT_UNUSED_SECONDS);
+            ObjectNode page = ListQuery.from(ctx).page(stats.unused(rulesInForce(policies), period * 1000));
+            page.put("period_seconds", period);
+            ctx.json(page);
+        }, need(Permission.POLICY_READ));
+    }
+
+    /** NSX-style {@code /infra/traceflows} for operators; the adapter's side under its cluster. */
+    private static void traceflows(Javalin app, Clusters clusters, Traceflows traceflows) {
+        String tf = PolicyRoutes.BASE + "/infra/traceflows";
+        app.post(tf, ctx -> {
+            ctx.status(201);
+            ctx.json(traceflows.create(Json.parseObject(ctx.body()), PolicyRoutes.user(ctx)));
+        }, need(Permission.POLICY_WRITE));
+        app.get(tf + "/{id}", ctx -> ctx.json(traceflows.get(ctx.pathParam("id"))), need(Permission.POLICY_READ));
+        app.get(BASE + "/traceflow-requests", ctx -> ctx.json(ListQuery.from(ctx).page(
+                traceflows.pending(cluster(ctx, clusters)))), need(Permission.CLUSTER_READ));
+        app.put(BASE + "/traceflows/{id}/result", ctx -> {
+            traceflows.report(cluster(ctx, clusters), ctx.pathParam("id"), Json.parseObject(ctx.body()));
+            ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
+        }, need(Permission.CLUSTER_WRITE));
+    }
+
+    private static Map<String, List<String>> rulesInForce(PolicyService policies) {
+        var out = new LinkedHashMap<String, List<String>>();
+        for (ObjectNode p : policies.list(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN)) {
+            var ids = new ArrayList<String>();
+            for (JsonNode r : p.path("rules")) {
+                ids.add(r.path("id").asText());
+            }
+            out.put(p.path("id").asText(), ids);
+        }
+        return out;
+    }
+
+    private static String cluster(Context ctx, Clusters clusters) {
+        return clusters.require(ctx.pathParam("cluster")).name();
+    }
+}
