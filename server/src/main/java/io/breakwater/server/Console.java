@@ -1,9 +1,15 @@
 package io.breakwater.server;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The web console (module web) from the classpath folder {@code breakwater-console/} at {@code /}: static files
@@ -15,6 +21,9 @@ import java.nio.file.Path;
 final class Console {
 
     static final String FOLDER = "/breakwater-console";
+
+    /** Paths that belong to the API and the probes: an unknown one stays a JSON 404, never the console page. */
+    private static final List<String> NOT_CONSOLE = List.of("/api/", "/policy/", "/healthz", "/readyz", "/metrics");
 
     private Console() {}
 
@@ -34,6 +43,24 @@ final class Console {
             files.directory = folder;
             files.location = location;
         });
-        cfg.spaRoot.addFile("/", folder + "/index.html", location);
+        cfg.spaRoot.addHandler("/", ctx -> {
+            if (NOT_CONSOLE.stream().anyMatch(ctx.path()::startsWith)) {
+                ctx.status(HttpStatus.NOT_FOUND);
+            } else {
+                ctx.html(indexPage(folder, location));
+            }
+        });
+    }
+
+    private static String indexPage(String folder, Location location) throws IOException {
+        if (location == Location.EXTERNAL) {
+            return Files.readString(Path.of(folder, "index.html"));
+        }
+        try (InputStream in = Console.class.getResourceAsStream(folder + "/index.html")) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("the console's index.html is missing from the jar"));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -63,6 +63,15 @@ class ConsoleTest {
     }
 
     @Test
+    void anUnknownApiPathAskedForWithoutAnAcceptHeaderIsStillTheJsonNotFound() throws Exception {
+        var res = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/policy/api/v1/nothing-here")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(res.statusCode()).isEqualTo(404);
+        assertThat(res.body()).contains("\"error_code\"");
+    }
+
+    @Test
     void theApiStillNeedsCredentials() throws Exception {
         var res = get("/api/v1/breakwater/clusters", "application/json");
         assertThat(res.statusCode()).isEqualTo(401);
