@@ -136,7 +136,10 @@ public final class Server {
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
         ImportRoutes.register(app, new Importer(db, desired, clock), metrics);
-        var evaluations = new Evaluations(db, clusters, desired);
+        var evaluations = new Evaluations(db, clusters, desired, config.warmClusters());
+        io.micrometer.core.instrument.FunctionCounter.builder("breakwater.evaluation.model.builds", evaluations,
+                Evaluations::builds).description("cluster evaluation models built (a warm hit builds none)")
+                .register(metrics.registry());
         EvaluationRoutes.register(app, evaluations);
         OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
                 policyService, new Traceflows(db, clusters, evaluations, clock), new SupportBundles(db, clock));
