@@ -3,6 +3,7 @@ package io.breakwater.cli;
 import io.breakwater.server.RunningServer;
 import io.breakwater.server.Server;
 import io.breakwater.server.ServerConfig;
+import io.breakwater.server.domain.CapacityLimits;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,24 @@ final class ServerCommand implements Callable<Integer> {
             description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
     int rateLimit;
 
+    @Option(names = "--warm-clusters", defaultValue = "8", paramLabel = "N",
+            description = "Clusters whose evaluation model (explain, matrix, group members) stays built between "
+                    + "requests; the least recently used is dropped first (default ${DEFAULT-VALUE}; 0 = none)")
+    int warmClusters;
+
+    @Option(names = "--max-firewall-rules", defaultValue = "100000", paramLabel = "N",
+            description = "Most DFW rules the store holds; an import or write beyond it is refused (default "
+                    + "${DEFAULT-VALUE}, NSX's maximum per manager)")
+    int maxFirewallRules;
+
+    @Option(names = "--max-groups", defaultValue = "2147483647", paramLabel = "N",
+            description = "Most groups the store holds; an import or write beyond it is refused (default: no limit)")
+    int maxGroups;
+
+    @Option(names = "--max-criteria-per-group", defaultValue = "5", paramLabel = "N",
+            description = "Most membership criteria in one group (default ${DEFAULT-VALUE}, NSX's maximum)")
+    int maxCriteriaPerGroup;
+
     enum LogFormat { text, json }
 
     @Option(names = "--metrics-token", paramLabel = "TOKEN",
@@ -92,7 +111,9 @@ final class ServerCommand implements Callable<Integer> {
                 adminPasswordFile, "BREAKWATER_ADMIN_PASSWORD", err);
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http).withBindAddress(bind)
                 .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit)
-                .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json);
+                .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json)
+                .withWarmClusters(warmClusters)
+                .withCapacity(new CapacityLimits(maxFirewallRules, maxGroups, maxCriteriaPerGroup));
         RunningServer server;
         try {
             server = Server.start(config);
