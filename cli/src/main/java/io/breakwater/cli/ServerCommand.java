@@ -96,6 +96,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "text (default) or json: one JSON line per request on standard output, with its X-Request-Id")
     LogFormat logFormat;
 
+    private void refuseNegative(String option, int value) {
+        if (value < 0) {
+            throw new ParameterException(spec.commandLine(), option + " must be 0 or more, found " + value);
+        }
+    }
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -105,6 +111,10 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1 request per second, found "
                     + rateLimit);
         }
+        refuseNegative("--warm-clusters", warmClusters);
+        refuseNegative("--max-firewall-rules", maxFirewallRules);
+        refuseNegative("--max-groups", maxGroups);
+        refuseNegative("--max-criteria-per-group", maxCriteriaPerGroup);
         var err = spec.commandLine().getErr();
         String jdbcUrl = Secret.of(spec, "--db", db, "--db-file", dbFile, "BREAKWATER_DB_URL", err);
         String password = Secret.of(spec, "--admin-password", adminPassword, "--admin-password-file",

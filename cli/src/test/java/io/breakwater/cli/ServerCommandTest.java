@@ -262,6 +262,13 @@ class ServerCommandTest {
     }
 
     @Test
+    void aNegativeCapacityLimitIsAUsageError() {
+        var run = CliRun.of("server", "--max-groups", "-1", "--data-dir", dataDir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater server: --max-groups must be 0 or more, found -1");
+    }
+
+    @Test
     void clientsWaitOutTheRateLimitInsteadOfFailing() throws Exception {
         try (var server = InProcessServer.start(dataDir, "--http", "--rate-limit", "1", "--admin-password", "pw-pw-pw-pw")) {
             String groups = """
