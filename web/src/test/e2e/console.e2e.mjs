@@ -245,7 +245,7 @@ try {
   });
 
   await step('connectivity: the matrix of shop, a cell opens its explanation', async () => {
-    await page.goto(`${URL}/connectivity?cluster=${CLUSTER}&ns=shop&port=5432&protocol=TCP&target=k8s`);
+    await page.goto(`${URL}/connectivity?cluster=${CLUSTER}&ns=shop&port=5432&protocol=TCP&target=nsx`);
     const matrix = page.getByTestId('matrix-shop');
     await matrix.waitFor();
     await accessible(page, 'connectivity');

@@ -77,9 +77,8 @@ export default function Clusters() {
                 <Table aria-label="Clusters" variant="compact">
                   <Thead>
                     <Tr>
-                      <Th>Cluster</Th><Th>Adapter</Th><Th>Last heartbeat</Th><Th>Last sync</Th><Th>CNI</Th>
-                      <Th>Namespaces</Th><Th>Pods</Th><Th>Services</Th><Th>Nodes</Th><Th>NetworkPolicies</Th>
-                      <Th>Realized policies</Th>{isAdmin && <Th screenReaderText="Actions" />}
+                      {['Cluster', 'Adapter', 'Last heartbeat', 'Last sync', 'CNI', 'Namespaces', 'Pods', 'Services', 'Nodes',
+                        'NetworkPolicies', 'Realized policies'].map((h) => <Th key={h} modifier="wrap">{h}</Th>)}{isAdmin && <Th screenReaderText="Actions" />}
                     </Tr>
                   </Thead>
                   <Tbody>

@@ -100,7 +100,7 @@ function MatrixView({ matrix }: { matrix: NamespaceMatrix }) {
   }
   return (
     <section style={{ marginBottom: '2rem' }} data-testid={`matrix-${matrix.namespace}`}>
-      <Title headingLevel="h2" size="lg">{matrix.namespace}: {matrix.pods.length} pods in {folded.classes.length} classes
+      <Title headingLevel="h2" size="lg">{matrix.namespace}: {matrix.pods.length} pods in {folded.classes.length} {folded.classes.length === 1 ? 'class' : 'classes'}{' '}
         ({matrix.protocol}/{matrix.port}, {matrix.target})</Title>
       {!matrix.pods.length ? <Empty title="No pods in this namespace" /> : (
         <div className="bw-scroll" style={{ maxHeight: '70vh' }} tabIndex={0} role="region"

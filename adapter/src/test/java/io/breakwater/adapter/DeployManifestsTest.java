@@ -120,7 +120,7 @@ class DeployManifestsTest {
         var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
 
         assertThat(deployment.getSpec().getReplicas()).isGreaterThan(1);
-        assertThat(container.getArgs()).contains("--db=$(BREAKWATER_DB_URL)");
+        assertThat(container.getArgs()).contains("--bind=0.0.0.0").noneMatch(a -> a.startsWith("--db"));
         assertThat(container.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("BREAKWATER_DB_URL");
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("breakwater-server-db");

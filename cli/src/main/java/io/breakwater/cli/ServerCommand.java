@@ -86,6 +86,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Most membership criteria in one group (default ${DEFAULT-VALUE}, NSX's maximum)")
     int maxCriteriaPerGroup;
 
+    @Option(names = "--max-body-bytes", defaultValue = "1048576", paramLabel = "N",
+            description = "Largest request body in bytes, whatever its transfer encoding, before 413 (default "
+                + "${DEFAULT-VALUE} = 1 MiB); the bulk requests below have their own cap")
+    long maxBodyBytes;
+
+    @Option(names = "--max-bulk-body-bytes", defaultValue = "67108864", paramLabel = "N",
+            description = "Largest body of an adapter's inventory, deltas and status and of an import, before 413 "
+                + "(default ${DEFAULT-VALUE} = 64 MiB: a 5,000-NetworkPolicy inventory fits)")
+    long maxBulkBodyBytes;
+
     enum LogFormat { text, json }
 
     @Option(names = "--metrics-token", paramLabel = "TOKEN",
@@ -115,6 +125,10 @@ final class ServerCommand implements Callable<Integer> {
         refuseNegative("--max-firewall-rules", maxFirewallRules);
         refuseNegative("--max-groups", maxGroups);
         refuseNegative("--max-criteria-per-group", maxCriteriaPerGroup);
+        if (maxBodyBytes < 1024 || maxBulkBodyBytes < 1024) {
+            throw new ParameterException(spec.commandLine(), "--max-body-bytes and --max-bulk-body-bytes must be at "
+                    + "least 1024, found " + Math.min(maxBodyBytes, maxBulkBodyBytes));
+        }
         var err = spec.commandLine().getErr();
         String jdbcUrl = Secret.of(spec, "--db", db, "--db-file", dbFile, "BREAKWATER_DB_URL", err);
         String password = Secret.of(spec, "--admin-password", adminPassword, "--admin-password-file",
@@ -123,7 +137,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit)
                 .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json)
                 .withWarmClusters(warmClusters)
-                .withCapacity(new CapacityLimits(maxFirewallRules, maxGroups, maxCriteriaPerGroup));
+                .withCapacity(new CapacityLimits(maxFirewallRules, maxGroups, maxCriteriaPerGroup))
+                .withMaxBodyBytes(maxBodyBytes).withMaxBulkBodyBytes(maxBulkBodyBytes);
         RunningServer server;
         try {
             server = Server.start(config);

@@ -37,9 +37,6 @@ import io.breakwater.server.traceflow.Traceflows;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +67,7 @@ public final class Server {
         }
         ChangeFeed feed = ChangeFeed.of(db);
         try {
-            if (DataDirectory.posix(config.dataDir())) {
-                DataDirectory.ownerOnlyFiles(config.dataDir()); // H2's files, just created with the umask's bits
-            }
+            DataDirectory.tightenFiles(config.dataDir()); // H2's files, just created with the umask's bits
             db.inTransaction(c -> {
                 PolicyStore.fillParentKeys(c);
                 return null;
@@ -89,11 +84,6 @@ public final class Server {
                 app.start(config.bindAddress(), config.port());
             }
             return new RunningServer(app, List.of(feed, db, metrics), config.tls(), generated, config.bindAddress());
-        } catch (IOException e) {
-            feed.close();
-            db.close();
-            metrics.close();
-            throw new UncheckedIOException("cannot read the data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             feed.close();
             db.close();

@@ -3,6 +3,7 @@ package io.breakwater.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,19 @@ class InventoryLabelFilterTest {
 
         assertThat(r.get("result_count").asInt()).isEqualTo(2);
         assertThat(r.get("cursor").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void podsListTheirContainerPorts() {
+        ClusterSetup.register(admin, "ports").push(List.of(Fixtures.namespace("shop"), Map.of("apiVersion", "v1",
+                "kind", "Pod", "metadata", Map.of("name", "web-1", "namespace", "shop", "uid", "p-web-1"),
+                "spec", Map.of("containers", List.of(Map.of("name", "c", "ports", List.of(
+                        Map.of("name", "http", "containerPort", 8080), Map.of("containerPort", 53, "protocol", "UDP"))))))));
+
+        var ports = admin.get("/api/v1/breakwater/inventory/pods?cluster=ports").json().get("results").get(0).get("ports");
+
+        assertThat(ports.toString()).isEqualTo("[{\"name\":\"http\",\"container_port\":8080,\"protocol\":\"TCP\"},"
+                + "{\"container_port\":53,\"protocol\":\"UDP\"}]");
     }
 
     @Test

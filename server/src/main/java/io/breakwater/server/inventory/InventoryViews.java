@@ -76,6 +76,15 @@ public final class InventoryViews {
                 } else if (status.hasNonNull("podIP")) {
                     ips.add(status.path("podIP").asText());
                 }
+                ArrayNode ports = v.putArray("ports");
+                spec.path("containers").forEach(container -> container.path("ports").forEach(p -> {
+                    ObjectNode port = ports.addObject();
+                    if (p.hasNonNull("name")) {
+                        port.put("name", p.path("name").asText());
+                    }
+                    port.put("container_port", p.path("containerPort").asInt());
+                    port.put("protocol", p.path("protocol").asText("TCP"));
+                }));
             }
             case "Service" -> {
                 v.put("type", spec.path("type").asText("ClusterIP"));
