@@ -3,6 +3,7 @@ package io.breakwater.cli;
 import io.breakwater.server.RunningServer;
 import io.breakwater.server.Server;
 import io.breakwater.server.ServerConfig;
+import io.breakwater.server.domain.CapacityLimits;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,24 @@ final class ServerCommand implements Callable<Integer> {
             description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
     int rateLimit;
 
+    @Option(names = "--warm-clusters", defaultValue = "8", paramLabel = "N",
+            description = "Clusters whose evaluation model (explain, matrix, group members) stays built between "
+                    + "requests; the least recently used is dropped first (default ${DEFAULT-VALUE}; 0 = none)")
+    int warmClusters;
+
+    @Option(names = "--max-firewall-rules", defaultValue = "100000", paramLabel = "N",
+            description = "Most DFW rules the store holds; an import or write beyond it is refused (default "
+                    + "${DEFAULT-VALUE}, NSX's maximum per manager)")
+    int maxFirewallRules;
+
+    @Option(names = "--max-groups", defaultValue = "2147483647", paramLabel = "N",
+            description = "Most groups the store holds; an import or write beyond it is refused (default: no limit)")
+    int maxGroups;
+
+    @Option(names = "--max-criteria-per-group", defaultValue = "5", paramLabel = "N",
+            description = "Most membership criteria in one group (default ${DEFAULT-VALUE}, NSX's maximum)")
+    int maxCriteriaPerGroup;
+
     @Option(names = "--max-body-bytes", defaultValue = "1048576", paramLabel = "N",
             description = "Largest request body in bytes, whatever its transfer encoding, before 413 (default "
                 + "${DEFAULT-VALUE} = 1 MiB); the bulk requests below have their own cap")
@@ -87,6 +106,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "text (default) or json: one JSON line per request on standard output, with its X-Request-Id")
     LogFormat logFormat;
 
+    private void refuseNegative(String option, int value) {
+        if (value < 0) {
+            throw new ParameterException(spec.commandLine(), option + " must be 0 or more, found " + value);
+        }
+    }
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -96,6 +121,10 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1 request per second, found "
                     + rateLimit);
         }
+        refuseNegative("--warm-clusters", warmClusters);
+        refuseNegative("--max-firewall-rules", maxFirewallRules);
+        refuseNegative("--max-groups", maxGroups);
+        refuseNegative("--max-criteria-per-group", maxCriteriaPerGroup);
         if (maxBodyBytes < 1024 || maxBulkBodyBytes < 1024) {
             throw new ParameterException(spec.commandLine(), "--max-body-bytes and --max-bulk-body-bytes must be at "
                     + "least 1024, found " + Math.min(maxBodyBytes, maxBulkBodyBytes));
@@ -107,6 +136,8 @@ final class ServerCommand implements Callable<Integer> {
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http).withBindAddress(bind)
                 .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit)
                 .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json)
+                .withWarmClusters(warmClusters)
+                .withCapacity(new CapacityLimits(maxFirewallRules, maxGroups, maxCriteriaPerGroup))
                 .withMaxBodyBytes(maxBodyBytes).withMaxBulkBodyBytes(maxBulkBodyBytes);
         RunningServer server;
         try {

@@ -262,6 +262,13 @@ class ServerCommandTest {
     }
 
     @Test
+    void aNegativeCapacityLimitIsAUsageError() {
+        var run = CliRun.of("server", "--max-groups", "-1", "--data-dir", dataDir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater server: --max-groups must be 0 or more, found -1");
+    }
+
+    @Test
     void aBodyCapBelow1024IsAUsageError() {
         var run = CliRun.of("server", "--max-body-bytes", "10", "--data-dir", dataDir.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);

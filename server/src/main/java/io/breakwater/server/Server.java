@@ -27,6 +27,7 @@ import io.breakwater.server.inventory.Ingest;
 import io.breakwater.server.inventory.InventoryViews;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.metrics.ServerMetrics;
+import io.breakwater.server.policy.CapacityGuard;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.stats.RuleStatistics;
@@ -120,13 +121,16 @@ public final class Server {
         Guard.install(app, users);
         OpsRoutes.register(app, db, feed, metrics, config.metricsToken());
         Clock clock = config.clock();
-        var policyService = new PolicyService(db, desired, clock);
+        var policyService = new PolicyService(db, desired, clock, new CapacityGuard(config.capacity()));
         PolicyRoutes.register(app, policyService);
         AccessRoutes.register(app, db, users, clock);
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));
-        ImportRoutes.register(app, new Importer(db, desired, clock), metrics);
-        var evaluations = new Evaluations(db, clusters, desired);
+        ImportRoutes.register(app, new Importer(db, desired, clock, new CapacityGuard(config.capacity())), metrics);
+        var evaluations = new Evaluations(db, clusters, desired, config.warmClusters());
+        io.micrometer.core.instrument.FunctionCounter.builder("breakwater.evaluation.model.builds", evaluations,
+                Evaluations::builds).description("cluster evaluation models built (a warm hit builds none)")
+                .register(metrics.registry());
         EvaluationRoutes.register(app, evaluations);
         OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
                 policyService, new Traceflows(db, clusters, evaluations, clock), new SupportBundles(db, clock));

@@ -1,5 +1,7 @@
 package io.breakwater.server;
 
+import io.breakwater.server.domain.CapacityLimits;
+import io.breakwater.server.evaluation.Evaluations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,71 +22,84 @@ import java.util.Optional;
  * @param metricsToken  bearer token {@code /metrics} requires; empty (default) leaves it open for Prometheus
  * @param jsonLogs      one JSON object per request log line (with its request id) instead of plain text
  * @param bindAddress   the address to listen on (default {@value #LOOPBACK}: this machine only; 0.0.0.0 = every one)
+ * @param warmClusters  clusters whose evaluation model (explain, matrix, group members) stays built in memory
+ *                      between requests (default 8; the least recently used is dropped first; 0 = none)
+ * @param capacity      the most firewall rules, groups and criteria per group the store accepts (default NSX's)
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String adminPassword, boolean tls,
         int ratePerSecond, long maxBodyBytes, long maxBulkBodyBytes, Clock clock, String metricsToken,
-        boolean jsonLogs, String bindAddress) {
+        boolean jsonLogs, String bindAddress, int warmClusters, CapacityLimits capacity) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(8443, dataDir, "", "", true, 100, 1L << 20, 64L << 20, Clock.systemUTC(), "", false,
-                LOOPBACK);
+                LOOPBACK, Evaluations.DEFAULT_WARM_CLUSTERS, CapacityLimits.NSX);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(p, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes,
-                clock, metricsToken, jsonLogs, bindAddress);
+                clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withJdbcUrl(String url) {
         return new ServerConfig(port, dataDir, url, adminPassword, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes,
-                clock, metricsToken, jsonLogs, bindAddress);
+                clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withAdminPassword(String pw) {
         return new ServerConfig(port, dataDir, jdbcUrl, pw, tls, ratePerSecond, maxBodyBytes, maxBulkBodyBytes,
-                clock, metricsToken, jsonLogs, bindAddress);
+                clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withTls(boolean on) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, on, ratePerSecond, maxBodyBytes,
-                maxBulkBodyBytes, clock, metricsToken, jsonLogs, bindAddress);
+                maxBulkBodyBytes, clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withRatePerSecond(int r) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, r, maxBodyBytes, maxBulkBodyBytes,
-                clock, metricsToken, jsonLogs, bindAddress);
+                clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withMaxBodyBytes(long b) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, b, maxBulkBodyBytes,
-                clock, metricsToken, jsonLogs, bindAddress);
+                clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withMaxBulkBodyBytes(long b) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes, b,
-                clock, metricsToken, jsonLogs, bindAddress);
+                clock, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withClock(Clock c) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
-                maxBulkBodyBytes, c, metricsToken, jsonLogs, bindAddress);
+                maxBulkBodyBytes, c, metricsToken, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withMetricsToken(String token) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
-                maxBulkBodyBytes, clock, token, jsonLogs, bindAddress);
+                maxBulkBodyBytes, clock, token, jsonLogs, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withJsonLogs(boolean on) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
-                maxBulkBodyBytes, clock, metricsToken, on, bindAddress);
+                maxBulkBodyBytes, clock, metricsToken, on, bindAddress, warmClusters, capacity);
     }
 
     public ServerConfig withBindAddress(String address) {
         return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
-                maxBulkBodyBytes, clock, metricsToken, jsonLogs, address);
+                maxBulkBodyBytes, clock, metricsToken, jsonLogs, address, warmClusters, capacity);
+    }
+
+    public ServerConfig withWarmClusters(int n) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, clock, metricsToken, jsonLogs, bindAddress, n, capacity);
+    }
+
+    public ServerConfig withCapacity(CapacityLimits limits) {
+        return new ServerConfig(port, dataDir, jdbcUrl, adminPassword, tls, ratePerSecond, maxBodyBytes,
+                maxBulkBodyBytes, clock, metricsToken, jsonLogs, bindAddress, warmClusters, limits);
     }
 
     /** The JDBC URL actually used: the given one, or the H2 file database in the data directory. */

@@ -62,6 +62,7 @@ public final class ErrorMapper {
             case DomainException.LimitExceeded l -> switch (l.limit()) {
                 case BODY_SIZE -> ErrorCode.BODY_TOO_LARGE;
                 case REQUEST_RATE -> ErrorCode.RATE_LIMITED;
+                case CAPACITY -> ErrorCode.CAPACITY_EXCEEDED;
             };
         };
     }

@@ -125,7 +125,9 @@ public abstract sealed class DomainException extends RuntimeException {
         /** Which limit. */
         public enum Limit {
             BODY_SIZE,
-            REQUEST_RATE
+            REQUEST_RATE,
+            /** A store capacity (firewall rules, groups, criteria per group): the state cannot take the change. */
+            CAPACITY
         }
 
         private final Limit limit;

@@ -29,18 +29,32 @@ public final class Evaluations {
     /** A checked question: which semantics, which protocol and port. */
     public record Probe(Semantics semantics, Protocol protocol, PortRef port) {}
 
+    /** Clusters whose model is kept warm when the server does not say otherwise. */
+    public static final int DEFAULT_WARM_CLUSTERS = 8;
+
     private final Database db;
     private final Clusters clusters;
     private final DesiredStates desired;
+    private final WarmModels warm;
 
     public Evaluations(Database db, Clusters clusters, DesiredStates desired) {
+        this(db, clusters, desired, DEFAULT_WARM_CLUSTERS);
+    }
+
+    public Evaluations(Database db, Clusters clusters, DesiredStates desired, int warmClusters) {
         this.db = db;
         this.clusters = clusters;
         this.desired = desired;
+        this.warm = new WarmModels(warmClusters);
+    }
+
+    /** How many cluster models were built from the database since start (a warm hit builds none). */
+    public long builds() {
+        return warm.builds();
     }
 
     public EvaluationView.Explanation explain(String cluster, Probe probe, String from, String to) {
-        ClusterModel model = load(cluster);
+        WarmModels.Entry model = load(cluster);
         Evaluator evaluator = model.evaluator(probe.semantics());
         Endpoint source = endpoint("from", from, evaluator.pods());
         Endpoint destination = endpoint("to", to, evaluator.pods());
@@ -49,7 +63,7 @@ public final class Evaluations {
     }
 
     public EvaluationView.NamespaceMatrix matrix(String cluster, Probe probe, String namespace) {
-        ClusterModel model = load(cluster);
+        WarmModels.Entry model = load(cluster);
         if (model.input().inventory().namespaces().stream().noneMatch(n -> n.name().equals(namespace))
                 && model.input().inventory().pods().stream().noneMatch(p -> p.namespace().equals(namespace))) {
             throw DomainException.notFound("namespace " + namespace + " of cluster " + cluster);
@@ -63,14 +77,13 @@ public final class Evaluations {
      * inventory (under the DFW evaluator's group semantics) and the addresses of its IP expressions.
      */
     public GroupMembers members(String cluster, String groupId) {
-        clusters.require(cluster);
         String path = PolicyKind.GROUP.pathOf(PolicyKind.DOMAIN, groupId);
+        WarmModels.Entry model = load(cluster);
         return db.rolledBack(c -> {
             var warnings = new ArrayList<String>();
             var groups = ClusterModel.allGroups(c, cluster, warnings);
             Group group = groups.stream().filter(g -> g.path().equals(path)).findFirst()
                     .orElseThrow(() -> DomainException.notFound("group " + path));
-            ClusterModel model = ClusterModel.load(c, cluster, Json.MAPPER.createObjectNode());
             var pods = DfwEvaluator.of(model.input().inventory(), groups, List.of()).members(path).stream()
                     .map(Pod::key).sorted().toList();
             var addresses = new ArrayList<String>();
@@ -95,10 +108,17 @@ public final class Evaluations {
         }
     }
 
-    private ClusterModel load(String cluster) {
+    /**
+     * The cluster's warm model, rebuilt only when its versions in the database moved. The versions are read
+     * before the model, so a model is never newer-keyed than its content: a change on any replica is seen.
+     */
+    private WarmModels.Entry load(String cluster) {
         clusters.require(cluster);
-        ObjectNode state = desired.snapshot(cluster);
-        return db.rolledBack(c -> ClusterModel.load(c, cluster, state));
+        WarmModels.Version version = db.rolledBack(c -> WarmModels.Version.of(c, cluster));
+        return warm.get(cluster, version, () -> {
+            ObjectNode state = desired.snapshot(cluster);
+            return db.rolledBack(c -> ClusterModel.load(c, cluster, state));
+        });
     }
 
     /** {@code NS/POD} names a pod; an IP is the one pod owning it (outside the host network), else external. */

@@ -20,6 +20,7 @@ import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.InventoryStore;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyDocuments;
+import io.breakwater.server.policy.CapacityGuard;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
@@ -51,8 +52,14 @@ public final class Importer {
     private final Database db;
     private final DesiredStates desired;
     private final Clock clock;
+    private final CapacityGuard capacity;
 
     public Importer(Database db, DesiredStates desired, Clock clock) {
+        this(db, desired, clock, new CapacityGuard(io.breakwater.server.domain.CapacityLimits.NSX));
+    }
+
+    public Importer(Database db, DesiredStates desired, Clock clock, CapacityGuard capacity) {
+        this.capacity = capacity;
         this.db = db;
         this.desired = desired;
         this.clock = clock;
@@ -101,6 +108,7 @@ public final class Importer {
             for (var e : conversions.entrySet()) {
                 success[0] += write(c, e.getKey(), e.getValue(), byCluster.get(e.getKey()), errors, user);
             }
+            capacity.checkTotals(c);
             long t3 = System.nanoTime();
             desired.bump(c, conversions.keySet());
             LOG.debug("import: lookup {} ms, convert {} ms, write {} ms, desired state {} ms", (t1 - t0) / 1_000_000,
@@ -229,6 +237,8 @@ public final class Importer {
         var rows = new ArrayList<PolicyStore.NewObject>();
         for (Group g : conv.groups()) {
             if (!errors.byUid.containsKey(uidOf(g.tags()))) {
+                capacity.checkCriteria(g.path(), g.expression().stream()
+                        .filter(e -> !(e instanceof io.breakwater.core.nsx.Expression.Conjunction)).count());
                 rows.add(new PolicyStore.NewObject(PolicyKind.GROUP, PolicyKind.DOMAIN, g.id(),
                         PolicyDocuments.stored(g)));
             }

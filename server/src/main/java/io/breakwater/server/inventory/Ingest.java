@@ -85,7 +85,7 @@ public final class Ingest {
             }
             InventoryStore.replaceAll(c, cluster, items);
             markGoneImportsDeleted(c, cluster, items);
-            try (var st = c.prepareStatement("update cluster set synced = true, resource_version = ?, "
+            try (var st = c.prepareStatement("update cluster set synced = true, inventory_version = inventory_version + 1, resource_version = ?, "
                     + "last_sync_time = ?, last_heartbeat = ? where name = ?")) {
                 st.setString(1, version);
                 st.setLong(2, now);
@@ -148,7 +148,7 @@ public final class Ingest {
                     InventoryStore.delete(c, cluster, it.kind(), it.namespace(), it.name());
                 }
             }
-            try (var st = c.prepareStatement("update cluster set resource_version = case when ? = '' then "
+            try (var st = c.prepareStatement("update cluster set inventory_version = inventory_version + 1, resource_version = case when ? = '' then "
                     + "resource_version else ? end, last_heartbeat = ? where name = ?")) {
                 st.setString(1, version);
                 st.setString(2, version);

@@ -30,11 +30,17 @@ public final class PolicyService {
     private final Database db;
     private final DesiredStates desired;
     private final Clock clock;
+    private final CapacityGuard capacity;
 
     public PolicyService(Database db, DesiredStates desired, Clock clock) {
+        this(db, desired, clock, new CapacityGuard(io.breakwater.server.domain.CapacityLimits.NSX));
+    }
+
+    public PolicyService(Database db, DesiredStates desired, Clock clock, CapacityGuard capacity) {
         this.db = db;
         this.desired = desired;
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     public ObjectNode get(PolicyKind kind, String parentPath, String id) {
@@ -65,6 +71,7 @@ public final class PolicyService {
 
     public void patch(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
+        checkCriteria(kind, parentPath, id, body);
         write(c -> {
             requireParent(c, kind, parentPath);
             if (PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
@@ -78,11 +85,18 @@ public final class PolicyService {
 
     public ObjectNode put(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
+        checkCriteria(kind, parentPath, id, body);
         return write(c -> {
             requireParent(c, kind, parentPath);
             upsert(c, kind, parentPath, id, body, user, true, true);
             AuditLog.record(c, clock.millis(), user, "PUT", kind.pathOf(parentPath, id), body.toString());
         }, c -> render(c, PolicyStore.find(c, kind.pathOf(parentPath, id), false).orElseThrow()));
+    }
+
+    private void checkCriteria(PolicyKind kind, String parentPath, String id, ObjectNode body) {
+        if (kind == PolicyKind.GROUP) {
+            capacity.checkGroup(kind.pathOf(parentPath, id), body);
+        }
     }
 
     public void delete(PolicyKind kind, String parentPath, String id, String user) {
@@ -211,6 +225,7 @@ public final class PolicyService {
         try {
             result = db.inTransaction(c -> {
                 change.apply(c);
+                capacity.checkTotals(c);
                 desired.refresh(c);
                 return after.run(c);
             });
