@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The web console in a real browser (Debian's /usr/bin/chromium driven by playwright-core, one browser for the
  * run) against a real {@code breakwater demo}: server, adapter and in-process Kubernetes API. The scenario lives in
- * web/src/test/e2e/console.e2e.mjs; this test starts the demo, adds an auditor and a security admin, runs the
- * script with node and fails with its output when any step failed. Screenshots go to web/target/console-screenshots
- * (to docs/console with -Dbreakwater.console.screenshots=docs/console).
+ * web/src/test/e2e/console.e2e.mjs; this test starts the demo, adds an auditor, a security admin and an Ingress in
+ * shop, runs the script with node and fails with its output when any step failed. Screenshots go to
+ * web/target/console-screenshots (to docs/console with -Dbreakwater.console.screenshots=docs/console).
  */
 class ConsoleBrowserTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
