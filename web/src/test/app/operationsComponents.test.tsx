@@ -42,6 +42,20 @@ describe('TraceflowResult', () => {
     expect(screen.getByRole('link', { name: 'web-drop / default-drop' }).getAttribute('href'))
       .toBe('/firewall?policy=web-drop&rule=default-drop');
   });
+  it('shows the evaluator notes of the prediction', () => {
+    const decision = { direction: 'Ingress', outcome: 'DENIED', allows: false, selecting_policies: [],
+      deciding_rules: [], note: 'shop/db-1 is isolated for Ingress' };
+    renderResult({ ...BASE, predicted: { ...BASE.predicted, explanation: { target: 'nsx', cluster: 'prod',
+      source: 'shop/web-1', destination: 'shop/db-1', protocol: 'TCP', port: 5432, allowed: false, warnings: [],
+      egress: { ...decision, direction: 'Egress', note: '' }, ingress: decision } } });
+    expect(screen.getByText('shop/db-1 is isolated for Ingress')).toBeTruthy();
+  });
+  it('says why a Service destination has no prediction', () => {
+    renderResult({ ...BASE, destination: { service: 'shop/web' }, predicted: { verdict: 'UNPREDICTED',
+      note: 'a Service\'s backends are not resolved' } });
+    expect(screen.getByTestId('predicted-verdict').textContent).toBe('UNPREDICTED');
+    expect(screen.getByText("a Service's backends are not resolved")).toBeTruthy();
+  });
   it('shows no verdict comparison while the traceflow is pending', () => {
     renderResult({ ...BASE, state: 'PENDING', observed: null, agreement: { status: 'UNDECIDED', message: 'x' } });
     expect(screen.queryByTestId('agreement')).toBeNull();

@@ -3,7 +3,7 @@
  * (docs/api.md#antrea-health, #rule-statistics, #traceflow; inventory/ingresses).
  */
 import type { Client, Query } from './client';
-import type { InventoryObject, ListPage } from './types';
+import type { Explanation, InventoryObject, ListPage } from './types';
 
 const BW = '/api/v1/breakwater';
 const TRACEFLOWS = '/policy/api/v1/infra/traceflows';
@@ -103,8 +103,12 @@ export interface Traceflow extends TraceflowRequest {
   state: 'PENDING' | 'COMPLETED' | 'FAILED';
   predicted: {
     verdict: 'ALLOWED' | 'DENIED' | 'UNPREDICTED';
-    deciding_rules: { direction: string; policy: string; rule: string; action: string }[];
-    explanation?: string;
+    /** Absent when UNPREDICTED. */
+    deciding_rules?: { direction: string; policy: string; rule: string; action: string }[];
+    /** The evaluator's explanation (as `GET …/explain` answers), absent when UNPREDICTED. */
+    explanation?: Explanation;
+    /** Why there is no prediction. */
+    note?: string;
   };
   observed: null | {
     phase: string;

@@ -68,14 +68,16 @@ export function TraceflowResult({ tf }: { tf: Traceflow }) {
           <CardBody>
             <p><Label color={VERDICT_COLOR[tf.predicted.verdict] ?? 'grey'} data-testid="predicted-verdict">
               {tf.predicted.verdict}</Label> by the DFW rules in force</p>
-            {tf.predicted.deciding_rules.length > 0 && (
+            {!!tf.predicted.deciding_rules?.length && (
               <ul aria-label="Deciding rules">
                 {tf.predicted.deciding_rules.map((r, i) => (
                   <li key={i}>{r.direction}: <Link className="bw-mono" to={firewallLink(r.policy, r.rule)}>
                     {r.policy} / {r.rule}</Link> ({r.action})</li>))}
               </ul>
             )}
-            {tf.predicted.explanation && <p>{tf.predicted.explanation}</p>}
+            {tf.predicted.note && <p>{tf.predicted.note}</p>}
+            {[tf.predicted.explanation?.egress?.note, tf.predicted.explanation?.ingress?.note].filter(Boolean)
+              .map((note) => <p key={note}>{note}</p>)}
           </CardBody>
         </Card>
         <Card isCompact component="section">
