@@ -42,3 +42,17 @@ create table traceflow (
     update_time  bigint       not null
 );
 create index traceflow_cluster_state on traceflow (cluster, state);
+
+-- Support bundles: requested by an administrator, collected and uploaded by the cluster's adapter (.tar.gz,
+-- stored base64 in a text column: portable between H2 and PostgreSQL; bundles are capped at 8 MiB).
+create table support_bundle (
+    id           varchar(64)  primary key,
+    cluster      varchar(255) not null,
+    state        varchar(16)  not null,
+    content      varchar      not null,
+    size_bytes   bigint       not null,
+    create_time  bigint       not null,
+    create_user  varchar(255) not null,
+    update_time  bigint       not null
+);
+create index support_bundle_cluster_state on support_bundle (cluster, state);

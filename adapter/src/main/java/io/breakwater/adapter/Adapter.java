@@ -1,5 +1,7 @@
 package io.breakwater.adapter;
 
+import io.breakwater.adapter.bundle.SupportBundleCollector;
+import io.breakwater.adapter.bundle.SupportBundleRunner;
 import io.breakwater.adapter.health.AntreaHealthWatch;
 import io.breakwater.adapter.inventory.InventorySync;
 import io.breakwater.adapter.plane.ManagementPlane;
@@ -36,10 +38,12 @@ public final class Adapter implements AutoCloseable {
     private final AntreaHealthWatch health;
     private final RuleStatsCollector stats;
     private final TraceflowRunner traceflows;
+    private final SupportBundleRunner bundles;
 
     private Adapter(InventorySync inventory, RealizationLoop realization, Realizer realizer, AntreaHealthWatch health,
-                    RuleStatsCollector stats, TraceflowRunner traceflows) {
+                    RuleStatsCollector stats, TraceflowRunner traceflows, SupportBundleRunner bundles) {
         this.traceflows = traceflows;
+        this.bundles = bundles;
         this.inventory = inventory;
         this.realization = realization;
         this.realizer = realizer;
@@ -57,12 +61,15 @@ public final class Adapter implements AutoCloseable {
                 new RealizationLoop(realizer, plane, resources, timing), realizer,
                 new AntreaHealthWatch(client, plane, timing.heartbeat()),
                 new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD),
-                new TraceflowRunner(client, plane, realizer::desiredState, Duration.ofSeconds(2), Duration.ofSeconds(30)));
+                new TraceflowRunner(client, plane, realizer::desiredState, Duration.ofSeconds(2), Duration.ofSeconds(30)),
+                new SupportBundleRunner(new SupportBundleCollector(client, SupportBundleCollector.Limits.defaults(),
+                        plane.secrets(), SupportBundleCollector.Self.fromEnvironment()), plane, Duration.ofSeconds(2)));
         adapter.inventory.start();
         adapter.realization.start();
         adapter.health.start();
         adapter.stats.start();
         adapter.traceflows.start();
+        adapter.bundles.start();
         return adapter;
     }
 
@@ -89,6 +96,7 @@ public final class Adapter implements AutoCloseable {
 
     @Override
     public void close() {
+        bundles.close();
         traceflows.close();
         stats.close();
         health.close();

@@ -53,7 +53,9 @@ class DeployManifestsTest {
             List.of("get", "list").forEach(v -> expected.add("stats.antrea.io/" + r + ":" + v));
         }
         List.of("get", "create", "delete").forEach(v -> expected.add("crd.antrea.io/traceflows:" + v));
+        expected.add("/pods/log:get");
         assertThat(grants).isEqualTo(expected);
+        assertThat(grants).noneMatch(g -> g.contains("secrets"));
     }
 
     @Test
@@ -118,7 +120,7 @@ class DeployManifestsTest {
         var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
 
         assertThat(deployment.getSpec().getReplicas()).isGreaterThan(1);
-        assertThat(container.getArgs()).contains("--db=$(BREAKWATER_DB_URL)");
+        assertThat(container.getArgs()).contains("--bind=0.0.0.0").noneMatch(a -> a.startsWith("--db"));
         assertThat(container.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("BREAKWATER_DB_URL");
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("breakwater-server-db");

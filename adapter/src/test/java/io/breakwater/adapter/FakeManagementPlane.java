@@ -148,6 +148,30 @@ public final class FakeManagementPlane implements ManagementPlane {
         traceflowResults.put(id, result);
     }
 
+    private final List<JsonNode> pendingBundles = new ArrayList<>();
+    private final Map<String, byte[]> bundles = new TreeMap<>();
+
+    public synchronized void requestSupportBundle(JsonNode request) {
+        pendingBundles.add(request);
+    }
+
+    public synchronized Map<String, byte[]> bundles() {
+        return Map.copyOf(bundles);
+    }
+
+    @Override
+    public synchronized List<JsonNode> pendingSupportBundles() {
+        failWhenDown();
+        return List.copyOf(pendingBundles);
+    }
+
+    @Override
+    public synchronized void uploadSupportBundle(String id, byte[] bundle) {
+        failWhenDown();
+        pendingBundles.removeIf(r -> r.path("id").asText().equals(id));
+        bundles.put(id, bundle);
+    }
+
     public synchronized List<JsonNode> statsReports() {
         return List.copyOf(statsReports);
     }

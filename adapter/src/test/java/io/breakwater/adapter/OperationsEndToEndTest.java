@@ -173,4 +173,72 @@ class OperationsEndToEndTest {
             assertThat(health.path("reasons").get(0).asText()).startsWith("antrea-agent on node-2 is Stale");
         });
     }
+
+    /** Plays antrea-controller for Traceflows: every new one ends on node-1 with {@code action}. */
+    private io.fabric8.kubernetes.client.informers.SharedIndexInformer<GenericKubernetesResource> answerTraceflows(
+            String action) {
+        var context = io.breakwater.adapter.traceflow.TraceflowKind.context();
+        return client.genericKubernetesResources(context).inform(new io.fabric8.kubernetes.client.informers
+                .ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource tf) {
+                client.genericKubernetesResources(context).withName(tf.getMetadata().getName()).editStatus(r -> {
+                    r.setAdditionalProperty("status", Map.of("phase", "Succeeded", "results", List.of(Map.of(
+                            "node", "node-1", "role", "sender", "observations", List.of(Map.of(
+                                    "component", "NetworkPolicy", "action", action,
+                                    "networkPolicy", "AntreaClusterNetworkPolicy:bw-p-web",
+                                    "networkPolicyRule", "r-allow-web-in"))))));
+                    return r;
+                });
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource o, GenericKubernetesResource n) { }
+
+            @Override
+            public void onDelete(GenericKubernetesResource o, boolean unknown) { }
+        }, 0);
+    }
+
+    private JsonNode traceflow(String action) {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("shop").endMetadata().build()).createOr(e -> e.update());
+        for (var pod : List.of(List.of("web-1", "web", "10.1.0.1"), List.of("db-1", "db", "10.1.0.2"))) {
+            client.pods().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+                    .withName(pod.get(0)).addToLabels("app", pod.get(1)).endMetadata().withNewSpec()
+                    .withNodeName("node-1").endSpec().withNewStatus().withPodIP(pod.get(2)).withPhase("Running")
+                    .endStatus().build()).createOr(e -> e.update());
+        }
+        await().until(() -> call("GET", "/api/v1/breakwater/inventory/pods?cluster=ops", null)
+                .path("result_count").asInt() == 2);
+        await().until(() -> adapter.realizer().desiredState().map(s -> s.securityPolicies().size()).orElse(0) == 1);
+        try (var antrea = answerTraceflows(action)) {
+            String id = call("POST", "/policy/api/v1/infra/traceflows", """
+                    {"cluster": "ops", "source": {"pod": "shop/web-1"}, "destination": {"pod": "shop/db-1"},
+                     "protocol": "TCP", "port": 5432}""").path("id").asText();
+            await().until(() -> !call("GET", "/policy/api/v1/infra/traceflows/" + id, null).path("state").asText()
+                    .equals("PENDING"));
+            return call("GET", "/policy/api/v1/infra/traceflows/" + id, null);
+        }
+    }
+
+    @Test
+    void aTraceflowDeliveredWhereTheRulesAllowAgrees() {
+        var tf = traceflow("Delivered");
+
+        assertThat(tf.path("predicted").path("verdict").asText()).isEqualTo("ALLOWED");
+        assertThat(tf.path("observed").path("verdict").asText()).isEqualTo("DELIVERED");
+        assertThat(tf.path("observed").path("results").get(0).path("observations").get(0).path("dfw_rule_id").asText())
+                .isEqualTo("allow-web");
+        assertThat(tf.path("agreement").path("status").asText()).isEqualTo("AGREE");
+    }
+
+    @Test
+    void aTraceflowDroppedWhereTheRulesAllowDisagrees() {
+        var tf = traceflow("Dropped");
+
+        assertThat(tf.path("agreement").path("status").asText()).isEqualTo("DISAGREE");
+        await().until(() -> client.genericKubernetesResources(io.breakwater.adapter.traceflow.TraceflowKind.context())
+                .list().getItems().isEmpty()); // the adapter deletes it once reported
+    }
 }

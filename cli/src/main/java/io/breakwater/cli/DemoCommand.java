@@ -98,7 +98,8 @@ final class DemoCommand implements Callable<Integer> {
 
                 Antrea is SIMULATED here: a stand-in writes the controller and agent monitoring objects (heartbeat
                 every 20 s) and made-up, growing rule counters; Traceflows are answered as if every packet were
-                delivered (no data plane enforces anything), so a denied flow shows a disagreement. After an import (stats are read every minute):
+                delivered (no data plane enforces anything), so a denied flow shows a disagreement.
+                After an import (stats are read every minute):
                   ./breakwater get health --server %s --cluster %s
                   ./breakwater get stats --server %s
 

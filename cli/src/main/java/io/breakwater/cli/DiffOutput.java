@@ -1,5 +1,6 @@
 package io.breakwater.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.breakwater.core.diff.ConnectivityDiff;
 import io.breakwater.core.diff.Decision;
@@ -27,9 +28,10 @@ final class DiffOutput {
     record FlowJson(String change, PartyJson from, PartyJson to, String protocol, List<Integer> ports,
                     DecisionJson before, DecisionJson after) {}
 
-    /** Pods: namespace, labels, pods; addresses: {@code addresses} as a CIDR or a range. */
+    /** Pods: namespace, labels, pods; outside addresses: {@code addresses}, each a CIDR or a range. */
     @JsonPropertyOrder({"namespace", "labels", "pods", "addresses"})
-    record PartyJson(String namespace, Map<String, String> labels, List<String> pods, String addresses) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PartyJson(String namespace, Map<String, String> labels, List<String> pods, List<String> addresses) {}
 
     @JsonPropertyOrder({"allowed", "egress", "ingress"})
     record DecisionJson(boolean allowed, ReasonJson egress, ReasonJson ingress) {}
@@ -63,7 +65,8 @@ final class DiffOutput {
     private static PartyJson party(Party p) {
         return switch (p) {
             case Party.Pods pods -> new PartyJson(pods.namespace(), pods.labels(), pods.pods(), null);
-            case Party.Addresses a -> new PartyJson(null, null, null, a.range().toString());
+            case Party.Addresses a -> new PartyJson(null, null, null,
+                    a.ranges().stream().map(Object::toString).toList());
         };
     }
 

@@ -34,6 +34,7 @@ final class LocalKubernetes implements AutoCloseable {
         var crds = new java.util.ArrayList<>(Arrays.stream(AntreaKind.values()).map(AntreaKind::crdContext).toList());
         Arrays.stream(io.breakwater.adapter.health.MonitoringKind.values()).forEach(k -> crds.add(k.crdContext()));
         Arrays.stream(io.breakwater.adapter.stats.StatsKind.values()).forEach(k -> crds.add(k.crdContext()));
+        crds.add(io.breakwater.adapter.traceflow.TraceflowKind.crdContext());
         var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(crds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);

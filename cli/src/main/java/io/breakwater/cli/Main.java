@@ -37,6 +37,7 @@ public final class Main implements Runnable {
             ApplyCommand.class,
             InventoryCommand.class,
             TraceflowCommand.class,
+            SupportBundleCommand.class,
             DemoCommand.class);
 
     @CommandLine.Spec

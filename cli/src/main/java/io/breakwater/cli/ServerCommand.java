@@ -67,6 +67,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Requests per second per client before 429 (default ${DEFAULT-VALUE})")
     int rateLimit;
 
+    @Option(names = "--max-body-bytes", defaultValue = "1048576", paramLabel = "N",
+            description = "Largest request body in bytes, whatever its transfer encoding, before 413 (default "
+                + "${DEFAULT-VALUE} = 1 MiB); the bulk requests below have their own cap")
+    long maxBodyBytes;
+
+    @Option(names = "--max-bulk-body-bytes", defaultValue = "67108864", paramLabel = "N",
+            description = "Largest body of an adapter's inventory, deltas and status and of an import, before 413 "
+                + "(default ${DEFAULT-VALUE} = 64 MiB: a 5,000-NetworkPolicy inventory fits)")
+    long maxBulkBodyBytes;
+
     enum LogFormat { text, json }
 
     @Option(names = "--metrics-token", paramLabel = "TOKEN",
@@ -86,13 +96,18 @@ final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1 request per second, found "
                     + rateLimit);
         }
+        if (maxBodyBytes < 1024 || maxBulkBodyBytes < 1024) {
+            throw new ParameterException(spec.commandLine(), "--max-body-bytes and --max-bulk-body-bytes must be at "
+                    + "least 1024, found " + Math.min(maxBodyBytes, maxBulkBodyBytes));
+        }
         var err = spec.commandLine().getErr();
         String jdbcUrl = Secret.of(spec, "--db", db, "--db-file", dbFile, "BREAKWATER_DB_URL", err);
         String password = Secret.of(spec, "--admin-password", adminPassword, "--admin-password-file",
                 adminPasswordFile, "BREAKWATER_ADMIN_PASSWORD", err);
         var config = ServerConfig.defaults(dataDir).withPort(port).withTls(!http).withBindAddress(bind)
                 .withJdbcUrl(jdbcUrl).withAdminPassword(password).withRatePerSecond(rateLimit)
-                .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json);
+                .withMetricsToken(metricsToken == null ? "" : metricsToken).withJsonLogs(logFormat == LogFormat.json)
+                .withMaxBodyBytes(maxBodyBytes).withMaxBulkBodyBytes(maxBulkBodyBytes);
         RunningServer server;
         try {
             server = Server.start(config);

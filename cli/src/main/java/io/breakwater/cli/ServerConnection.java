@@ -133,6 +133,31 @@ final class ServerConnection {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** GET of a binary resource (a support bundle); a non-2xx answer fails like the JSON calls. */
+    byte[] download(String path) {
+        try {
+            var request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofMinutes(5)).GET();
+            if (token != null && !token.isEmpty()) {
+                request.header("Authorization", "Bearer " + token);
+            } else if (password != null && !password.isEmpty()) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<byte[]> r = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() / 100 != 2) {
+                throw new CallFailed(r.statusCode() == 401 || r.statusCode() == 403 ? ExitCodes.REFUSED
+                        : ExitCodes.BAD_INPUT, "HTTP " + r.statusCode() + ": GET " + path + ": "
+                        + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new CallFailed(ExitCodes.UNAVAILABLE, "cannot reach " + server + ": " + reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailed(ExitCodes.UNAVAILABLE, "interrupted while calling " + server);
+        }
+    }
+
     private HttpResponse<String> exchange(String method, String path, Object body) {
         try {
             String text = body == null ? null : JSON.writeValueAsString(body);

@@ -526,4 +526,16 @@ class ServerClientTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("No resources found.\n");
     }
+
+    @Test
+    void supportBundleWithoutAnAdapterTimesOutAndWritesNoFile(@TempDir Path dir) {
+        push("bundled");
+        Path file = dir.resolve("b.tar.gz");
+
+        var run = cli("support-bundle", "--cluster", "bundled", "-o", file.toString(), "--timeout", "1");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("cluster bundled's adapter did not upload bundle");
+        assertThat(file).doesNotExist();
+    }
 }

@@ -262,6 +262,14 @@ class ServerCommandTest {
     }
 
     @Test
+    void aBodyCapBelow1024IsAUsageError() {
+        var run = CliRun.of("server", "--max-body-bytes", "10", "--data-dir", dataDir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("breakwater server: --max-body-bytes and --max-bulk-body-bytes must be at "
+                + "least 1024, found 10");
+    }
+
+    @Test
     void clientsWaitOutTheRateLimitInsteadOfFailing() throws Exception {
         try (var server = InProcessServer.start(dataDir, "--http", "--rate-limit", "1", "--admin-password", "pw-pw-pw-pw")) {
             String groups = """

@@ -35,28 +35,31 @@ final class DataDirectory {
             }
             if (posix(dir)) {
                 Files.setPosixFilePermissions(dir, DIRECTORY);
-                ownerOnlyFiles(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dir, e);
         }
+        tightenFiles(dir);
     }
 
     /**
      * Every file of the directory becomes owner-only; called again once the database has created its files (H2
      * creates them with the process's umask).
      */
-    static void ownerOnlyFiles(Path dir) {
+    static void tightenFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
+            if (!posix(dir)) {
+                return;
+            }
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.setPosixFilePermissions(f, FILE);
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot make the files of " + dir + " owner-only: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the files of " + dir + " owner-only", e);
         }
     }
 
-    static boolean posix(Path path) throws IOException {
+    private static boolean posix(Path path) throws IOException {
         return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 }

@@ -15,6 +15,7 @@ import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
 import io.breakwater.server.api.Telemetry;
 import io.breakwater.server.auth.Users;
+import io.breakwater.server.bundle.SupportBundles;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
 import io.breakwater.server.domain.DomainException;
@@ -35,9 +36,6 @@ import io.breakwater.server.traceflow.Traceflows;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +66,7 @@ public final class Server {
         }
         ChangeFeed feed = ChangeFeed.of(db);
         try {
-            if (DataDirectory.posix(config.dataDir())) {
-                DataDirectory.ownerOnlyFiles(config.dataDir()); // H2's files, just created with the umask's bits
-            }
+            DataDirectory.tightenFiles(config.dataDir()); // H2's files, just created with the umask's bits
             db.inTransaction(c -> {
                 PolicyStore.fillParentKeys(c);
                 return null;
@@ -87,11 +83,6 @@ public final class Server {
                 app.start(config.bindAddress(), config.port());
             }
             return new RunningServer(app, List.of(feed, db, metrics), config.tls(), generated, config.bindAddress());
-        } catch (IOException e) {
-            feed.close();
-            db.close();
-            metrics.close();
-            throw new UncheckedIOException("cannot read the data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             feed.close();
             db.close();
@@ -138,7 +129,7 @@ public final class Server {
         var evaluations = new Evaluations(db, clusters, desired);
         EvaluationRoutes.register(app, evaluations);
         OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
-                policyService, new Traceflows(db, clusters, evaluations, clock));
+                policyService, new Traceflows(db, clusters, evaluations, clock), new SupportBundles(db, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock), metrics);
         Guard.guardHead(app, getRoutes);

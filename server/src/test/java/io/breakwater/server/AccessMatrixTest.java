@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every endpoint x every principal, from access-matrix.yaml: allowed → not 401/403/500, else 403; anonymous → 401. */
+/**
+ * Every endpoint x every principal, from access-matrix.yaml, and HEAD on every GET endpoint: allowed → not
+ * 401/403/500, else 403; anonymous → 401.
+ */
 class AccessMatrixTest {
 
     record Row(String note, String method, String path, String body, List<String> allowed) {}
@@ -54,14 +57,28 @@ class AccessMatrixTest {
         }
     }
 
+    /** The rows, and for every GET row its HEAD twin: HEAD must meet the same guard. */
+    static List<Row> rowsWithHead() throws IOException {
+        var out = new ArrayList<Row>();
+        for (Row row : rows()) {
+            out.add(row);
+            if (row.method().equals("GET")) {
+                out.add(new Row(row.note() + " (HEAD)", "HEAD", row.path(), null, row.allowed()));
+            }
+        }
+        return out;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointForEveryPrincipal() throws IOException {
         var tests = new ArrayList<DynamicTest>();
-        for (Row row : rows()) {
+        for (Row row : rowsWithHead()) {
             tests.add(DynamicTest.dynamicTest(row.note() + " as anonymous → 401", () -> {
                 var r = principals.get("enterprise_admin").anonymous().send(row.method(), row.path(), row.body());
                 assertThat(r.status()).as(r.text()).isEqualTo(401);
-                assertThat(r.json().get("error_code").asLong()).isEqualTo(403);
+                if (!row.method().equals("HEAD")) {
+                    assertThat(r.json().get("error_code").asLong()).isEqualTo(403);
+                }
             }));
             principals.forEach((name, client) -> tests.add(DynamicTest.dynamicTest(
                     row.note() + " as " + name + (row.allowed().contains(name) ? " → allowed" : " → 403"), () -> {
@@ -70,7 +87,9 @@ class AccessMatrixTest {
                             assertThat(r.status()).as(r.text()).isNotIn(401, 403).isLessThan(500);
                         } else {
                             assertThat(r.status()).as(r.text()).isEqualTo(403);
-                            assertThat(r.json().get("httpStatus").asText()).isEqualTo("FORBIDDEN");
+                            if (!row.method().equals("HEAD")) {
+                                assertThat(r.json().get("httpStatus").asText()).isEqualTo("FORBIDDEN");
+                            }
                         }
                     })));
         }

@@ -114,6 +114,27 @@ class ObservabilityTest {
     }
 
     @Test
+    void jsonLogsWriteOneJsonLinePerRequestWithItsRequestId() throws Exception {
+        var captured = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        try (RunningServer server = Server.start(TestServers.config().withJsonLogs(true))) {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            var http = java.net.http.HttpClient.newHttpClient();
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/healthz"))
+                    .header("X-Request-Id", "trace-42").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } finally {
+            System.setOut(original);
+        }
+
+        var line = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("trace-42")).findFirst().orElseThrow();
+        var json = io.breakwater.server.json.Json.parse(line);
+        assertThat(json.get("request_id").asText()).isEqualTo("trace-42");
+        assertThat(json.get("route").asText()).isEqualTo("/healthz");
+        assertThat(json.get("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void aClientsRequestIdIsEchoedAndAMissingOneGenerated() throws Exception {
         try (RunningServer server = TestServers.h2()) {
             var http = java.net.http.HttpClient.newHttpClient();

@@ -93,6 +93,25 @@ public final class FailoverManagementPlane implements ManagementPlane {
         });
     }
 
+    @Override
+    public List<JsonNode> pendingSupportBundles() {
+        return call(ManagementPlane::pendingSupportBundles);
+    }
+
+    @Override
+    public void uploadSupportBundle(String id, byte[] bundle) {
+        call(p -> {
+            p.uploadSupportBundle(id, bundle);
+            return null;
+        });
+    }
+
+    /** Every server's secrets: a bundle must hold none of them. */
+    @Override
+    public List<String> secrets() {
+        return servers.stream().flatMap(p -> p.secrets().stream()).distinct().toList();
+    }
+
     private <T> T call(Function<ManagementPlane, T> work) {
         int start = current;
         ManagementPlaneUnavailable last = null;

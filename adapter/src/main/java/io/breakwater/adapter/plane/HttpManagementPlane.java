@@ -109,6 +109,29 @@ public final class HttpManagementPlane implements ManagementPlane {
         send(request("traceflows/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/result").PUT(body(result)));
     }
 
+    @Override
+    public List<JsonNode> pendingSupportBundles() {
+        var response = send(request("support-bundle-requests").GET());
+        try {
+            var out = new java.util.ArrayList<JsonNode>();
+            JSON.readTree(response.body()).path("results").forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            throw new ManagementPlaneUnavailable("support-bundle-requests: unreadable reply: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void uploadSupportBundle(String id, byte[] bundle) {
+        send(request("support-bundles/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/content")
+                .header("Content-Type", "application/gzip").PUT(HttpRequest.BodyPublishers.ofByteArray(bundle)));
+    }
+
+    @Override
+    public List<String> secrets() {
+        return List.of(credential);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(clusterBase.resolve(path))
                 .timeout(CALL_TIMEOUT)

@@ -34,4 +34,15 @@ public interface ManagementPlane {
 
     /** The observation of one traceflow request. */
     void reportTraceflow(String id, JsonNode result);
+
+    /** Support-bundle requests of this cluster not uploaded yet. */
+    List<JsonNode> pendingSupportBundles();
+
+    /** Uploads one support bundle ({@code .tar.gz}). */
+    void uploadSupportBundle(String id, byte[] bundle);
+
+    /** What must never leave in a support bundle (the credential this plane sends). */
+    default List<String> secrets() {
+        return List.of();
+    }
 }

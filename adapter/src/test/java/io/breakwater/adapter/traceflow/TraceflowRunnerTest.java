@@ -103,7 +103,8 @@ class TraceflowRunnerTest {
         assertThat(observation.get("dfw_policy_id").asText()).isEqualTo("db-access");
         assertThat(observation.get("dfw_rule_id").asText()).isEqualTo("1");
         var spec = specsSeen.getFirst();
-        assertThat(spec.get("source").toString()).isEqualTo("{\"namespace\":\"shop\",\"pod\":\"web-1\"}");
+        assertThat(spec.get("source").get("namespace").asText()).isEqualTo("shop");
+        assertThat(spec.get("source").get("pod").asText()).isEqualTo("web-1");
         assertThat(spec.get("packet").get("transportHeader").get("tcp").get("dstPort").asInt()).isEqualTo(5432);
     }
 

@@ -6,10 +6,10 @@ import io.breakwater.core.eval.Flow;
 import io.breakwater.core.eval.K8sEvaluator;
 import io.breakwater.core.eval.Matrix;
 import io.breakwater.core.eval.PortRef;
+import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.nsx.DfwFacts;
-import io.breakwater.core.verify.PodClasses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +29,28 @@ final class ConnectivityDiffer {
 
     private interface Oracle {
         boolean allows(Endpoint source, Endpoint destination);
+
+        /** Between two pods of the inventory, by index; whole-matrix oracles answer without building a flow. */
+        default boolean allows(int source, int destination, List<Pod> pods) {
+            return allows(Endpoint.of(pods.get(source)), Endpoint.of(pods.get(destination)));
+        }
+    }
+
+    /** One matrix per side and port range; flows with an outside address are decided one by one. */
+    private record MatrixOracle(Matrix matrix, Evaluator evaluator, PortRange range, Map<Pod, Integer> podIndex)
+            implements Oracle {
+        @Override
+        public boolean allows(Endpoint source, Endpoint destination) {
+            if (source instanceof Endpoint.PodEndpoint(Pod s) && destination instanceof Endpoint.PodEndpoint(Pod d)) {
+                return allows(podIndex.get(s), podIndex.get(d), List.of());
+            }
+            return evaluator.allows(new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
+        }
+
+        @Override
+        public boolean allows(int source, int destination, List<Pod> pods) {
+            return matrix.cell(source, destination) != Matrix.BLOCKED;
+        }
     }
 
     private final Inventory inventory;
@@ -46,6 +68,13 @@ final class ConnectivityDiffer {
     private final long matrixPairs;
 
     private long comparisons;
+    private final List<Integer> firstPodList = new ArrayList<>();
+    private final List<Integer> secondPodList = new ArrayList<>();
+    private int[] firstPod;
+    private int[] secondPod;
+    private AddressClasses addressClasses;
+    private final Map<List<Object>, List<int[]>> addressGroups = new HashMap<>();
+    private final Map<List<Integer>, Integer> addressParties = new HashMap<>();
     private boolean[] egress;
     private boolean[] ingress;
 
@@ -76,7 +105,7 @@ final class ConnectivityDiffer {
         differ.fold(podKey(inventory, before, after));
         List<PortRange> ports = PortIntervals.of(inventory, before, after);
         List<AddressRange> addresses = AddressIntervals.of(inventory, before, after);
-        addresses.forEach(a -> differ.addParty(new Party.Addresses(a)));
+        differ.addressClasses = new AddressClasses(addresses, before, after);
         for (PortRange range : ports) {
             differ.compare(range, addresses);
         }
@@ -94,20 +123,23 @@ final class ConnectivityDiffer {
         return List.of();
     }
 
-    /** Pods alike on both sides: same namespace and labels, and alike to each side's own rules. */
+    /**
+     * Pods alike on both sides: same namespace, labels, host-network flag, container ports and ipBlocks of every
+     * side's NetworkPolicies, and alike to each DFW side's groups and IP items.
+     */
     private static Function<Pod, Object> podKey(Inventory inventory, PolicySet before, PolicySet after) {
-        Function<Pod, Object> b = sideKey(inventory, before);
-        Function<Pod, Object> a = sideKey(inventory, after);
-        return pod -> List.of(pod.namespace(), pod.labels(), b.apply(pod), a.apply(pod));
+        Map<Pod, java.util.BitSet> blocks = IpBlockSignatures.of(inventory.pods(), before, after);
+        Function<Pod, Object> b = dfwKey(inventory, before);
+        Function<Pod, Object> a = dfwKey(inventory, after);
+        return pod -> List.of(pod.namespace(), pod.labels(), pod.hostNetwork(), pod.ports(), blocks.get(pod),
+                b.apply(pod), a.apply(pod));
     }
 
-    private static Function<Pod, Object> sideKey(Inventory inventory, PolicySet side) {
-        Function<Pod, ?> k8s = PodClasses.key(side.networkPolicies());
+    private static Function<Pod, Object> dfwKey(Inventory inventory, PolicySet side) {
         if (side instanceof PolicySet.Dfw dfw) {
-            Function<Pod, Object> groups = DfwFacts.podKey(inventory, dfw.groups(), dfw.policies());
-            return pod -> List.of(k8s.apply(pod), groups.apply(pod));
+            return DfwFacts.podKey(inventory, dfw.groups(), dfw.policies());
         }
-        return k8s::apply;
+        return pod -> "";
     }
 
     private void fold(Function<Pod, Object> key) {
@@ -115,6 +147,8 @@ final class ConnectivityDiffer {
         inventory.pods().forEach(p -> byKey.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
         for (List<Pod> members : byKey.values()) {
             classes.add(List.copyOf(members));
+            firstPodList.add(podIndex.get(members.getFirst()));
+            secondPodList.add(members.size() > 1 ? podIndex.get(members.get(1)) : -1);
             Pod first = members.getFirst();
             addParty(new Party.Pods(first.namespace(), first.labels(), members.stream().map(Pod::key).toList()));
         }
@@ -130,6 +164,10 @@ final class ConnectivityDiffer {
         Oracle a = oracle(after, range);
         int count = classes.size();
         flags();
+        if (firstPod == null) {
+            firstPod = firstPodList.stream().mapToInt(Integer::intValue).toArray();
+            secondPod = secondPodList.stream().mapToInt(Integer::intValue).toArray();
+        }
         for (int s = 0; s < count; s++) {
             for (int d = 0; d < count; d++) {
                 if (egress[s] || ingress[d]) {
@@ -137,18 +175,36 @@ final class ConnectivityDiffer {
                 }
             }
         }
-        for (int r = 0; r < addresses.size(); r++) {
-            Endpoint outside = Endpoint.of(addresses.get(r).representative());
-            for (int c = 0; c < count; c++) {
-                Endpoint pod = Endpoint.of(classes.get(c).getFirst());
-                if (ingress[c]) {
-                    compareFlow(count + r, c, outside, pod, range, b, a);
+        for (int c = 0; c < count; c++) {
+            Endpoint pod = Endpoint.of(classes.get(c).getFirst());
+            if (ingress[c]) {
+                for (int[] group : addressGroups(c, Direction.INGRESS, addresses)) {
+                    Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
+                    compareFlow(addressParty(group, addresses), c, outside, pod, range, b, a);
                 }
-                if (egress[c]) {
-                    compareFlow(c, count + r, pod, outside, range, b, a);
+            }
+            if (egress[c]) {
+                for (int[] group : addressGroups(c, Direction.EGRESS, addresses)) {
+                    Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
+                    compareFlow(c, addressParty(group, addresses), pod, outside, range, b, a);
                 }
             }
         }
+    }
+
+    /** Per class and direction, computed once: the groups depend on the rules, not on the port. */
+    private List<int[]> addressGroups(int c, Direction direction, List<AddressRange> addresses) {
+        return addressGroups.computeIfAbsent(List.of(c, direction),
+                k -> addressClasses.groups(classes.get(c).getFirst(), direction));
+    }
+
+    private int addressParty(int[] group, List<AddressRange> addresses) {
+        return addressParties.computeIfAbsent(java.util.Arrays.stream(group).boxed().toList(), k -> {
+            var party = new Party.Addresses(java.util.Arrays.stream(group).mapToObj(addresses::get).toList());
+            order.put(party, classes.size() + group[0]);
+            parties.add(party);
+            return parties.size() - 1;
+        });
     }
 
     private long pairsToCompare() {
@@ -187,12 +243,18 @@ final class ConnectivityDiffer {
     }
 
     private void comparePods(int s, int d, PortRange range, Oracle b, Oracle a) {
-        List<Pod> from = classes.get(s);
-        List<Pod> to = classes.get(d);
-        if (s == d && from.size() < 2) {
-            return; // a pod always reaches itself
+        int source = firstPod[s];
+        int destination = s == d ? secondPod[d] : firstPod[d];
+        if (destination < 0) {
+            return; // a class of one pod: a pod always reaches itself
         }
-        compareFlow(s, d, Endpoint.of(from.getFirst()), Endpoint.of(s == d ? to.get(1) : to.getFirst()), range, b, a);
+        comparisons++;
+        List<Pod> pods = inventory.pods();
+        if (b.allows(source, destination, pods) != a.allows(source, destination, pods)) {
+            Flow flow = new Flow(Endpoint.of(pods.get(source)), Endpoint.of(pods.get(destination)), range.protocol(),
+                    PortRef.of(range.from()));
+            record(s, d, range, Decision.of(before.evaluate(flow)), Decision.of(after.evaluate(flow)));
+        }
     }
 
     private void compareFlow(int from, int to, Endpoint source, Endpoint destination, PortRange range, Oracle b, Oracle a) {
@@ -225,13 +287,7 @@ final class ConnectivityDiffer {
      */
     private Oracle oracle(Evaluator evaluator, PortRange range) {
         if (evaluator instanceof K8sEvaluator k8s && pairsToCompare() > matrixPairs) {
-            Matrix m = k8s.matrix(range.protocol(), PortRef.of(range.from()));
-            return (source, destination) -> {
-                if (source instanceof Endpoint.PodEndpoint(Pod s) && destination instanceof Endpoint.PodEndpoint(Pod d)) {
-                    return m.cell(podIndex.get(s), podIndex.get(d)) != Matrix.BLOCKED;
-                }
-                return evaluator.allows(new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
-            };
+            return new MatrixOracle(k8s.matrix(range.protocol(), PortRef.of(range.from())), evaluator, range, podIndex);
         }
         return (source, destination) -> evaluator.allows(
                 new Flow(source, destination, range.protocol(), PortRef.of(range.from())));

@@ -21,10 +21,17 @@ public sealed interface Party {
         }
     }
 
-    record Addresses(AddressRange range) implements Party {
+    /** Outside address ranges the rules at the other end cannot tell apart (at least one). */
+    record Addresses(List<AddressRange> ranges) implements Party {
+        public Addresses {
+            ranges = List.copyOf(ranges);
+        }
+
         @Override
         public String toString() {
-            return range.toString();
+            List<String> all = ranges.stream().map(AddressRange::toString).toList();
+            return all.size() <= 3 ? String.join(",", all)
+                    : all.get(0) + "," + all.get(1) + ",… (" + all.size() + " ranges)";
         }
     }
 }

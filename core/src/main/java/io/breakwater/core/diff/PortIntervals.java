@@ -24,6 +24,8 @@ final class PortIntervals {
 
     private final Map<Protocol, TreeSet<Integer>> cuts = new EnumMap<>(Protocol.class);
     private final Inventory inventory;
+    /** Distinct ports seen: thousands of rules name the same few, and a named one costs a pass over the pods. */
+    private final java.util.Set<PolicyPort> seen = new java.util.HashSet<>();
 
     PortIntervals(Inventory inventory) {
         this.inventory = inventory;
@@ -54,6 +56,9 @@ final class PortIntervals {
     }
 
     private void add(PolicyPort port) {
+        if (!seen.add(port)) {
+            return;
+        }
         switch (port.port()) {
             case PortMatch.AnyPort a -> { }
             case PortMatch.Single(int p) -> cut(port.protocol(), p, p);

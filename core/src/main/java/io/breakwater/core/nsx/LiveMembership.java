@@ -8,6 +8,7 @@ import io.breakwater.core.nsx.Expression.Condition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ public final class LiveMembership {
     private final List<Pod> slots = new ArrayList<>();
     private final java.util.BitSet freeSlots = new java.util.BitSet();
     private final Map<String, Group> groups = new HashMap<>();
+    /** Members by group path; groups with the same criteria (and no paths) share one set. */
     private final Map<String, SlotSet> members = new HashMap<>();
+    private final Map<List<Expression>, Set<String>> sharers = new HashMap<>();
     private final Map<String, Set<String>> groupsByAnchor = new HashMap<>();
     /** Live pods by the anchors they meet; {@link #ANY} holds every live pod. */
     private final Map<String, SlotSet> slotsByAnchor = new HashMap<>();
@@ -114,9 +117,10 @@ public final class LiveMembership {
             return Set.of();
         }
         var left = new LinkedHashSet<String>();
+        var decided = new IdentityHashMap<SlotSet, Boolean>();
         for (String path : candidateGroups(slots.get(slot))) {
             SlotSet set = members.get(path);
-            if (set != null && set.remove(slot)) {
+            if (set != null && decided.computeIfAbsent(set, s -> s.remove(slot))) {
                 left.add(path);
             }
         }
@@ -158,14 +162,10 @@ public final class LiveMembership {
         }
         referencedPaths(group.expression()).forEach(p -> referrers.computeIfAbsent(p, x -> new HashSet<>())
                 .add(group.path()));
-        var set = new SlotSet();
-        for (String anchor : anchors(group.expression())) {
-            candidateSlots(anchor).forEach(slot -> {
-                if (holds(group.expression(), slots.get(slot), 0)) {
-                    set.add(slot);
-                }
-            });
-        }
+        Set<String> sameCriteria = shareable(group) ? sharers.computeIfAbsent(group.expression(),
+                e -> new LinkedHashSet<>()) : new LinkedHashSet<>();
+        SlotSet set = sameCriteria.isEmpty() ? computed(group) : members.get(sameCriteria.iterator().next());
+        sameCriteria.add(group.path());
         members.put(group.path(), set);
         for (String referrer : List.copyOf(referrers.getOrDefault(group.path(), Set.of()))) {
             Group g = groups.get(referrer);
@@ -175,10 +175,26 @@ public final class LiveMembership {
         }
     }
 
+    private SlotSet computed(Group group) {
+        var set = new SlotSet();
+        for (String anchor : anchors(group.expression())) {
+            candidateSlots(anchor).forEach(slot -> {
+                if (holds(group.expression(), slots.get(slot), 0)) {
+                    set.add(slot);
+                }
+            });
+        }
+        return set;
+    }
+
     public void removeGroup(String path) {
         Group old = groups.remove(path);
         members.remove(path);
         if (old != null) {
+            Set<String> sameCriteria = sharers.get(old.expression());
+            if (sameCriteria != null && sameCriteria.remove(path) && sameCriteria.isEmpty()) {
+                sharers.remove(old.expression());
+            }
             anchors(old.expression()).forEach(a -> groupsByAnchor.getOrDefault(a, new HashSet<>()).remove(path));
             referencedPaths(old.expression()).forEach(p -> referrers.getOrDefault(p, new HashSet<>()).remove(path));
         }
@@ -187,9 +203,10 @@ public final class LiveMembership {
     private Set<String> reevaluate(int slot, Set<String> candidates) {
         Pod pod = slots.get(slot);
         var changed = new LinkedHashSet<String>();
+        var decided = new IdentityHashMap<SlotSet, Boolean>(); // groups of equal criteria are decided once
         for (String path : candidates) {
-            boolean member = holds(groups.get(path).expression(), pod, 0);
-            if (members.get(path).set(slot, member)) {
+            SlotSet set = members.get(path);
+            if (decided.computeIfAbsent(set, s -> s.set(slot, holds(groups.get(path).expression(), pod, 0)))) {
                 changed.add(path);
             }
         }
@@ -354,6 +371,11 @@ public final class LiveMembership {
             case Criterion.NAMESPACE + "/Name" -> "n|" + value;
             default -> null;
         };
+    }
+
+    /** Groups whose criteria name no other group can share members with groups of equal criteria. */
+    private static boolean shareable(Group group) {
+        return referencedPaths(group.expression()).isEmpty();
     }
 
     private void registerIpItems(List<Expression> expression) {

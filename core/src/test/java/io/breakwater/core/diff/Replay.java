@@ -87,8 +87,8 @@ final class Replay {
     static boolean holds(Party party, Endpoint endpoint) {
         return switch (party) {
             case Party.Pods pods -> endpoint instanceof Endpoint.PodEndpoint(Pod p) && pods.pods().contains(p.key());
-            case Party.Addresses(AddressRange range) ->
-                    endpoint instanceof Endpoint.ExternalEndpoint(IpAddress ip) && range.contains(ip);
+            case Party.Addresses(List<AddressRange> ranges) ->
+                    endpoint instanceof Endpoint.ExternalEndpoint(IpAddress ip) && ranges.stream().anyMatch(r -> r.contains(ip));
         };
     }
 }

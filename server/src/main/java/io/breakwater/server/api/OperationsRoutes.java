@@ -5,6 +5,7 @@ import static io.breakwater.server.api.Requires.need;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.server.auth.Permission;
+import io.breakwater.server.bundle.SupportBundles;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.health.AntreaHealth;
 import io.breakwater.server.inventory.Clusters;
@@ -35,8 +36,9 @@ public final class OperationsRoutes {
     private OperationsRoutes() {}
 
     public static void register(Javalin app, Clusters clusters, AntreaHealth health, RuleStatistics stats,
-            PolicyService policies, Traceflows traceflows) {
+            PolicyService policies, Traceflows traceflows, SupportBundles bundles) {
         traceflows(app, clusters, traceflows);
+        supportBundles(app, clusters, bundles);
         app.put(BASE + "/antrea-health", ctx -> {
             health.report(cluster(ctx, clusters), Json.parseObject(ctx.body()));
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
@@ -81,6 +83,31 @@ public final class OperationsRoutes {
                 traceflows.pending(cluster(ctx, clusters)))), need(Permission.CLUSTER_READ));
         app.put(BASE + "/traceflows/{id}/result", ctx -> {
             traceflows.report(cluster(ctx, clusters), ctx.pathParam("id"), Json.parseObject(ctx.body()));
+            ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
+        }, need(Permission.CLUSTER_WRITE));
+    }
+
+    /** Administrators request and download; the cluster's adapter lists requests and uploads. */
+    private static void supportBundles(Javalin app, Clusters clusters, SupportBundles bundles) {
+        app.post(BASE + "/support-bundles", ctx -> {
+            ctx.status(201);
+            ctx.json(bundles.request(cluster(ctx, clusters), PolicyRoutes.user(ctx)));
+        }, need(Permission.CLUSTER_ADMIN));
+        app.get(BASE + "/support-bundles", ctx -> ctx.json(ListQuery.from(ctx).page(
+                bundles.list(cluster(ctx, clusters)))), need(Permission.CLUSTER_ADMIN));
+        app.get(BASE + "/support-bundles/{id}", ctx -> ctx.json(bundles.get(cluster(ctx, clusters),
+                ctx.pathParam("id"))), need(Permission.CLUSTER_ADMIN));
+        app.get(BASE + "/support-bundles/{id}/content", ctx -> {
+            String id = ctx.pathParam("id");
+            byte[] content = bundles.content(cluster(ctx, clusters), id);
+            ctx.contentType("application/gzip");
+            ctx.header("Content-Disposition", "attachment; filename=\"support-bundle-" + id + ".tar.gz\"");
+            ctx.result(content);
+        }, need(Permission.CLUSTER_ADMIN));
+        app.get(BASE + "/support-bundle-requests", ctx -> ctx.json(ListQuery.from(ctx).page(
+                bundles.pending(cluster(ctx, clusters)))), need(Permission.CLUSTER_WRITE));
+        app.put(BASE + "/support-bundles/{id}/content", ctx -> {
+            bundles.upload(cluster(ctx, clusters), ctx.pathParam("id"), ctx.bodyAsBytes());
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
         }, need(Permission.CLUSTER_WRITE));
     }

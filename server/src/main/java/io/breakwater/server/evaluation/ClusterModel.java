@@ -15,10 +15,12 @@ import io.breakwater.core.problem.Result;
 import io.breakwater.core.read.K8sDocument;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.inventory.InventoryStore;
+import io.breakwater.server.domain.FieldProblem;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.policy.PolicyValidator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,6 +55,9 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
         normalized.errors().forEach(p -> warnings.add(p.toString()));
         var groups = new ArrayList<Group>();
         for (JsonNode g : desiredState.path("groups")) {
+            if (!valid(PolicyKind.GROUP, g, warnings)) {
+                continue;
+            }
             ObjectNode group = ((ObjectNode) g).deepCopy();
             for (String field : List.of("group_type", "expression", "tags")) {
                 list(group, field, cluster);
@@ -61,6 +66,9 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
         }
         var policies = new ArrayList<SecurityPolicy>();
         for (JsonNode p : desiredState.path("security_policies")) {
+            if (!valid(PolicyKind.SECURITY_POLICY, p, warnings)) {
+                continue;
+            }
             read(withDefaults((ObjectNode) p, cluster), SecurityPolicy.class, warnings).ifPresent(policies::add);
         }
         return new ClusterModel(cluster, normalized.value(), groups, policies, warnings);
@@ -133,6 +141,24 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
             });
         }
         node.set(field, out);
+    }
+
+    /**
+     * Rows stored before the API validated every field (a port "abc") must not fail the whole evaluation: an
+     * object that is not valid today is left out and named in the warnings.
+     */
+    private static boolean valid(PolicyKind kind, JsonNode node, List<String> warnings) {
+        if (!(node instanceof ObjectNode object)) {
+            return false;
+        }
+        List<FieldProblem> problems = PolicyValidator.validate(kind, object.path("id").asText(""), object);
+        if (problems.isEmpty()) {
+            return true;
+        }
+        FieldProblem first = problems.getFirst();
+        warnings.add(object.path("path").asText("?") + ": left out of the evaluation, it is not valid: "
+                + first.path() + ": " + first.message());
+        return false;
     }
 
     private static <T> Optional<T> read(JsonNode node, Class<T> type, List<String> warnings) {

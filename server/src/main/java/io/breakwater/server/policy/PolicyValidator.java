@@ -3,6 +3,8 @@ package io.breakwater.server.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.core.net.Cidr;
+import io.breakwater.core.net.IpAddress;
 import io.breakwater.core.nsx.Expression;
 import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.core.nsx.ServiceEntry;
@@ -16,7 +18,7 @@ import java.util.Set;
  * Checks a Group, SecurityPolicy or Rule body against nsx-api.md §3-§6 and reports every problem with its field
  * path. It never changes the body.
  */
-final class PolicyValidator {
+public final class PolicyValidator {
 
     private static final Set<String> ACTIONS = Set.of("ALLOW", "DROP", "REJECT", "JUMP_TO_APPLICATION");
     private static final Set<String> DIRECTIONS = Set.of("IN", "OUT", "IN_OUT");
@@ -27,12 +29,18 @@ final class PolicyValidator {
     private static final Set<String> ENTRY_TYPES =
             Set.of("L4PortSetServiceEntry", "ICMPTypeServiceEntry", "IPProtocolServiceEntry");
     private static final int MAX_GROUP_ITEMS = 128;
+    private static final Set<String> L4_PROTOCOLS = Set.of("TCP", "UDP");
+    private static final Set<String> ICMP_PROTOCOLS = Set.of("ICMPv4", "ICMPv6");
+    private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
+    private static final java.util.regex.Pattern GROUP_PATH =
+            java.util.regex.Pattern.compile("/infra/domains/[^/]+/groups/[^/]+");
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
     private PolicyValidator() {}
 
-    static List<FieldProblem> validate(PolicyKind kind, String id, ObjectNode body) {
+    /** Every problem of the body, each with its field path; empty when it is a valid object of the kind. */
+    public static List<FieldProblem> validate(PolicyKind kind, String id, ObjectNode body) {
         var v = new PolicyValidator();
         v.object(kind, id, body, "");
         return v.problems;
@@ -119,12 +127,129 @@ final class PolicyValidator {
             return;
         }
         typed(item, Expression.class, path);
-        if (type.equals("ConjunctionOperator")) {
-            String op = item.path("conjunction_operator").asText("");
-            if (!op.equals("AND") && !op.equals("OR")) {
-                add(path + ".conjunction_operator", "must be AND or OR");
+        switch (type) {
+            case "ConjunctionOperator" -> {
+                String op = item.path("conjunction_operator").asText("");
+                if (!op.equals("AND") && !op.equals("OR")) {
+                    add(path + ".conjunction_operator", "must be AND or OR");
+                }
+            }
+            case "Condition" -> {
+                for (String field : List.of("member_type", "key", "operator", "value")) {
+                    if (item.path(field).asText("").isBlank()) {
+                        add(path + "." + field, "is required: a Condition matches nothing without it");
+                    }
+                }
+            }
+            case "IPAddressExpression" -> nonEmptyTexts(item, path, "ip_addresses", PolicyValidator::isIpText,
+                    "an IP address, CIDR or range (10.0.0.1, 10.0.0.0/8, 10.0.0.1-10.0.0.9)");
+            case "PathExpression" -> nonEmptyTexts(item, path, "paths", p -> GROUP_PATH.matcher(p).matches(),
+                    "a group path /infra/domains/<domain>/groups/<id>");
+            case "NestedExpression" -> nested(item.get("expressions"), path + ".expressions");
+            default -> { }
+        }
+    }
+
+    private void nested(JsonNode expressions, String path) {
+        if (expressions == null || !expressions.isArray() || expressions.isEmpty()) {
+            add(path, "is required: a NestedExpression needs at least one term");
+            return;
+        }
+        for (int i = 0; i < expressions.size(); i++) {
+            expressionItem(expressions.get(i), path + "[" + i + "]", i % 2 == 1);
+        }
+    }
+
+    private void nonEmptyTexts(JsonNode item, String path, String field, java.util.function.Predicate<String> valid,
+            String expected) {
+        JsonNode list = item.get(field);
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            add(path + "." + field, "is required: a non-empty array, each item " + expected);
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isTextual() || !valid.test(list.get(i).asText())) {
+                add(path + "." + field + "[" + i + "]", "must be " + expected + ", found " + quoted(list.get(i)));
             }
         }
+    }
+
+    /** An address, a prefix within its family's bits, or a range of two addresses of one family. */
+    static boolean isIpText(String text) {
+        int dash = text.indexOf('-');
+        if (dash > 0) {
+            var from = IpAddress.parse(text.substring(0, dash));
+            var to = IpAddress.parse(text.substring(dash + 1));
+            return from.isPresent() && to.isPresent() && from.get().family() == to.get().family()
+                    && from.get().compareTo(to.get()) <= 0;
+        }
+        return text.contains("/") ? Cidr.parse(text).isPresent() : IpAddress.parse(text).isPresent();
+    }
+
+    private void serviceEntry(JsonNode entry, String at) {
+        switch (entry.path("resource_type").asText("")) {
+            case "L4PortSetServiceEntry" -> {
+                if (!L4_PROTOCOLS.contains(entry.path("l4_protocol").asText(""))) {
+                    add(at + ".l4_protocol", "must be TCP or UDP (ICMP takes an ICMPTypeServiceEntry)");
+                }
+                ports(entry.get("source_ports"), at + ".source_ports");
+                ports(entry.get("destination_ports"), at + ".destination_ports");
+            }
+            case "ICMPTypeServiceEntry" -> {
+                if (!ICMP_PROTOCOLS.contains(entry.path("protocol").asText(""))) {
+                    add(at + ".protocol", "must be one of " + ICMP_PROTOCOLS);
+                }
+                integer((ObjectNode) entry, at + ".", "icmp_type", 0, 255);
+                integer((ObjectNode) entry, at + ".", "icmp_code", 0, 255);
+            }
+            case "IPProtocolServiceEntry" -> {
+                JsonNode number = entry.get("protocol_number");
+                if (number == null || !number.isIntegralNumber() || number.asLong() < 0 || number.asLong() > 255) {
+                    add(at + ".protocol_number", "is required: an integer from 0 to 255");
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** NSX: at most 15 values (a range counts as 2), each a port 1-65535 or a range low-high of such ports. */
+    private void ports(JsonNode ports, String path) {
+        if (ports == null || ports.isNull()) {
+            return;
+        }
+        if (!ports.isArray()) {
+            add(path, "must be an array of ports or port ranges");
+            return;
+        }
+        int weight = 0;
+        for (JsonNode port : ports) {
+            weight += port.asText().contains("-") ? 2 : 1;
+        }
+        if (weight > 15) {
+            add(path, "holds more than 15 ports (a range counts as 2)");
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            JsonNode port = ports.get(i);
+            if (!(port.isTextual() || port.isIntegralNumber()) || !isPortText(port.asText())) {
+                add(path + "[" + i + "]", "must be a port from 1 to 65535 or a range like 8080-8090, found "
+                        + quoted(port));
+            }
+        }
+    }
+
+    static boolean isPortText(String text) {
+        var m = PORT.matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        int low = Integer.parseInt(m.group(1));
+        int high = m.group(2) == null ? low : Integer.parseInt(m.group(2));
+        return low >= 1 && high <= 65535 && low <= high;
+    }
+
+    private static String quoted(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private void policy(ObjectNode body, String prefix) {
@@ -189,6 +314,7 @@ final class PolicyValidator {
                     add(at + ".resource_type", "must be one of " + ENTRY_TYPES);
                 } else {
                     typed(entries.get(i), ServiceEntry.class, at);
+                    serviceEntry(entries.get(i), at);
                 }
             }
         }
