@@ -337,7 +337,7 @@ try {
     expectTrue(await page.getByTestId('hop').count() >= 2, 'hops drawn');
     expectTrue((await page.getByTestId('agreement').textContent()).includes('Observed as predicted'), 'agreement');
     await accessible(page, 'traceflow');
-    await shot(page, 'traceflow');
+    await page.screenshot({ path: SHOTS ? join(SHOTS, 'traceflow.png') : undefined, fullPage: true });
   });
 
   await step('traceflow: a denied flow the simulated data plane delivers is flagged as a disagreement', async () => {
@@ -348,7 +348,7 @@ try {
     expectTrue(banner.includes('Disagreement'), `banner: ${banner}`);
     expectTrue(await page.locator('a[href^="/firewall?policy="]').count() > 0, 'deciding rule linked');
     await accessible(page, 'traceflow disagreement');
-    await shot(page, 'traceflow-disagree');
+    await page.screenshot({ path: SHOTS ? join(SHOTS, 'traceflow-disagree.png') : undefined, fullPage: true });
   });
 
   await step('firewall: hit counts per rule, summed over clusters, each cluster on expand', async () => {
@@ -378,7 +378,7 @@ try {
     await page.goto(`${URL}/firewall/unused?period=60`);
     await page.getByRole('heading', { name: 'Rules without hits', level: 1 }).waitFor();
     const table = page.getByTestId('unused-rules');
-    const none = page.getByText(/was hit$/);
+    const none = page.getByText(/^No rule went without hits/);
     await table.or(none).first().waitFor();
     const listed = await table.count() ? await table.locator('tbody tr').count() : 0;
     console.log(`     rules without hits for 60 s: ${listed}`);

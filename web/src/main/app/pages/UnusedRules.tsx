@@ -38,8 +38,9 @@ export default function UnusedRules() {
         </Toolbar>
         {unused.error ? <ErrorAlert error={unused.error} onReload={unused.reload} />
           : unused.loading || !unused.data ? <Loading what="rules without hits" />
-            : !unused.data.results.length ? <Empty title={`Every rule observed for ${label} was hit`}>
-              No cleanup candidates for this period. A shorter period lists rules idle more recently.</Empty>
+            : !unused.data.results.length ? <Empty title={`No rule went without hits for ${label}`}>
+              No cleanup candidates for this period: every rule observed that long had a session. Rules observed for
+              less than the period are not judged yet.</Empty>
               : (
                 <Table aria-label="Rules without hits" variant="compact" data-testid="unused-rules">
                   <Thead><Tr><Th>Policy</Th><Th>Rule</Th><Th>Sessions ever</Th><Th>Observed since</Th><Th>Last hit</Th>
