@@ -337,7 +337,7 @@ try {
     expectTrue(await page.getByTestId('hop').count() >= 2, 'hops drawn');
     expectTrue((await page.getByTestId('agreement').textContent()).includes('Observed as predicted'), 'agreement');
     await accessible(page, 'traceflow');
-    await page.screenshot({ path: SHOTS ? join(SHOTS, 'traceflow.png') : undefined, fullPage: true });
+    await page.getByTestId('traceflow-result').screenshot({ path: SHOTS ? join(SHOTS, 'traceflow.png') : undefined });
   });
 
   await step('traceflow: a denied flow the simulated data plane delivers is flagged as a disagreement', async () => {
@@ -348,7 +348,7 @@ try {
     expectTrue(banner.includes('Disagreement'), `banner: ${banner}`);
     expectTrue(await page.locator('a[href^="/firewall?policy="]').count() > 0, 'deciding rule linked');
     await accessible(page, 'traceflow disagreement');
-    await page.screenshot({ path: SHOTS ? join(SHOTS, 'traceflow-disagree.png') : undefined, fullPage: true });
+    await page.getByTestId('traceflow-result').screenshot({ path: SHOTS ? join(SHOTS, 'traceflow-disagree.png') : undefined });
   });
 
   await step('firewall: hit counts per rule, summed over clusters, each cluster on expand', async () => {
