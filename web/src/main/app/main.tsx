@@ -17,6 +17,8 @@ const Groups = lazy(() => import('./pages/Groups'));
 const Explain = lazy(() => import('./pages/Explain'));
 const Connectivity = lazy(() => import('./pages/Connectivity'));
 const AuditLog = lazy(() => import('./pages/AuditLog'));
+const UnusedRules = lazy(() => import('./pages/UnusedRules'));
+const Traceflow = lazy(() => import('./pages/Traceflow'));
 
 function App() {
   return (
@@ -30,9 +32,11 @@ function App() {
             <Route path="/inventory" element={<Lazy><Inventory /></Lazy>} />
             <Route path="/import" element={<Lazy><ImportWizard /></Lazy>} />
             <Route path="/firewall" element={<Lazy><Firewall /></Lazy>} />
+            <Route path="/firewall/unused" element={<Lazy><UnusedRules /></Lazy>} />
             <Route path="/groups" element={<Lazy><Groups /></Lazy>} />
             <Route path="/explain" element={<Lazy><Explain /></Lazy>} />
             <Route path="/connectivity" element={<Lazy><Connectivity /></Lazy>} />
+            <Route path="/traceflow" element={<Lazy><Traceflow /></Lazy>} />
             <Route path="/audit" element={<Lazy><AuditLog /></Lazy>} />
             <Route path="*" element={<Navigate to="/clusters" replace />} />
           </Route>

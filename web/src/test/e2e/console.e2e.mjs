@@ -71,7 +71,7 @@ async function signOut(page) {
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }
 
-const WRITE_CONTROLS = /^(Edit|Delete|Add rule|Add policy|Register cluster|Rotate credential|Save|Import|Preview.*)$/;
+const WRITE_CONTROLS = /^(Edit|Delete|Add rule|Add policy|Register cluster|Rotate credential|Save|Import|Preview.*|Run traceflow)$/;
 
 async function writeControls(page) {
   const names = await page.getByRole('button').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()
@@ -133,6 +133,25 @@ try {
     await shot(page, 'clusters');
   });
 
+  await step('clusters: Antrea health of the cluster (simulated by the demo) with each agent', async () => {
+    let status = '';
+    const deadline = Date.now() + 90_000;
+    while (status !== 'HEALTHY' && Date.now() < deadline) {
+      await page.goto(`${URL}/clusters`);
+      const label = page.getByTestId(`health-status-${CLUSTER}`);
+      await label.waitFor();
+      status = await label.textContent();
+      if (status !== 'HEALTHY') await page.waitForTimeout(3000);
+    }
+    expectTrue(status === 'HEALTHY', `Antrea health of ${CLUSTER}: ${status}`);
+    const agents = page.getByTestId(`agents-${CLUSTER}`);
+    const text = await agents.textContent();
+    expectTrue(text.includes('node-1') && text.includes('simulated') && text.includes('Healthy'), `agents: ${text}`);
+    await agents.scrollIntoViewIfNeeded();
+    await accessible(page, 'clusters with Antrea health');
+    await page.getByTestId(`antrea-health-${CLUSTER}`).screenshot({ path: SHOTS ? join(SHOTS, 'clusters-health.png') : undefined });
+  });
+
   await step('inventory: namespace shop has as many NetworkPolicies as kubectl lists', async () => {
     await page.goto(`${URL}/inventory?cluster=${CLUSTER}`);
     const row = page.getByTestId(`ns-${CLUSTER}/shop`);
@@ -156,6 +175,24 @@ try {
     expectTrue(await page.getByText('Not imported').isVisible(), 'imported flag');
     await shot(page, 'inventory-yaml');
     await page.keyboard.press('Escape');
+  });
+
+  await step('inventory: the Ingresses of shop in their own tab', async () => {
+    const deadline = Date.now() + 30_000;
+    let found = false;
+    while (!found && Date.now() < deadline) {
+      found = (await api('GET', `/api/v1/breakwater/inventory/ingresses?cluster=${CLUSTER}&namespace=shop`)).result_count > 0;
+      if (!found) await page.waitForTimeout(1000);
+    }
+    expectTrue(found, 'the adapter synced no Ingress of shop');
+    await page.goto(`${URL}/inventory?cluster=${CLUSTER}&open=${CLUSTER}/shop`);
+    await page.getByRole('tab', { name: /Ingresses/ }).click();
+    const table = page.getByTestId('ingress-table');
+    await table.waitFor();
+    const text = await table.textContent();
+    expectTrue(text.includes('shop-web') && text.includes('shop.example.com') && text.includes('web:80'), `ingresses: ${text}`);
+    await accessible(page, 'inventory ingresses');
+    await shot(page, 'inventory-ingresses');
   });
 
   await step('import wizard: preview the whole namespace, then import it', async () => {
@@ -277,6 +314,78 @@ try {
     await shot(page, 'audit');
   });
 
+  async function runTraceflow(from, to, port) {
+    await page.goto(`${URL}/traceflow`);
+    await page.locator('#tf-cluster').selectOption(CLUSTER);
+    await page.locator('#tf-source').fill(from);
+    await page.locator('#tf-destination').fill(to);
+    await page.locator('#tf-port').fill(String(port));
+    await page.getByRole('button', { name: 'Run traceflow' }).click();
+    await page.waitForURL(/\/traceflow\?id=/);
+    const state = page.getByTestId('traceflow-state');
+    await state.waitFor();
+    const deadline = Date.now() + 60_000;
+    while ((await state.textContent()).trim() === 'PENDING' && Date.now() < deadline) await page.waitForTimeout(500);
+    return (await state.textContent()).trim();
+  }
+
+  await step('traceflow: run from the console to completion, hops beside the prediction, agreement', async () => {
+    const state = await runTraceflow('shop/api-1', 'shop/db-1', 5432);
+    expectTrue(state === 'COMPLETED', `state ${state}`);
+    expectTrue((await page.getByTestId('predicted-verdict').textContent()) === 'ALLOWED', 'predicted ALLOWED');
+    expectTrue((await page.getByTestId('observed-verdict').textContent()) === 'DELIVERED', 'observed DELIVERED');
+    expectTrue(await page.getByTestId('hop').count() >= 2, 'hops drawn');
+    expectTrue((await page.getByTestId('agreement').textContent()).includes('Observed as predicted'), 'agreement');
+    await accessible(page, 'traceflow');
+    await page.getByTestId('traceflow-result').screenshot({ path: SHOTS ? join(SHOTS, 'traceflow.png') : undefined });
+  });
+
+  await step('traceflow: a denied flow the simulated data plane delivers is flagged as a disagreement', async () => {
+    const state = await runTraceflow('shop/web-1', 'shop/db-1', 5432);
+    expectTrue(state === 'COMPLETED', `state ${state}`);
+    expectTrue((await page.getByTestId('predicted-verdict').textContent()) === 'DENIED', 'predicted DENIED');
+    const banner = await page.getByTestId('agreement').textContent();
+    expectTrue(banner.includes('Disagreement'), `banner: ${banner}`);
+    expectTrue(await page.locator('a[href^="/firewall?policy="]').count() > 0, 'deciding rule linked');
+    await accessible(page, 'traceflow disagreement');
+    await page.getByTestId('traceflow-result').screenshot({ path: SHOTS ? join(SHOTS, 'traceflow-disagree.png') : undefined });
+  });
+
+  await step('firewall: hit counts per rule, summed over clusters, each cluster on expand', async () => {
+    const deadline = Date.now() + 150_000;
+    let hit;
+    while (!hit && Date.now() < deadline) {
+      const stats = await api('GET', `/api/v1/breakwater/statistics/rules?cluster=${CLUSTER}&page_size=1000`);
+      hit = stats.results.find((r) => r.policy_id === firstPolicy.id && r.sessions > 0)
+        ?? stats.results.find((r) => r.sessions > 0);
+      if (!hit) await page.waitForTimeout(5000);
+    }
+    expectTrue(hit, 'no rule counters reported within 150 s');
+    await page.goto(`${URL}/firewall?policy=${hit.policy_id}&rule=${hit.rule_id}`);
+    const cell = page.getByTestId(`hits-${hit.policy_id}-${hit.rule_id}`);
+    await cell.waitFor();
+    await cell.locator('summary').click();
+    const text = await cell.textContent();
+    const shown = Number(/^(\d+)/.exec(text.trim())?.[1]);
+    expectTrue(shown >= hit.sessions, `column ${text} below the API's ${hit.sessions}`);
+    expectTrue(text.includes(`${CLUSTER}: `), `per cluster: ${text}`);
+    await cell.scrollIntoViewIfNeeded();
+    await accessible(page, 'firewall hit counts');
+    await shot(page, 'firewall-hits');
+  });
+
+  await step('rules without hits: the cleanup candidates of a period', async () => {
+    await page.goto(`${URL}/firewall/unused?period=60`);
+    await page.getByRole('heading', { name: 'Rules without hits', level: 1 }).waitFor();
+    const table = page.getByTestId('unused-rules');
+    const none = page.getByText(/^No rule went without hits/);
+    await table.or(none).first().waitFor();
+    const listed = await table.count() ? await table.locator('tbody tr').count() : 0;
+    console.log(`     rules without hits for 60 s: ${listed}`);
+    await accessible(page, 'rules without hits');
+    await shot(page, 'firewall-unused');
+  });
+
   await step('a security admin is refused the audit log and sees the 403 as such', async () => {
     await signOut(page);
     await signIn(page, 'sam', 'security-pass-1');
@@ -290,7 +399,7 @@ try {
     await signIn(page, 'audrey', 'auditor-pass-1');
     expectTrue((await page.getByTestId('signed-in-role').textContent()) === 'Auditor', 'auditor role');
     const screens = ['/clusters', `/inventory?cluster=${CLUSTER}`, '/import', `/firewall?policy=${firstPolicy.id}`,
-      '/groups', '/explain', '/connectivity', '/audit'];
+      '/groups', '/explain', '/connectivity', '/audit', '/traceflow', '/firewall/unused'];
     for (const screen of screens) {
       await page.goto(URL + screen);
       await page.locator('main h1').first().waitFor();

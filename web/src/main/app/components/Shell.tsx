@@ -13,6 +13,7 @@ const SCREENS: [string, string][] = [
   ['/groups', 'Groups'],
   ['/explain', 'Explain'],
   ['/connectivity', 'Connectivity'],
+  ['/traceflow', 'Traceflow'],
   ['/audit', 'Audit log'],
 ];
 

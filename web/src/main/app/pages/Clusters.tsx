@@ -6,6 +6,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
 import type { Client } from '../api/client';
 import type { ClusterSummary, SecurityPolicy } from '../api/types';
+import { AntreaHealthSection } from '../components/AntreaHealthPanel';
 import { PageHeader, time } from '../components/PageHeader';
 import { Empty, ErrorAlert, Loading } from '../components/States';
 import { useAsync } from '../components/useAsync';
@@ -108,6 +109,7 @@ export default function Clusters() {
                   </Tbody>
                 </Table>
               )}
+        {!!rows.data?.length && <AntreaHealthSection clusters={rows.data.map((r) => r.summary.name)} />}
       </PageSection>
       {registering && <RegisterModal client={client} onClose={(created) => {
         setRegistering(false);

@@ -4,8 +4,9 @@ import {
 } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Rule, SecurityPolicy } from '../api/types';
+import { HitCount, loadHits } from '../components/HitCount';
 import { ObjectView } from '../components/ObjectView';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorAlert, Loading } from '../components/States';
@@ -39,6 +40,7 @@ export default function Firewall() {
   const { client, canWrite } = useSession();
   const [params, setParams] = useSearchParams();
   const policies = useAsync(() => client.policies(), [client]);
+  const hits = useAsync(() => loadHits(client), [client]);
   const all = policies.data ?? [];
   const filter = {
     cluster: params.get('cluster') ?? '', namespace: params.get('namespace') ?? '',
@@ -107,6 +109,7 @@ export default function Firewall() {
               </ToolbarItem>
             ))}
             {canWrite && <ToolbarItem><Button onClick={() => setAddingPolicy(true)}>Add policy</Button></ToolbarItem>}
+            <ToolbarItem><Link to="/firewall/unused">Rules without hits</Link></ToolbarItem>
           </ToolbarContent>
         </Toolbar>
         {actionError !== undefined && <ErrorAlert error={actionError} onReload={() => { setActionError(undefined);
@@ -155,7 +158,7 @@ export default function Firewall() {
                             {open && (
                               <Tr isExpanded>
                                 <Td colSpan={6}><ExpandableRowContent>
-                                  <RulesTable policy={p} canWrite={canWrite} focusRule={focusPolicy === p.id ? focusRule : null}
+                                  <RulesTable policy={p} hits={hits} canWrite={canWrite} focusRule={focusPolicy === p.id ? focusRule : null}
                                     onEdit={(rule) => setEditing({ policy: p, rule })}
                                     onView={(rule) => setViewing({ title: `Rule ${rule.id}`, value: rule })}
                                     onDelete={(rule) => window.confirm(`Delete rule ${rule.id}?`)
@@ -183,8 +186,8 @@ export default function Firewall() {
   );
 }
 
-function RulesTable({ policy, canWrite, focusRule, onEdit, onView, onDelete }: {
-  policy: SecurityPolicy; canWrite: boolean; focusRule: string | null; onEdit(r: Rule): void; onView(r: Rule): void;
+function RulesTable({ policy, hits, canWrite, focusRule, onEdit, onView, onDelete }: {
+  policy: SecurityPolicy; hits: Parameters<typeof HitCount>[0]['hits']; canWrite: boolean; focusRule: string | null; onEdit(r: Rule): void; onView(r: Rule): void;
   onDelete(r: Rule): void;
 }) {
   const rules = rulesInOrder(policy.rules ?? []);
@@ -192,7 +195,7 @@ function RulesTable({ policy, canWrite, focusRule, onEdit, onView, onDelete }: {
   return (
     <Table aria-label={`Rules of ${policy.id}`} variant="compact" data-testid={`rules-${policy.id}`}>
       <Thead><Tr><Th>Seq</Th><Th>Rule</Th><Th>Sources</Th><Th>Destinations</Th><Th>Services</Th><Th>Applied to</Th>
-        <Th>Action</Th><Th>Direction</Th><Th screenReaderText="Actions" /></Tr></Thead>
+        <Th>Action</Th><Th>Direction</Th><Th>Hits</Th><Th screenReaderText="Actions" /></Tr></Thead>
       <Tbody>
         {rules.map((r) => (
           <Tr key={r.id} id={`rule-${policy.id}-${r.id}`} isRowSelected={focusRule === r.id || focusRule === `rules/${r.id}`}
@@ -205,6 +208,7 @@ function RulesTable({ policy, canWrite, focusRule, onEdit, onView, onDelete }: {
             <Td dataLabel="Applied to" className="bw-mono">{r.scope.map(groupName).join(', ') || 'ANY'}</Td>
             <Td dataLabel="Action"><Label isCompact color={r.action === 'ALLOW' ? 'green' : 'red'}>{r.action}</Label></Td>
             <Td dataLabel="Direction">{r.direction}</Td>
+            <Td dataLabel="Hits"><HitCount hits={hits} policyId={policy.id} ruleId={r.id} /></Td>
             <Td dataLabel="Actions"><span className="bw-gap">
               <Button variant="link" isInline onClick={() => onView(r)}>JSON/YAML</Button>
               {canWrite && <>

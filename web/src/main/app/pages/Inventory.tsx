@@ -6,6 +6,8 @@ import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternf
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Namespace, NetworkPolicy, Pod, Service } from '../api/types';
+import { ingresses as listIngresses } from '../api/operations';
+import { IngressTable } from '../components/IngressTable';
 import { Labels } from '../components/Labels';
 import { ObjectView } from '../components/ObjectView';
 import { PageHeader } from '../components/PageHeader';
@@ -119,6 +121,7 @@ function NamespaceDetail({ cluster, namespace }: { cluster: string; namespace: s
   const services = useAsync(() => client.services({ cluster, namespace }), [client, cluster, namespace]);
   const policies = useAsync(() => client.allNetworkPolicies(cluster, namespace), [client, cluster, namespace]);
   const [shown, setShown] = useState<NetworkPolicy | null>(null);
+  const ingresses = useAsync(() => listIngresses(client, { cluster, namespace, page_size: 1000 }), [client, cluster, namespace]);
   return (
     <>
       <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} aria-label={`${namespace} objects`} mountOnEnter>
@@ -179,6 +182,10 @@ function NamespaceDetail({ cluster, namespace }: { cluster: string; namespace: s
                     </Tbody>
                   </Table>
                 )}
+        </Tab>
+        <Tab eventKey="ingresses" title={<TabTitleText>Ingresses{ingresses.data ? ` (${ingresses.data.result_count})` : ''}
+        </TabTitleText>}>
+          <IngressTable namespace={namespace} ingresses={ingresses} />
         </Tab>
       </Tabs>
       {shown && (

@@ -90,6 +90,9 @@ final class Demo implements AutoCloseable {
         var telemetry = new DemoAntreaTelemetry(kubernetes.client(), Duration.ofSeconds(20));
         telemetry.start();
         started.add(telemetry);
+        var traceflows = new DemoTraceflows(kubernetes.client());
+        traceflows.start();
+        started.add(traceflows);
     }
 
     /** The demo starts from scratch: an existing database would keep another admin password and cluster credential. */

@@ -97,7 +97,8 @@ final class DemoCommand implements Callable<Integer> {
                   curl -u admin:$BREAKWATER_PASSWORD %s/api/v1/breakwater/clusters/%s/status
 
                 Antrea is SIMULATED here: a stand-in writes the controller and agent monitoring objects (heartbeat
-                every 20 s) and made-up, growing rule counters; Traceflows get no answer (observed: Failed).
+                every 20 s) and made-up, growing rule counters; Traceflows are answered as if every packet were
+                delivered (no data plane enforces anything), so a denied flow shows a disagreement.
                 After an import (stats are read every minute):
                   ./breakwater get health --server %s --cluster %s
                   ./breakwater get stats --server %s

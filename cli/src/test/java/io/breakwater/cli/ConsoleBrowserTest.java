@@ -3,6 +3,7 @@ package io.breakwater.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The web console in a real browser (Debian's /usr/bin/chromium driven by playwright-core, one browser for the
  * run) against a real {@code breakwater demo}: server, adapter and in-process Kubernetes API. The scenario lives in
- * web/src/test/e2e/console.e2e.mjs; this test starts the demo, adds an auditor and a security admin, runs the
- * script with node and fails with its output when any step failed. Screenshots go to web/target/console-screenshots
- * (to docs/console with -Dbreakwater.console.screenshots=docs/console).
+ * web/src/test/e2e/console.e2e.mjs; this test starts the demo, adds an auditor, a security admin and an Ingress in
+ * shop, runs the script with node and fails with its output when any step failed. Screenshots go to
+ * web/target/console-screenshots (to docs/console with -Dbreakwater.console.screenshots=docs/console).
  */
 class ConsoleBrowserTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -30,6 +31,12 @@ class ConsoleBrowserTest {
                 ConsoleBrowserTest.class.getResourceAsStream("/demo/cluster.yaml"), "127.0.0.1"));
         demo.admin("PUT", "/api/v1/breakwater/users/audrey", "{\"password\":\"auditor-pass-1\",\"role\":\"auditor\"}");
         demo.admin("PUT", "/api/v1/breakwater/users/sam", "{\"password\":\"security-pass-1\",\"role\":\"security_engineer\"}");
+        demo.kubernetes().client().network().v1().ingresses().inNamespace("shop").resource(new IngressBuilder()
+                .withNewMetadata().withName("shop-web").withNamespace("shop").endMetadata()
+                .withNewSpec().withIngressClassName("nginx").addNewRule().withHost("shop.example.com").withNewHttp()
+                .addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService().withName("web")
+                .withNewPort().withNumber(80).endPort().endService().endBackend().endPath().endHttp().endRule()
+                .endSpec().build()).create();
     }
 
     @AfterEach
@@ -64,14 +71,14 @@ class ConsoleBrowserTest {
         env.put("BW_SHOP_NP_COUNT", String.valueOf(shopPolicies));
         env.put("BW_SCREENSHOTS", screenshots.toString());
         Process p = process.start();
-        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        boolean done = p.waitFor(8, TimeUnit.MINUTES); // rule counters arrive once a minute
         if (!done) {
             p.destroyForcibly();
         }
         String output = Files.readString(log);
         Files.delete(log);
         System.out.println(output);
-        assertThat(done).as("browser run finished within 5 minutes:\n" + output).isTrue();
+        assertThat(done).as("browser run finished within 8 minutes:\n" + output).isTrue();
         assertThat(p.exitValue()).as("browser scenario:\n" + output).isZero();
         assertThat(output).contains("0 failed");
     }
