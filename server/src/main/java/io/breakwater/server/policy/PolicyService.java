@@ -65,7 +65,7 @@ public final class PolicyService {
 
     public void patch(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
-        write(c -> {
+        write("PATCH " + kind.pathOf(parentPath, id), user, c -> {
             requireParent(c, kind, parentPath);
             if (PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
                 deleteIn(c, kind, parentPath, id, user);
@@ -78,7 +78,7 @@ public final class PolicyService {
 
     public ObjectNode put(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
-        return write(c -> {
+        return write("PUT " + kind.pathOf(parentPath, id), user, c -> {
             requireParent(c, kind, parentPath);
             upsert(c, kind, parentPath, id, body, user, true, true);
             AuditLog.record(c, clock.millis(), user, "PUT", kind.pathOf(parentPath, id), body.toString());
@@ -86,7 +86,7 @@ public final class PolicyService {
     }
 
     public void delete(PolicyKind kind, String parentPath, String id, String user) {
-        write(c -> {
+        write("DELETE " + kind.pathOf(parentPath, id), user, c -> {
             requireParent(c, kind, parentPath);
             deleteIn(c, kind, parentPath, id, user);
         });
@@ -201,16 +201,25 @@ public final class PolicyService {
         void apply(Connection c) throws SQLException;
     }
 
-    private void write(Change change) {
-        write(change, c -> null);
+    private void write(String request, String user, Change change) {
+        write(request, user, change, c -> null);
     }
 
-    /** Runs a change with the desired-state refresh in one transaction; a lost create race is a 412, not a 500. */
-    private <T> T write(Change change, Database.Work<T> after) {
+    /**
+     * Runs a change with its revision and the desired-state refresh in one transaction; a lost create race is a
+     * 412, not a 500.
+     */
+    private <T> T write(String request, String user, Change change, Database.Work<T> after) {
         T result;
         try {
             result = db.inTransaction(c -> {
-                change.apply(c);
+                Revisions.begin(c);
+                try {
+                    change.apply(c);
+                    Revisions.record(c, clock.millis(), user, request);
+                } finally {
+                    Revisions.discard(c);
+                }
                 desired.refresh(c);
                 return after.run(c);
             });
