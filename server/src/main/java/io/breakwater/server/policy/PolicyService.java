@@ -92,6 +92,60 @@ public final class PolicyService {
         });
     }
 
+    /** Revisions newest first (see {@link Revisions}). */
+    public List<ObjectNode> revisions() {
+        return db.rolledBack(Revisions::list);
+    }
+
+    public ObjectNode revision(long number) {
+        return db.rolledBack(c -> Revisions.get(c, number));
+    }
+
+    /** Groups and security policies with their rules as of revision {@code number}. */
+    public ObjectNode configuration(long number) {
+        return db.rolledBack(c -> Revisions.render(number, Revisions.configuration(c, number)));
+    }
+
+    /**
+     * Replaces the DFW configuration with revision {@code number}'s, as a new revision; answers that revision
+     * (or, when nothing differed, the latest one unchanged).
+     */
+    public ObjectNode rollback(long number, String user) {
+        return write("rollback to " + number, user, c -> restore(c, number, Revisions.configuration(c, number), user),
+                c -> Revisions.get(c, Revisions.latest(c)));
+    }
+
+    private void restore(Connection c, long number, Map<String, PolicyRow> target, String user) throws SQLException {
+        var current = new HashMap<String, PolicyRow>();
+        for (PolicyKind kind : PolicyKind.values()) {
+            PolicyStore.all(c, kind).forEach(row -> current.put(row.path(), row));
+        }
+        long now = clock.millis();
+        for (PolicyKind kind : List.of(PolicyKind.RULE, PolicyKind.SECURITY_POLICY, PolicyKind.GROUP)) {
+            for (PolicyRow row : current.values()) {
+                if (row.kind() == kind && !target.containsKey(row.path())) {
+                    PolicyStore.delete(c, row.path());
+                }
+            }
+        }
+        for (PolicyKind kind : List.of(PolicyKind.GROUP, PolicyKind.SECURITY_POLICY, PolicyKind.RULE)) {
+            for (PolicyRow want : target.values()) {
+                if (want.kind() != kind) {
+                    continue;
+                }
+                PolicyRow have = current.get(want.path());
+                if (have == null) {
+                    PolicyStore.insert(c, new PolicyRow(want.path(), kind, want.parentPath(), want.id(), 0,
+                            want.createTime(), want.createUser(), now, user, want.body()));
+                } else if (!have.body().equals(want.body()) && !PolicyStore.update(c, have.withChange(want.body(),
+                        now, user))) {
+                    throw stale(want.path(), "the object was changed by another request during the rollback; retry");
+                }
+            }
+        }
+        AuditLog.record(c, now, user, "ROLLBACK", "/api/v1/breakwater/revisions", "to revision " + number);
+    }
+
     private void deleteIn(Connection c, PolicyKind kind, String parentPath, String id, String user)
             throws SQLException {
         String path = kind.pathOf(parentPath, id);
