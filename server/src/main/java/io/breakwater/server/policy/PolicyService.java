@@ -82,7 +82,7 @@ public final class PolicyService {
             requireParent(c, kind, parentPath);
             upsert(c, kind, parentPath, id, body, user, true, true);
             AuditLog.record(c, clock.millis(), user, "PUT", kind.pathOf(parentPath, id), body.toString());
-        }, c -> render(c, PolicyStore.find(c, kind.pathOf(parentPath, id), false).orElseThrow()));
+        }, (c, revision) -> render(c, PolicyStore.find(c, kind.pathOf(parentPath, id), false).orElseThrow()));
     }
 
     public void delete(PolicyKind kind, String parentPath, String id, String user) {
@@ -112,7 +112,7 @@ public final class PolicyService {
      */
     public ObjectNode rollback(long number, String user) {
         return write("rollback to " + number, user, c -> restore(c, number, Revisions.configuration(c, number), user),
-                c -> Revisions.get(c, Revisions.latest(c)));
+                (c, revision) -> Revisions.get(c, revision > 0 ? revision : Revisions.latest(c)));
     }
 
     private void restore(Connection c, long number, Map<String, PolicyRow> target, String user) throws SQLException {
@@ -256,26 +256,33 @@ public final class PolicyService {
     }
 
     private void write(String request, String user, Change change) {
-        write(request, user, change, c -> null);
+        write(request, user, change, (c, revision) -> null);
     }
 
     /**
      * Runs a change with its revision and the desired-state refresh in one transaction; a lost create race is a
      * 412, not a 500.
      */
-    private <T> T write(String request, String user, Change change, Database.Work<T> after) {
+    /** What a write answers, read in its transaction; {@code revision} is the one it recorded (0: none). */
+    @FunctionalInterface
+    private interface After<T> {
+        T run(Connection c, long revision) throws SQLException;
+    }
+
+    private <T> T write(String request, String user, Change change, After<T> after) {
         T result;
         try {
             result = db.inTransaction(c -> {
+                long revision;
                 Revisions.begin(c);
                 try {
                     change.apply(c);
-                    Revisions.record(c, clock.millis(), user, request);
+                    revision = Revisions.record(c, clock.millis(), user, request);
                 } finally {
                     Revisions.discard(c);
                 }
                 desired.refresh(c);
-                return after.run(c);
+                return after.run(c, revision);
             });
         } catch (StoreException e) {
             if (e.isIntegrityViolation() || e.isConcurrentUpdate()) {
