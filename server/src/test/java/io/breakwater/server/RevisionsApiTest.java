@@ -115,6 +115,45 @@ class RevisionsApiTest {
         assertThat(admin.post(REVISIONS + "/" + latest() + "?action=publish", Map.of()).status()).isEqualTo(400);
     }
 
+    @Test
+    void aPreviewAnswersTheChangeAndCommitsNothing() {
+        admin.patch(PolicyApiTest.GROUPS + "prev-a", Map.of("description", "kept"));
+        long before = latest();
+
+        var r = admin.patch(PolicyApiTest.GROUPS + "prev-a?preview=true", Map.of("description", "proposed"));
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode object = r.json().get("objects").get(0);
+        assertThat(object.get("change").asText()).isEqualTo("CHANGED");
+        assertThat(object.get("before").get("description").asText()).isEqualTo("kept");
+        assertThat(object.get("after").get("description").asText()).isEqualTo("proposed");
+        assertThat(admin.get(PolicyApiTest.GROUPS + "prev-a").json().get("description").asText()).isEqualTo("kept");
+        assertThat(latest()).isEqualTo(before);
+    }
+
+    @Test
+    void aPreviewedDeleteOfAPolicyListsItsRulesAndKeepsThem() {
+        admin.patch(PolicyApiTest.POLICIES + "prev-d", Map.of("rules", List.of(Map.of("id", "r1", "action", "ALLOW"))));
+
+        var r = admin.delete(PolicyApiTest.POLICIES + "prev-d?preview=true");
+
+        assertThat(paths(r.json().get("objects"))).containsExactlyInAnyOrder(
+                "/infra/domains/default/security-policies/prev-d",
+                "/infra/domains/default/security-policies/prev-d/rules/r1");
+        assertThat(admin.get(PolicyApiTest.POLICIES + "prev-d/rules/r1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPreviewWithAStaleRevisionIs412AsTheRealWrite() {
+        admin.patch(PolicyApiTest.GROUPS + "prev-s", Map.of("description", "one"));
+        admin.patch(PolicyApiTest.GROUPS + "prev-s", Map.of("description", "two"));
+
+        var r = admin.put(PolicyApiTest.GROUPS + "prev-s?preview=true", Map.of("_revision", 0, "description", "x"));
+
+        assertThat(r.status()).isEqualTo(412);
+        assertThat(admin.get(PolicyApiTest.GROUPS + "prev-s").json().get("description").asText()).isEqualTo("two");
+    }
+
     private static JsonNode find(JsonNode array, String path) {
         for (JsonNode n : array) {
             if (n.get("path").asText().equals(path)) {

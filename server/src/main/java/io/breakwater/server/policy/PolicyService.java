@@ -146,6 +146,35 @@ public final class PolicyService {
         AuditLog.record(c, now, user, "ROLLBACK", "/api/v1/breakwater/revisions", "to revision " + number);
     }
 
+    /** What a write would change, without committing it (see {@link #preview}). */
+    public enum Write { PATCH, PUT, DELETE }
+
+    /**
+     * Runs a PATCH, PUT or DELETE with its validation and {@code _revision} check in a transaction that is rolled
+     * back, and answers the objects it would add, change or delete with their bodies before and after. A stale
+     * {@code _revision} or an invalid body fails exactly as the real write would.
+     */
+    public ObjectNode preview(Write write, PolicyKind kind, String parentPath, String id, ObjectNode body,
+            String user) {
+        if (write != Write.DELETE) {
+            check(kind, id, body);
+        }
+        return db.rolledBack(c -> {
+            Revisions.begin(c);
+            try {
+                requireParent(c, kind, parentPath);
+                if (write == Write.DELETE || PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
+                    deleteIn(c, kind, parentPath, id, user);
+                } else {
+                    upsert(c, kind, parentPath, id, body, user, write == Write.PUT, write == Write.PUT);
+                }
+                return Revisions.preview(write + " " + kind.pathOf(parentPath, id), Revisions.collect(c));
+            } finally {
+                Revisions.discard(c);
+            }
+        });
+    }
+
     private void deleteIn(Connection c, PolicyKind kind, String parentPath, String id, String user)
             throws SQLException {
         String path = kind.pathOf(parentPath, id);

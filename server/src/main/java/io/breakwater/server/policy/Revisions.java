@@ -112,6 +112,22 @@ public final class Revisions {
         }
     }
 
+    /** A preview's answer: the request and, per object it would touch, the change and the body before and after. */
+    static ObjectNode preview(String request, List<Change> changes) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("preview", true);
+        out.put("request", request);
+        ArrayNode objects = out.putArray("objects");
+        for (Change ch : changes) {
+            ObjectNode o = objects.addObject().put("path", ch.path()).put("resource_type", ch.kind().resourceType())
+                    .put("change", ch.before().isEmpty() ? "ADDED" : ch.after().isEmpty() ? "DELETED" : "CHANGED");
+            ch.before().ifPresent(row -> o.set("before", PolicyDocuments.render(row, List.of())));
+            ch.after().ifPresent(row -> o.set("after", PolicyDocuments.render(row, List.of())));
+        }
+        out.put("object_count", objects.size());
+        return out;
+    }
+
     /** Revisions newest first: number, time, user, request and how many objects each touched. */
     public static List<ObjectNode> list(Connection c) throws SQLException {
         var out = new ArrayList<ObjectNode>();
