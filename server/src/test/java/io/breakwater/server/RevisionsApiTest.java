@@ -154,6 +154,21 @@ class RevisionsApiTest {
         assertThat(admin.get(PolicyApiTest.GROUPS + "prev-s").json().get("description").asText()).isEqualTo("two");
     }
 
+    @Test
+    void aPreviewedRollbackListsTheChangesAndCommitsNothing() {
+        admin.patch(PolicyApiTest.GROUPS + "prev-r", Map.of("description", "then"));
+        long target = latest();
+        admin.patch(PolicyApiTest.GROUPS + "prev-r", Map.of("description", "now"));
+        long newest = latest();
+
+        var r = admin.post(REVISIONS + "/" + target + "?action=rollback&preview=true", Map.of());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(paths(r.json().get("objects"))).contains("/infra/domains/default/groups/prev-r");
+        assertThat(admin.get(PolicyApiTest.GROUPS + "prev-r").json().get("description").asText()).isEqualTo("now");
+        assertThat(latest()).isEqualTo(newest);
+    }
+
     private static JsonNode find(JsonNode array, String path) {
         for (JsonNode n : array) {
             if (n.get("path").asText().equals(path)) {

@@ -24,7 +24,8 @@ public final class RevisionRoutes {
             if (!"rollback".equals(ctx.queryParam("action"))) {
                 throw DomainException.invalid("action", "action must be 'rollback'");
             }
-            ctx.json(policies.rollback(number(ctx), PolicyRoutes.user(ctx)));
+            ctx.json(PolicyRoutes.preview(ctx) ? policies.previewRollback(number(ctx), PolicyRoutes.user(ctx))
+                    : policies.rollback(number(ctx), PolicyRoutes.user(ctx)));
         }, need(Permission.POLICY_WRITE));
     }
 

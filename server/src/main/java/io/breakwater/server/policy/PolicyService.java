@@ -115,6 +115,19 @@ public final class PolicyService {
                 (c, revision) -> Revisions.get(c, revision > 0 ? revision : Revisions.latest(c)));
     }
 
+    /** What {@link #rollback} would change, from a transaction that is rolled back. */
+    public ObjectNode previewRollback(long number, String user) {
+        return db.rolledBack(c -> {
+            Revisions.begin(c);
+            try {
+                restore(c, number, Revisions.configuration(c, number), user);
+                return Revisions.preview("rollback to " + number, Revisions.collect(c));
+            } finally {
+                Revisions.discard(c);
+            }
+        });
+    }
+
     private void restore(Connection c, long number, Map<String, PolicyRow> target, String user) throws SQLException {
         var current = new HashMap<String, PolicyRow>();
         for (PolicyKind kind : PolicyKind.values()) {
