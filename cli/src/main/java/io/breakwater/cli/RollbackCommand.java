@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,9 +36,21 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REV", description = "The revision number to roll back to")
     long revision;
 
+    @Option(names = "--preview", description = "Only show the objects the rollback would add, change or delete")
+    boolean preview;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (preview) {
+            JsonNode would = connection.post(RevisionsCommand.PATH + "/" + revision + "?action=rollback&preview=true",
+                    Map.of());
+            would.path("objects").forEach(o -> out.println(o.path("change").asText() + " " + o.path("path").asText()));
+            out.println("rollback to revision " + revision + " would change " + would.path("objects").size()
+                    + " objects (preview: nothing committed)");
+            out.flush();
+            return ExitCodes.OK;
+        }
         JsonNode made = connection.post(RevisionsCommand.PATH + "/" + revision + "?action=rollback", Map.of());
         out.println("rolled back to revision " + revision + ": now revision " + made.path("revision_number").asLong()
                 + " (" + made.path("object_count").asLong() + " objects changed)");

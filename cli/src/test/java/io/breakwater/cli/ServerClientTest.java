@@ -569,6 +569,10 @@ class ServerClientTest {
         assertThat(cli(importArgs(shop.subList(1, 2))).exit()).isZero();
         assertThat(policyIds("revs-back")).hasSizeGreaterThan(before.size());
 
+        var preview = cli("rollback", Long.toString(first), "--preview");
+        assertThat(preview.out()).contains("DELETED /infra/domains/default/").contains("nothing committed");
+        assertThat(policyIds("revs-back")).hasSizeGreaterThan(before.size());
+
         var run = cli("rollback", Long.toString(first));
 
         assertThat(run.exit()).as(run.err()).isZero();
