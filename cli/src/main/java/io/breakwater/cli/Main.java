@@ -38,6 +38,8 @@ public final class Main implements Runnable {
             InventoryCommand.class,
             TraceflowCommand.class,
             SupportBundleCommand.class,
+            RevisionsCommand.class,
+            RollbackCommand.class,
             DemoCommand.class);
 
     @CommandLine.Spec

@@ -538,4 +538,54 @@ class ServerClientTest {
         assertThat(run.err()).contains("cluster bundled's adapter did not upload bundle");
         assertThat(file).doesNotExist();
     }
+
+    private static JsonNode newestRevision() throws Exception {
+        var run = cli("revisions", "-o", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void revisionsListsAnImportAsTheNewestRevision() throws Exception {
+        push("revs-list");
+        var run = cli(importArgs(uids("revs-list", "orders").subList(0, 1)));
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        var table = cli("revisions");
+
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("REVISION");
+        assertThat(newestRevision().path("request").asText()).isEqualTo("import");
+        assertThat(newestRevision().path("user").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void rollbackRemovesWhatALaterImportAdded() throws Exception {
+        push("revs-back");
+        List<String> shop = uids("revs-back", "orders");
+        assertThat(cli(importArgs(shop.subList(0, 1))).exit()).isZero();
+        long first = newestRevision().path("revision_number").asLong();
+        List<String> before = policyIds("revs-back");
+        assertThat(cli(importArgs(shop.subList(1, 2))).exit()).isZero();
+        assertThat(policyIds("revs-back")).hasSizeGreaterThan(before.size());
+
+        var preview = cli("rollback", Long.toString(first), "--preview");
+        assertThat(preview.out()).contains("DELETED /infra/domains/default/").contains("nothing committed");
+        assertThat(policyIds("revs-back")).hasSizeGreaterThan(before.size());
+
+        var run = cli("rollback", Long.toString(first));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("rolled back to revision " + first);
+        assertThat(policyIds("revs-back")).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(newestRevision().path("request").asText()).isEqualTo("rollback to " + first);
+    }
+
+    @Test
+    void rollbackToAnUnknownRevisionIsExit2() {
+        var run = cli("rollback", "987654");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("404");
+    }
 }

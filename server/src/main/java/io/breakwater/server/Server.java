@@ -13,6 +13,7 @@ import io.breakwater.server.api.JsonErrorPages;
 import io.breakwater.server.api.OperationsRoutes;
 import io.breakwater.server.api.PolicyRoutes;
 import io.breakwater.server.api.RateLimiter;
+import io.breakwater.server.api.RevisionRoutes;
 import io.breakwater.server.api.Telemetry;
 import io.breakwater.server.auth.Users;
 import io.breakwater.server.bundle.SupportBundles;
@@ -123,6 +124,7 @@ public final class Server {
         Clock clock = config.clock();
         var policyService = new PolicyService(db, desired, clock, new CapacityGuard(config.capacity()));
         PolicyRoutes.register(app, policyService);
+        RevisionRoutes.register(app, policyService);
         AccessRoutes.register(app, db, users, clock);
         var clusters = new Clusters(db, desired, clock);
         InventoryRoutes.register(app, clusters, new InventoryViews(db));

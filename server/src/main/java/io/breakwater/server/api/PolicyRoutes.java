@@ -3,6 +3,7 @@ package io.breakwater.server.api;
 import static io.breakwater.server.api.Requires.need;
 
 import io.breakwater.server.auth.Permission;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyService;
@@ -39,15 +40,40 @@ public final class PolicyRoutes {
         app.get(base + "/{id}", ctx -> ctx.json(policies.get(kind, parent.of(ctx), ctx.pathParam("id"))),
                 need(Permission.POLICY_READ));
         app.patch(base + "/{id}", ctx -> {
+            if (preview(ctx)) {
+                ctx.json(policies.preview(PolicyService.Write.PATCH, kind, parent.of(ctx), ctx.pathParam("id"),
+                        Json.parseObject(ctx.body()), user(ctx)));
+                return;
+            }
             policies.patch(kind, parent.of(ctx), ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx));
             ctx.status(200);
         }, need(Permission.POLICY_WRITE));
-        app.put(base + "/{id}", ctx -> ctx.json(policies.put(kind, parent.of(ctx), ctx.pathParam("id"),
-                Json.parseObject(ctx.body()), user(ctx))), need(Permission.POLICY_WRITE));
+        app.put(base + "/{id}", ctx -> ctx.json(preview(ctx)
+                ? policies.preview(PolicyService.Write.PUT, kind, parent.of(ctx), ctx.pathParam("id"),
+                        Json.parseObject(ctx.body()), user(ctx))
+                : policies.put(kind, parent.of(ctx), ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx))),
+                need(Permission.POLICY_WRITE));
         app.delete(base + "/{id}", ctx -> {
+            if (preview(ctx)) {
+                ctx.json(policies.preview(PolicyService.Write.DELETE, kind, parent.of(ctx), ctx.pathParam("id"),
+                        Json.MAPPER.createObjectNode(), user(ctx)));
+                return;
+            }
             policies.delete(kind, parent.of(ctx), ctx.pathParam("id"), user(ctx));
             ctx.status(200);
         }, need(Permission.POLICY_WRITE));
+    }
+
+    /** {@code ?preview=true}: run the write's checks and answer its changes, committing nothing. */
+    static boolean preview(Context ctx) {
+        String value = ctx.queryParam("preview");
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw DomainException.invalid("preview", "preview must be true or false, found '" + value + "'");
     }
 
     static String user(Context ctx) {

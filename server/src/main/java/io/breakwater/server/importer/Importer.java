@@ -24,6 +24,7 @@ import io.breakwater.server.policy.CapacityGuard;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.policy.Revisions;
 import io.breakwater.server.store.Database;
 import io.breakwater.server.store.StoreException;
 import java.sql.Connection;
@@ -120,9 +121,16 @@ public final class Importer {
                 db.rolledBack(work);
             } else {
                 db.inTransaction(c -> {
-                    work.run(c);
-                    if (request.onError() == OnError.ABORT && errors.any()) {
-                        c.rollback();
+                    Revisions.begin(c);
+                    try {
+                        work.run(c);
+                        if (request.onError() == OnError.ABORT && errors.any()) {
+                            c.rollback();
+                        } else {
+                            Revisions.record(c, clock.millis(), user, "import");
+                        }
+                    } finally {
+                        Revisions.discard(c);
                     }
                     return null;
                 });

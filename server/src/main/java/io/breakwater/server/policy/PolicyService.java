@@ -72,7 +72,7 @@ public final class PolicyService {
     public void patch(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
         checkCriteria(kind, parentPath, id, body);
-        write(c -> {
+        write("PATCH " + kind.pathOf(parentPath, id), user, c -> {
             requireParent(c, kind, parentPath);
             if (PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
                 deleteIn(c, kind, parentPath, id, user);
@@ -86,11 +86,11 @@ public final class PolicyService {
     public ObjectNode put(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
         checkCriteria(kind, parentPath, id, body);
-        return write(c -> {
+        return write("PUT " + kind.pathOf(parentPath, id), user, c -> {
             requireParent(c, kind, parentPath);
             upsert(c, kind, parentPath, id, body, user, true, true);
             AuditLog.record(c, clock.millis(), user, "PUT", kind.pathOf(parentPath, id), body.toString());
-        }, c -> render(c, PolicyStore.find(c, kind.pathOf(parentPath, id), false).orElseThrow()));
+        }, (c, revision) -> render(c, PolicyStore.find(c, kind.pathOf(parentPath, id), false).orElseThrow()));
     }
 
     private void checkCriteria(PolicyKind kind, String parentPath, String id, ObjectNode body) {
@@ -100,9 +100,105 @@ public final class PolicyService {
     }
 
     public void delete(PolicyKind kind, String parentPath, String id, String user) {
-        write(c -> {
+        write("DELETE " + kind.pathOf(parentPath, id), user, c -> {
             requireParent(c, kind, parentPath);
             deleteIn(c, kind, parentPath, id, user);
+        });
+    }
+
+    /** Revisions newest first (see {@link Revisions}). */
+    public List<ObjectNode> revisions() {
+        return db.rolledBack(Revisions::list);
+    }
+
+    public ObjectNode revision(long number) {
+        return db.rolledBack(c -> Revisions.get(c, number));
+    }
+
+    /** Groups and security policies with their rules as of revision {@code number}. */
+    public ObjectNode configuration(long number) {
+        return db.rolledBack(c -> Revisions.render(number, Revisions.configuration(c, number)));
+    }
+
+    /**
+     * Replaces the DFW configuration with revision {@code number}'s, as a new revision; answers that revision
+     * (or, when nothing differed, the latest one unchanged).
+     */
+    public ObjectNode rollback(long number, String user) {
+        return write("rollback to " + number, user, c -> restore(c, number, Revisions.configuration(c, number), user),
+                (c, revision) -> Revisions.get(c, revision > 0 ? revision : Revisions.latest(c)));
+    }
+
+    /** What {@link #rollback} would change, from a transaction that is rolled back. */
+    public ObjectNode previewRollback(long number, String user) {
+        return db.rolledBack(c -> {
+            Revisions.begin(c);
+            try {
+                restore(c, number, Revisions.configuration(c, number), user);
+                return Revisions.preview("rollback to " + number, Revisions.collect(c));
+            } finally {
+                Revisions.discard(c);
+            }
+        });
+    }
+
+    private void restore(Connection c, long number, Map<String, PolicyRow> target, String user) throws SQLException {
+        var current = new HashMap<String, PolicyRow>();
+        for (PolicyKind kind : PolicyKind.values()) {
+            PolicyStore.all(c, kind).forEach(row -> current.put(row.path(), row));
+        }
+        long now = clock.millis();
+        for (PolicyKind kind : List.of(PolicyKind.RULE, PolicyKind.SECURITY_POLICY, PolicyKind.GROUP)) {
+            for (PolicyRow row : current.values()) {
+                if (row.kind() == kind && !target.containsKey(row.path())) {
+                    PolicyStore.delete(c, row.path());
+                }
+            }
+        }
+        for (PolicyKind kind : List.of(PolicyKind.GROUP, PolicyKind.SECURITY_POLICY, PolicyKind.RULE)) {
+            for (PolicyRow want : target.values()) {
+                if (want.kind() != kind) {
+                    continue;
+                }
+                PolicyRow have = current.get(want.path());
+                if (have == null) {
+                    PolicyStore.insert(c, new PolicyRow(want.path(), kind, want.parentPath(), want.id(), 0,
+                            want.createTime(), want.createUser(), now, user, want.body()));
+                } else if (!have.body().equals(want.body()) && !PolicyStore.update(c, have.withChange(want.body(),
+                        now, user))) {
+                    throw stale(want.path(), "the object was changed by another request during the rollback; retry");
+                }
+            }
+        }
+        AuditLog.record(c, now, user, "ROLLBACK", "/api/v1/breakwater/revisions", "to revision " + number);
+    }
+
+    /** What a write would change, without committing it (see {@link #preview}). */
+    public enum Write { PATCH, PUT, DELETE }
+
+    /**
+     * Runs a PATCH, PUT or DELETE with its validation and {@code _revision} check in a transaction that is rolled
+     * back, and answers the objects it would add, change or delete with their bodies before and after. A stale
+     * {@code _revision} or an invalid body fails exactly as the real write would.
+     */
+    public ObjectNode preview(Write write, PolicyKind kind, String parentPath, String id, ObjectNode body,
+            String user) {
+        if (write != Write.DELETE) {
+            check(kind, id, body);
+        }
+        return db.rolledBack(c -> {
+            Revisions.begin(c);
+            try {
+                requireParent(c, kind, parentPath);
+                if (write == Write.DELETE || PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
+                    deleteIn(c, kind, parentPath, id, user);
+                } else {
+                    upsert(c, kind, parentPath, id, body, user, write == Write.PUT, write == Write.PUT);
+                }
+                return Revisions.preview(write + " " + kind.pathOf(parentPath, id), Revisions.collect(c));
+            } finally {
+                Revisions.discard(c);
+            }
         });
     }
 
@@ -215,19 +311,35 @@ public final class PolicyService {
         void apply(Connection c) throws SQLException;
     }
 
-    private void write(Change change) {
-        write(change, c -> null);
+    private void write(String request, String user, Change change) {
+        write(request, user, change, (c, revision) -> null);
     }
 
-    /** Runs a change with the desired-state refresh in one transaction; a lost create race is a 412, not a 500. */
-    private <T> T write(Change change, Database.Work<T> after) {
+    /**
+     * Runs a change with its revision and the desired-state refresh in one transaction; a lost create race is a
+     * 412, not a 500.
+     */
+    /** What a write answers, read in its transaction; {@code revision} is the one it recorded (0: none). */
+    @FunctionalInterface
+    private interface After<T> {
+        T run(Connection c, long revision) throws SQLException;
+    }
+
+    private <T> T write(String request, String user, Change change, After<T> after) {
         T result;
         try {
             result = db.inTransaction(c -> {
-                change.apply(c);
-                capacity.checkTotals(c);
+                long revision;
+                Revisions.begin(c);
+                try {
+                    change.apply(c);
+                    capacity.checkTotals(c);
+                    revision = Revisions.record(c, clock.millis(), user, request);
+                } finally {
+                    Revisions.discard(c);
+                }
                 desired.refresh(c);
-                return after.run(c);
+                return after.run(c, revision);
             });
         } catch (StoreException e) {
             if (e.isIntegrityViolation() || e.isConcurrentUpdate()) {

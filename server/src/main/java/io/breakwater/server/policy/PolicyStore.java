@@ -60,6 +60,7 @@ public final class PolicyStore {
     }
 
     public static void insert(Connection c, PolicyRow row) throws SQLException {
+        PolicyChanges.created(c, row.kind(), row.parentPath(), row.id());
         try (var st = c.prepareStatement("insert into policy_object (" + COLUMNS
                 + ", parent_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(st, row);
@@ -77,6 +78,7 @@ public final class PolicyStore {
                 + ", parent_key) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (NewObject o : objects) {
+                PolicyChanges.created(c, o.kind(), o.parentPath(), o.id());
                 st.setString(1, o.kind().pathOf(o.parentPath(), o.id()));
                 st.setString(2, o.kind().name());
                 st.setString(3, o.parentPath());
@@ -99,6 +101,7 @@ public final class PolicyStore {
 
     /** Writes the row only if the stored revision is still {@code row.revision() - 1}; false when someone was first. */
     public static boolean update(Connection c, PolicyRow row) throws SQLException {
+        PolicyChanges.touch(c, row.path());
         try (var st = c.prepareStatement("update policy_object set revision = ?, last_modified_time = ?, "
                 + "last_modified_user = ?, body = ? where parent_key = ? and path = ? and revision = ?")) {
             st.setLong(1, row.revision());
@@ -114,6 +117,12 @@ public final class PolicyStore {
 
     /** Deletes the object and everything below it; false when it did not exist. */
     public static boolean delete(Connection c, String path) throws SQLException {
+        if (PolicyChanges.tracking(c)) {
+            for (String child : childPaths(c, path)) {
+                PolicyChanges.touch(c, child);
+            }
+            PolicyChanges.touch(c, path);
+        }
         // only security policies have children (their rules), and rules have none
         try (var st = c.prepareStatement("delete from policy_object where parent_key = ? and parent_path = ?")) {
             st.setInt(1, parentKey(path));
