@@ -49,7 +49,7 @@ final class IpBlockSignatures {
         int index = 0;
         for (IpBlockPeer block : blocks) {
             IpAddress last = block.cidr().last();
-            for (int k = firstAtLeast(ips, block.cidr().network()); k < ips.length && ips[k].compareTo(last) <= 0; k++) {
+            for (int k = IpAddress.firstAtLeast(ips, block.cidr().network()); k < ips.length && ips[k].compareTo(last) <= 0; k++) {
                 if (block.matches(owned.get(k).ip())) {
                     signatures.get(owned.get(k).pod()).set(index);
                 }
@@ -57,19 +57,5 @@ final class IpBlockSignatures {
             index++;
         }
         return signatures;
-    }
-
-    private static int firstAtLeast(IpAddress[] sorted, IpAddress ip) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid].compareTo(ip) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

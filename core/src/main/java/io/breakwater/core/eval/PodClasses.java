@@ -90,27 +90,13 @@ final class PodClasses {
         for (int b = 0; b < blocks.size(); b++) {
             IpBlockPeer block = blocks.get(b);
             IpAddress last = block.cidr().last();
-            for (int k = firstAtLeast(ips, block.cidr().network()); k < ips.length && ips[k].compareTo(last) <= 0; k++) {
+            for (int k = IpAddress.firstAtLeast(ips, block.cidr().network()); k < ips.length && ips[k].compareTo(last) <= 0; k++) {
                 if (block.matches(ips[k])) {
                     signatures[owned.get(k).pod()].set(b);
                 }
             }
         }
         return signatures;
-    }
-
-    private static int firstAtLeast(IpAddress[] sorted, IpAddress ip) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid].compareTo(ip) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     int count() {

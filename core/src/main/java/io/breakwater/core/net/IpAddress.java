@@ -67,6 +67,21 @@ public record IpAddress(IpFamily family, long hi, long lo) implements Comparable
         return new IpAddress(IpFamily.V6, hi, lo);
     }
 
+    /** The index of the first address in {@code sorted} (ascending) that is not below {@code ip}; its length if none. */
+    public static int firstAtLeast(IpAddress[] sorted, IpAddress ip) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].compareTo(ip) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     @Override
     public int compareTo(IpAddress o) {
         int c = family.compareTo(o.family);

@@ -99,26 +99,12 @@ final class PodIndex {
 
     /** Pods with an address from {@code low} to {@code high}, both inclusive and of one family. */
     PodSet withAddressIn(IpAddress low, IpAddress high) {
-        int i = firstAtLeast(low);
+        int i = IpAddress.firstAtLeast(sortedIps, low);
         var bits = new BitSet();
         for (; i < sortedIps.length && sortedIps[i].compareTo(high) <= 0; i++) {
             bits.set(podOfIp[i]);
         }
         return PodSet.of(bits);
-    }
-
-    private int firstAtLeast(IpAddress ip) {
-        int lo = 0;
-        int hi = sortedIps.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedIps[mid].compareTo(ip) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     static String lower(String s) {
