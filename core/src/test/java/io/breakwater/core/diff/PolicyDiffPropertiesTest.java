@@ -38,7 +38,7 @@ class PolicyDiffPropertiesTest {
         List<FlowChange> backward = PolicyDiff.connectivity(c.inventory(), b, a).changes();
 
         assertThat(backward).isEqualTo(forward.stream()
-                .map(f -> new FlowChange(f.from(), f.to(), f.ports(), f.after(), f.before())).toList());
+                .map(f -> new FlowChange(f.from(), f.to(), f.traffic(), f.after(), f.before())).toList());
     }
 
     @Property(tries = 100)
