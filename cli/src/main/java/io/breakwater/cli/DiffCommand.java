@@ -86,7 +86,7 @@ final class DiffCommand implements Callable<Integer> {
         });
         var c = diff.connectivity();
         err.println(c.changes().size() + " flow changes; compared " + c.podClasses() + " pod classes, "
-                + c.addressRanges() + " address ranges, " + c.portRanges() + " port ranges");
+                + c.addressRanges() + " address ranges, " + c.portRanges() + " protocol and port ranges");
         return c.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 
