@@ -79,6 +79,9 @@ final class ConnectivityDiffer {
     private final Map<List<Integer>, Integer> addressParties = new HashMap<>();
     private boolean[] egress;
     private boolean[] ingress;
+    /** The changes of the class that stands for every class without ports, one per pair; null until compared. */
+    private List<FlowChange> captured;
+    private List<FlowChange> capturing;
 
     private ConnectivityDiffer(Inventory inventory, PolicySet before, PolicySet after, Affected affected,
                                long matrixPairs) {
@@ -108,7 +111,8 @@ final class ConnectivityDiffer {
         List<Traffic> traffic = TrafficIntervals.of(inventory, before, after);
         List<AddressRange> addresses = AddressIntervals.of(inventory, before, after);
         differ.addressClasses = new AddressClasses(addresses, before, after);
-        differ.compareAll(traffic, addresses, !(before instanceof PolicySet.Dfw || after instanceof PolicySet.Dfw));
+        differ.compareAll(traffic, addresses, !(before instanceof PolicySet.Dfw || after instanceof PolicySet.Dfw),
+                before, after);
         return new ConnectivityDiff(before.target(), after.target(), differ.sortedChanges(), differ.classes.size(),
                 addresses.size(), traffic.size(), differ.comparisons, notes);
     }
@@ -150,25 +154,24 @@ final class ConnectivityDiffer {
     }
 
     /**
-     * {@code portlessAlike}: NetworkPolicies decide every flow without a port (ICMP, other IP protocols) alike, so
-     * between two such sides the first of those classes is compared and its changes stand for the others'.
+     * {@code portlessAlike}: NetworkPolicies decide every flow without a port (ICMP, other IP protocols) alike,
+     * and alike to the flows of a port range no rule port admits; so between two such sides the changes of one
+     * such class (that port range, else the first class without ports) stand for every class without ports.
      */
-    private void compareAll(List<Traffic> traffic, List<AddressRange> addresses, boolean portlessAlike) {
-        int first = -1;
-        int end = -1;
+    private void compareAll(List<Traffic> traffic, List<AddressRange> addresses, boolean portlessAlike,
+                            PolicySet... sides) {
         for (Traffic t : traffic) {
-            if (t instanceof PortRange || !portlessAlike || first < 0) {
-                int start = changes.size();
-                compare(t, addresses);
-                if (!(t instanceof PortRange) && first < 0) {
-                    first = start;
-                    end = changes.size();
-                }
-            } else {
-                for (int i = first; i < end; i++) {
-                    FlowChange c = changes.get(i);
-                    changes.add(new FlowChange(c.from(), c.to(), t, c.before(), c.after()));
-                }
+            boolean capture = portlessAlike && captured == null
+                    && (!(t instanceof PortRange r) || PortIntervals.noRulePortAdmits(r, inventory, sides));
+            if (!(t instanceof PortRange) && portlessAlike && captured != null) {
+                captured.forEach(c -> changes.add(new FlowChange(c.from(), c.to(), t, c.before(), c.after())));
+                continue;
+            }
+            capturing = capture ? new ArrayList<>() : null;
+            compare(t, addresses);
+            if (capture) {
+                captured = List.copyOf(capturing);
+                capturing = null;
             }
         }
     }
@@ -280,6 +283,7 @@ final class ConnectivityDiffer {
 
     /** Extends the change of the previous class of this pair and protocol when it joins it and reads the same. */
     private void record(int from, int to, Traffic traffic, Decision b, Decision a) {
+        capture(from, to, traffic, b, a);
         List<Object> key = List.of(from, to, traffic.protocolName());
         Integer last = open.get(key);
         if (last != null) {
@@ -292,6 +296,12 @@ final class ConnectivityDiffer {
         }
         open.put(key, changes.size());
         changes.add(new FlowChange(parties.get(from), parties.get(to), traffic, b, a));
+    }
+
+    private void capture(int from, int to, Traffic traffic, Decision b, Decision a) {
+        if (capturing != null) {
+            capturing.add(new FlowChange(parties.get(from), parties.get(to), traffic, b, a));
+        }
     }
 
     /**

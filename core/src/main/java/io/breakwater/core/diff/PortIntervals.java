@@ -45,6 +45,33 @@ final class PortIntervals {
         return intervals.ranges();
     }
 
+    /**
+     * True when no port entry of any rule of the sides admits a port of {@code range}: only rules without ports
+     * admit its flows, exactly as they alone admit flows without a port (ICMP, other IP protocols).
+     */
+    static boolean noRulePortAdmits(PortRange range, Inventory inventory, PolicySet... sides) {
+        var ports = new java.util.HashSet<PolicyPort>();
+        for (PolicySet side : sides) {
+            for (NetworkPolicy np : side.networkPolicies()) {
+                for (List<Rule> rules : List.of(np.ingress(), np.egress())) {
+                    rules.forEach(rule -> ports.addAll(rule.ports()));
+                }
+            }
+        }
+        return ports.stream().noneMatch(port -> port.protocol() == range.protocol() && admits(port.port(), range, inventory));
+    }
+
+    private static boolean admits(PortMatch match, PortRange range, Inventory inventory) {
+        return switch (match) {
+            case PortMatch.AnyPort a -> true;
+            case PortMatch.Single(int p) -> range.from() <= p && p <= range.to();
+            case PortMatch.Range(int from, int to) -> from <= range.to() && range.from() <= to;
+            case PortMatch.Named(String name) -> inventory.pods().stream().flatMap(pod -> pod.ports().stream())
+                    .anyMatch(c -> c.name().equals(name) && c.protocol() == range.protocol()
+                            && range.from() <= c.port() && c.port() <= range.to());
+        };
+    }
+
     private void add(NetworkPolicy np) {
         for (List<Rule> rules : List.of(np.ingress(), np.egress())) {
             for (Rule rule : rules) {
