@@ -9,6 +9,7 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.k8s.PolicyPort;
 import io.breakwater.core.nsx.DfwFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -160,9 +161,10 @@ final class ConnectivityDiffer {
      */
     private void compareAll(List<Traffic> traffic, List<AddressRange> addresses, boolean portlessAlike,
                             PolicySet... sides) {
+        java.util.Set<PolicyPort> rulePorts = portlessAlike ? PortIntervals.rulePorts(sides) : java.util.Set.of();
         for (Traffic t : traffic) {
             boolean capture = portlessAlike && captured == null
-                    && (!(t instanceof PortRange r) || PortIntervals.noRulePortAdmits(r, inventory, sides));
+                    && (!(t instanceof PortRange r) || PortIntervals.noneAdmits(rulePorts, r, inventory));
             if (!(t instanceof PortRange) && portlessAlike && captured != null) {
                 captured.forEach(c -> changes.add(new FlowChange(c.from(), c.to(), t, c.before(), c.after())));
                 continue;

@@ -45,11 +45,8 @@ final class PortIntervals {
         return intervals.ranges();
     }
 
-    /**
-     * True when no port entry of any rule of the sides admits a port of {@code range}: only rules without ports
-     * admit its flows, exactly as they alone admit flows without a port (ICMP, other IP protocols).
-     */
-    static boolean noRulePortAdmits(PortRange range, Inventory inventory, PolicySet... sides) {
+    /** Every distinct port entry of every rule of the sides' NetworkPolicies. */
+    static java.util.Set<PolicyPort> rulePorts(PolicySet... sides) {
         var ports = new java.util.HashSet<PolicyPort>();
         for (PolicySet side : sides) {
             for (NetworkPolicy np : side.networkPolicies()) {
@@ -58,6 +55,14 @@ final class PortIntervals {
                 }
             }
         }
+        return ports;
+    }
+
+    /**
+     * True when none of {@code ports} (see {@link #rulePorts}) admits a port of {@code range}: only rules without
+     * ports admit its flows, exactly as they alone admit flows without a port (ICMP, other IP protocols).
+     */
+    static boolean noneAdmits(java.util.Set<PolicyPort> ports, PortRange range, Inventory inventory) {
         return ports.stream().noneMatch(port -> port.protocol() == range.protocol() && admits(port.port(), range, inventory));
     }
 
