@@ -9,7 +9,6 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
-import io.breakwater.core.k8s.PolicyPort;
 import io.breakwater.core.nsx.DfwFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,11 +108,12 @@ final class ConnectivityDiffer {
         }
         var differ = new ConnectivityDiffer(inventory, before, after, affected, matrixPairs);
         differ.fold(podKey(inventory, before, after));
-        List<Traffic> traffic = TrafficIntervals.of(inventory, before, after);
+        TrafficIntervals.Classes classes = TrafficIntervals.of(inventory, before, after);
+        List<Traffic> traffic = classes.traffic();
         List<AddressRange> addresses = AddressIntervals.of(inventory, before, after);
         differ.addressClasses = new AddressClasses(addresses, before, after);
         differ.compareAll(traffic, addresses, !(before instanceof PolicySet.Dfw || after instanceof PolicySet.Dfw),
-                before, after);
+                classes.likePortless());
         return new ConnectivityDiff(before.target(), after.target(), differ.sortedChanges(), differ.classes.size(),
                 addresses.size(), traffic.size(), differ.comparisons, notes);
     }
@@ -160,11 +160,10 @@ final class ConnectivityDiffer {
      * such class (that port range, else the first class without ports) stand for every class without ports.
      */
     private void compareAll(List<Traffic> traffic, List<AddressRange> addresses, boolean portlessAlike,
-                            PolicySet... sides) {
-        java.util.Set<PolicyPort> rulePorts = portlessAlike ? PortIntervals.rulePorts(sides) : java.util.Set.of();
+                            Optional<PortRange> likePortless) {
         for (Traffic t : traffic) {
             boolean capture = portlessAlike && captured == null
-                    && (!(t instanceof PortRange r) || PortIntervals.noneAdmits(rulePorts, r, inventory));
+                    && (!(t instanceof PortRange) || likePortless.map(t::equals).orElse(false));
             if (!(t instanceof PortRange) && portlessAlike && captured != null) {
                 captured.forEach(c -> changes.add(new FlowChange(c.from(), c.to(), t, c.before(), c.after())));
                 continue;

@@ -6,6 +6,7 @@ import io.breakwater.core.nsx.DfwFacts;
 import io.breakwater.core.nsx.DfwFacts.IcmpSpan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -20,8 +21,15 @@ final class TrafficIntervals {
 
     private TrafficIntervals() {}
 
-    static List<Traffic> of(Inventory inventory, PolicySet... sides) {
-        var out = new ArrayList<Traffic>(PortIntervals.of(inventory, sides));
+    /**
+     * {@code traffic}: every class, L4 first; {@code likePortless}: a port range no NetworkPolicy port admits,
+     * decided by NetworkPolicies as the classes without a port are (see {@link PortIntervals#firstUnadmitted}).
+     */
+    record Classes(List<Traffic> traffic, Optional<PortRange> likePortless) {}
+
+    static Classes of(Inventory inventory, PolicySet... sides) {
+        PortIntervals ports = PortIntervals.of(inventory, sides);
+        var out = new ArrayList<Traffic>(ports.ranges());
         var spans = new ArrayList<IcmpSpan>();
         var numbers = new TreeSet<Integer>();
         for (PolicySet side : sides) {
@@ -33,7 +41,7 @@ final class TrafficIntervals {
         out.addAll(icmp(false, spans));
         out.addAll(icmp(true, spans));
         out.addAll(ipProtocols(numbers));
-        return out;
+        return new Classes(List.copyOf(out), ports.firstUnadmitted());
     }
 
     private static List<IcmpRange> icmp(boolean v6, List<IcmpSpan> all) {
