@@ -77,8 +77,8 @@ public class PolicyDiffBenchmark {
     }
 
     /**
-     * Prints the sizes and thread-CPU times of three rounds of both diffs; with {@code one}, thirty rounds of the
-     * one-rule edit only and the lowest and median of the last twenty (warm).
+     * Prints the sizes and thread-CPU times of three rounds of both diffs; with {@code one}, sixty rounds of the
+     * one-rule edit only and the lowest and median of the last thirty (warm; a loaded machine needs the first thirty).
      */
     public static void main(String[] args) {
         var b = new PolicyDiffBenchmark();
@@ -86,17 +86,17 @@ public class PolicyDiffBenchmark {
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         if (args.length > 0 && args[0].equals("one")) {
             var warm = new ArrayList<Long>();
-            for (int round = 0; round < 30; round++) {
+            for (int round = 0; round < 60; round++) {
                 long c0 = cpu.getCurrentThreadCpuTime();
                 b.oneRuleEdit();
                 long ms = (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000;
                 System.out.printf("  (thread CPU of the one-rule edit: %d ms)%n", ms);
-                if (round >= 10) {
+                if (round >= 30) {
                     warm.add(ms);
                 }
             }
             warm.sort(null);
-            System.out.printf("one-rule edit, warm rounds 11-30: lowest %d ms, median %d ms%n", warm.getFirst(),
+            System.out.printf("one-rule edit, warm rounds 31-60: lowest %d ms, median %d ms%n", warm.getFirst(),
                     warm.get(warm.size() / 2));
             return;
         }
