@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Compares the policies of --before with those of --after on the pods of --inventory: the objects",
             "added, removed and changed, and every flow (pod class or address range, to pod class or address",
-            "range, protocol, port range) whose verdict changes, with the deciding rule before and after.",
-            "Exact over TCP, UDP and SCTP ports 1-65535 and over every address, not sampled.",
+            "range, protocol and port range, ICMP type or IP protocol number) whose verdict changes, with the",
+            "deciding rule before and after. Exact over every IP protocol (TCP, UDP and SCTP ports 1-65535,",
+            "ICMP and ICMPv6 types and codes, protocol numbers 0-255) and over every address, not sampled.",
             "A side holds NetworkPolicies and/or a DFW configuration (Groups and SecurityPolicies as",
             "'get -o yaml|json' prints them, or 'convert --target nsx -o json' output)."
         },
@@ -86,7 +87,7 @@ final class DiffCommand implements Callable<Integer> {
         });
         var c = diff.connectivity();
         err.println(c.changes().size() + " flow changes; compared " + c.podClasses() + " pod classes, "
-                + c.addressRanges() + " address ranges, " + c.portRanges() + " port ranges");
+                + c.addressRanges() + " address ranges, " + c.portRanges() + " protocol and port ranges");
         return c.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.breakwater.core.diff.ConnectivityDiff;
 import io.breakwater.core.diff.Decision;
 import io.breakwater.core.diff.FlowChange;
+import io.breakwater.core.diff.IcmpRange;
+import io.breakwater.core.diff.IpProtocols;
 import io.breakwater.core.diff.ObjectChange;
 import io.breakwater.core.diff.Party;
 import io.breakwater.core.diff.PolicyDiff;
+import io.breakwater.core.diff.PortRange;
 import io.breakwater.core.eval.RuleRef;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,15 @@ final class DiffOutput {
     @JsonPropertyOrder({"change", "kind", "id", "fields"})
     record ObjectJson(String change, String kind, String id, List<String> fields) {}
 
-    @JsonPropertyOrder({"change", "from", "to", "protocol", "ports", "before", "after"})
+    /**
+     * {@code ports} [first, last] for TCP, UDP and SCTP; {@code icmpTypes} and {@code icmpCodes} [first, last] for
+     * ICMP and ICMPv6; {@code protocolNumbers} [[first, last], ...] for other IP protocols. Absent when not theirs.
+     */
+    @JsonPropertyOrder({"change", "from", "to", "protocol", "ports", "icmpTypes", "icmpCodes", "protocolNumbers",
+        "before", "after"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record FlowJson(String change, PartyJson from, PartyJson to, String protocol, List<Integer> ports,
+                    List<Integer> icmpTypes, List<Integer> icmpCodes, List<List<Integer>> protocolNumbers,
                     DecisionJson before, DecisionJson after) {}
 
     /** Pods: namespace, labels, pods; outside addresses: {@code addresses}, each a CIDR or a range. */
@@ -58,8 +68,17 @@ final class DiffOutput {
     }
 
     private static FlowJson flow(FlowChange f) {
-        return new FlowJson(f.kind(), party(f.from()), party(f.to()), f.protocol().name(),
-                List.of(f.ports().from(), f.ports().to()), decision(f.before()), decision(f.after()));
+        PartyJson from = party(f.from());
+        PartyJson to = party(f.to());
+        return switch (f.traffic()) {
+            case PortRange p -> new FlowJson(f.kind(), from, to, f.protocol(), List.of(p.from(), p.to()), null, null,
+                    null, decision(f.before()), decision(f.after()));
+            case IcmpRange i -> new FlowJson(f.kind(), from, to, f.protocol(), null, List.of(i.typeFrom(), i.typeTo()),
+                    List.of(i.codeFrom(), i.codeTo()), null, decision(f.before()), decision(f.after()));
+            case IpProtocols ip -> new FlowJson(f.kind(), from, to, f.protocol(), null, null, null,
+                    ip.ranges().stream().map(r -> List.of(r[0], r[1])).toList(), decision(f.before()),
+                    decision(f.after()));
+        };
     }
 
     private static PartyJson party(Party p) {
@@ -88,7 +107,7 @@ final class DiffOutput {
                 .append(c.changes().size()).append(c.changes().size() == 1 ? " change\n" : " changes\n");
         for (FlowChange f : c.changes()) {
             out.append("  ").append(f.kind()).append(' ').append(f.from()).append(" -> ").append(f.to()).append(' ')
-                    .append(f.ports()).append('\n');
+                    .append(f.traffic()).append('\n');
             out.append("    before: ").append(f.before()).append('\n');
             out.append("    after:  ").append(f.after()).append('\n');
         }
@@ -113,7 +132,7 @@ final class DiffOutput {
             out.append("| Change | From | To | Ports | Before | After |\n|---|---|---|---|---|---|\n");
             for (FlowChange f : c.changes()) {
                 out.append("| ").append(f.kind()).append(" | `").append(f.from()).append("` | `").append(f.to())
-                        .append("` | ").append(f.ports()).append(" | ").append(cell(f.before())).append(" | ")
+                        .append("` | ").append(f.traffic()).append(" | ").append(cell(f.before())).append(" | ")
                         .append(cell(f.after())).append(" |\n");
             }
             out.append('\n');

@@ -69,6 +69,35 @@ class DiffCommandTest {
     }
 
     @Test
+    void aRuleThatDropsItsPortsOpensIcmpAndEveryOtherIpProtocolInTextAndJson() throws IOException {
+        String after = edited("    ports:\n    - protocol: TCP\n      port: 8080\n", "");
+
+        var text = CliRun.of("diff", "--inventory", INVENTORY, "--before", POLICIES, "--after", after);
+        var json = new ObjectMapper().readTree(CliRun.of("diff", "--inventory", INVENTORY, "--before", POLICIES,
+                "--after", after, "-o", "json").out());
+
+        assertThat(text.exit()).isEqualTo(1);
+        assertThat(text.out()).contains(" ICMP/any\n", " ICMPv6/any\n", " IP/other\n", " UDP/any\n")
+                .doesNotContain("note:");
+        JsonNode icmp = first(json.get("flows"), "ICMP");
+        assertThat(icmp.get("icmpTypes").toString()).isEqualTo("[0,255]");
+        assertThat(icmp.get("icmpCodes").toString()).isEqualTo("[0,255]");
+        assertThat(icmp.has("ports")).isFalse();
+        assertThat(first(json.get("flows"), "IP").get("protocolNumbers").toString())
+                .isEqualTo("[[0,0],[2,5],[7,16],[18,57],[59,131],[133,255]]");
+        assertThat(first(json.get("flows"), "UDP").get("ports").toString()).isEqualTo("[1,65535]");
+    }
+
+    private static JsonNode first(JsonNode flows, String protocol) {
+        for (JsonNode flow : flows) {
+            if (flow.get("protocol").asText().equals(protocol)) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no " + protocol + " flow in " + flows);
+    }
+
+    @Test
     void markdownPrintsTablesForAReview() throws IOException {
         var run = CliRun.of("diff", "--inventory", INVENTORY, "--before", POLICIES, "--after", widenedApiPort(),
                 "-o", "md");

@@ -17,12 +17,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Computes a {@link ConnectivityDiff} exactly: pods are folded into classes no rule of either side tells apart,
- * outside addresses into {@link AddressRange}s, ports into {@link PortRange}s; one representative flow per
- * (class or range, class or range, port range) stands for all of its flows. Pairs none of whose ends
+ * outside addresses into {@link AddressRange}s, every IP protocol into {@link Traffic} classes (ports, ICMP
+ * types, protocol numbers); one representative flow per (class or range, class or range, traffic class) stands
+ * for all of its flows. Pairs none of whose ends
  * {@link Affected} names are skipped: they cannot differ.
  */
 final class ConnectivityDiffer {
@@ -36,15 +38,15 @@ final class ConnectivityDiffer {
         }
     }
 
-    /** One matrix per side and port range; flows with an outside address are decided one by one. */
-    private record MatrixOracle(Matrix matrix, Evaluator evaluator, PortRange range, Map<Pod, Integer> podIndex)
+    /** One matrix per side and traffic class; flows with an outside address are decided one by one. */
+    private record MatrixOracle(Matrix matrix, Evaluator evaluator, Traffic traffic, Map<Pod, Integer> podIndex)
             implements Oracle {
         @Override
         public boolean allows(Endpoint source, Endpoint destination) {
             if (source instanceof Endpoint.PodEndpoint(Pod s) && destination instanceof Endpoint.PodEndpoint(Pod d)) {
                 return allows(podIndex.get(s), podIndex.get(d), List.of());
             }
-            return evaluator.allows(new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
+            return evaluator.allows(traffic.flow(source, destination));
         }
 
         @Override
@@ -77,6 +79,9 @@ final class ConnectivityDiffer {
     private final Map<List<Integer>, Integer> addressParties = new HashMap<>();
     private boolean[] egress;
     private boolean[] ingress;
+    /** The changes of the class that stands for every class without ports, one per pair; null until compared. */
+    private List<FlowChange> captured;
+    private List<FlowChange> capturing;
 
     private ConnectivityDiffer(Inventory inventory, PolicySet before, PolicySet after, Affected affected,
                                long matrixPairs) {
@@ -97,30 +102,20 @@ final class ConnectivityDiffer {
     /** {@code matrixPairs}: above this many pairs to compare, Kubernetes sides answer through whole matrices. */
     static ConnectivityDiff diff(Inventory inventory, PolicySet before, PolicySet after, long matrixPairs) {
         Affected affected = Affected.between(inventory, before, after);
-        List<String> notes = notes(before, after);
+        List<String> notes = List.of();
         if (affected.isEmpty()) {
             return new ConnectivityDiff(before.target(), after.target(), List.of(), 0, 0, 0, 0, notes);
         }
         var differ = new ConnectivityDiffer(inventory, before, after, affected, matrixPairs);
         differ.fold(podKey(inventory, before, after));
-        List<PortRange> ports = PortIntervals.of(inventory, before, after);
+        TrafficIntervals.Classes classes = TrafficIntervals.of(inventory, before, after);
+        List<Traffic> traffic = classes.traffic();
         List<AddressRange> addresses = AddressIntervals.of(inventory, before, after);
         differ.addressClasses = new AddressClasses(addresses, before, after);
-        for (PortRange range : ports) {
-            differ.compare(range, addresses);
-        }
+        differ.compareAll(traffic, addresses, !(before instanceof PolicySet.Dfw || after instanceof PolicySet.Dfw),
+                classes.likePortless());
         return new ConnectivityDiff(before.target(), after.target(), differ.sortedChanges(), differ.classes.size(),
-                addresses.size(), ports.size(), differ.comparisons, notes);
-    }
-
-    private static List<String> notes(PolicySet... sides) {
-        for (PolicySet side : sides) {
-            if (side instanceof PolicySet.Dfw dfw && DfwFacts.hasNonL4Services(dfw.policies())) {
-                return List.of("ICMP and IP protocols other than TCP, UDP and SCTP are not compared: "
-                        + "the evaluators decide L4 flows only, and a rule of a DFW side names such a service");
-            }
-        }
-        return List.of();
+                addresses.size(), traffic.size(), differ.comparisons, notes);
     }
 
     /**
@@ -159,9 +154,32 @@ final class ConnectivityDiffer {
         parties.add(party);
     }
 
-    private void compare(PortRange range, List<AddressRange> addresses) {
-        Oracle b = oracle(before, range);
-        Oracle a = oracle(after, range);
+    /**
+     * {@code portlessAlike}: NetworkPolicies decide every flow without a port (ICMP, other IP protocols) alike,
+     * and alike to the flows of a port range no rule port admits; so between two such sides the changes of one
+     * such class (that port range, else the first class without ports) stand for every class without ports.
+     */
+    private void compareAll(List<Traffic> traffic, List<AddressRange> addresses, boolean portlessAlike,
+                            Optional<PortRange> likePortless) {
+        for (Traffic t : traffic) {
+            boolean capture = portlessAlike && captured == null
+                    && (!(t instanceof PortRange) || likePortless.map(t::equals).orElse(false));
+            if (!(t instanceof PortRange) && portlessAlike && captured != null) {
+                captured.forEach(c -> changes.add(new FlowChange(c.from(), c.to(), t, c.before(), c.after())));
+                continue;
+            }
+            capturing = capture ? new ArrayList<>() : null;
+            compare(t, addresses);
+            if (capture) {
+                captured = List.copyOf(capturing);
+                capturing = null;
+            }
+        }
+    }
+
+    private void compare(Traffic traffic, List<AddressRange> addresses) {
+        Oracle b = oracle(before, traffic);
+        Oracle a = oracle(after, traffic);
         int count = classes.size();
         flags();
         if (firstPod == null) {
@@ -171,7 +189,7 @@ final class ConnectivityDiffer {
         for (int s = 0; s < count; s++) {
             for (int d = 0; d < count; d++) {
                 if (egress[s] || ingress[d]) {
-                    comparePods(s, d, range, b, a);
+                    comparePods(s, d, traffic, b, a);
                 }
             }
         }
@@ -180,13 +198,13 @@ final class ConnectivityDiffer {
             if (ingress[c]) {
                 for (int[] group : addressGroups(c, Direction.INGRESS, addresses)) {
                     Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
-                    compareFlow(addressParty(group, addresses), c, outside, pod, range, b, a);
+                    compareFlow(addressParty(group, addresses), c, outside, pod, traffic, b, a);
                 }
             }
             if (egress[c]) {
                 for (int[] group : addressGroups(c, Direction.EGRESS, addresses)) {
                     Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
-                    compareFlow(c, addressParty(group, addresses), pod, outside, range, b, a);
+                    compareFlow(c, addressParty(group, addresses), pod, outside, traffic, b, a);
                 }
             }
         }
@@ -242,7 +260,7 @@ final class ConnectivityDiffer {
         return flags;
     }
 
-    private void comparePods(int s, int d, PortRange range, Oracle b, Oracle a) {
+    private void comparePods(int s, int d, Traffic traffic, Oracle b, Oracle a) {
         int source = firstPod[s];
         int destination = s == d ? secondPod[d] : firstPod[d];
         if (destination < 0) {
@@ -251,51 +269,57 @@ final class ConnectivityDiffer {
         comparisons++;
         List<Pod> pods = inventory.pods();
         if (b.allows(source, destination, pods) != a.allows(source, destination, pods)) {
-            Flow flow = new Flow(Endpoint.of(pods.get(source)), Endpoint.of(pods.get(destination)), range.protocol(),
-                    PortRef.of(range.from()));
-            record(s, d, range, Decision.of(before.evaluate(flow)), Decision.of(after.evaluate(flow)));
+            Flow flow = traffic.flow(Endpoint.of(pods.get(source)), Endpoint.of(pods.get(destination)));
+            record(s, d, traffic, Decision.of(before.evaluate(flow)), Decision.of(after.evaluate(flow)));
         }
     }
 
-    private void compareFlow(int from, int to, Endpoint source, Endpoint destination, PortRange range, Oracle b, Oracle a) {
+    private void compareFlow(int from, int to, Endpoint source, Endpoint destination, Traffic traffic, Oracle b, Oracle a) {
         comparisons++;
         if (b.allows(source, destination) != a.allows(source, destination)) {
-            Flow flow = new Flow(source, destination, range.protocol(), PortRef.of(range.from()));
-            record(from, to, range, Decision.of(before.evaluate(flow)), Decision.of(after.evaluate(flow)));
+            Flow flow = traffic.flow(source, destination);
+            record(from, to, traffic, Decision.of(before.evaluate(flow)), Decision.of(after.evaluate(flow)));
         }
     }
 
-    /** Extends the change of the previous port range of this pair when it ends right before and reads the same. */
-    private void record(int from, int to, PortRange range, Decision b, Decision a) {
-        List<Object> key = List.of(from, to, range.protocol());
+    /** Extends the change of the previous class of this pair and protocol when it joins it and reads the same. */
+    private void record(int from, int to, Traffic traffic, Decision b, Decision a) {
+        capture(from, to, traffic, b, a);
+        List<Object> key = List.of(from, to, traffic.protocolName());
         Integer last = open.get(key);
         if (last != null) {
             FlowChange previous = changes.get(last);
-            if (previous.ports().to() + 1 == range.from() && previous.before().equals(b) && previous.after().equals(a)) {
-                changes.set(last, new FlowChange(previous.from(), previous.to(),
-                        new PortRange(range.protocol(), previous.ports().from(), range.to()), b, a));
+            Optional<Traffic> joined = previous.traffic().join(traffic);
+            if (joined.isPresent() && previous.before().equals(b) && previous.after().equals(a)) {
+                changes.set(last, new FlowChange(previous.from(), previous.to(), joined.get(), b, a));
                 return;
             }
         }
         open.put(key, changes.size());
-        changes.add(new FlowChange(parties.get(from), parties.get(to), range, b, a));
+        changes.add(new FlowChange(parties.get(from), parties.get(to), traffic, b, a));
+    }
+
+    private void capture(int from, int to, Traffic traffic, Decision b, Decision a) {
+        if (capturing != null) {
+            capturing.add(new FlowChange(parties.get(from), parties.get(to), traffic, b, a));
+        }
     }
 
     /**
      * Whole matrices when many pairs are compared and the evaluator computes them fast (a matrix costs about as
      * much as {@value #MATRIX_PAIRS} single flows); else flow by flow.
      */
-    private Oracle oracle(Evaluator evaluator, PortRange range) {
+    private Oracle oracle(Evaluator evaluator, Traffic traffic) {
         if (evaluator instanceof K8sEvaluator k8s && pairsToCompare() > matrixPairs) {
-            return new MatrixOracle(k8s.matrix(range.protocol(), PortRef.of(range.from())), evaluator, range, podIndex);
+            Matrix matrix = traffic instanceof PortRange r ? k8s.matrix(r.protocol(), PortRef.of(r.from()))
+                    : k8s.matrixWithoutPorts();
+            return new MatrixOracle(matrix, evaluator, traffic, podIndex);
         }
-        return (source, destination) -> evaluator.allows(
-                new Flow(source, destination, range.protocol(), PortRef.of(range.from())));
+        return (source, destination) -> evaluator.allows(traffic.flow(source, destination));
     }
 
     private List<FlowChange> sortedChanges() {
         return changes.stream().sorted(Comparator.<FlowChange>comparingInt(c -> order.get(c.from()))
-                .thenComparingInt(c -> order.get(c.to())).thenComparing(FlowChange::protocol)
-                .thenComparingInt(c -> c.ports().from())).toList();
+                .thenComparingInt(c -> order.get(c.to())).thenComparing(FlowChange::traffic, Traffic.ORDER)).toList();
     }
 }

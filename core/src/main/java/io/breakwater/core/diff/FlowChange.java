@@ -1,15 +1,15 @@
 package io.breakwater.core.diff;
 
-import io.breakwater.core.k8s.Protocol;
-
 /**
  * Every flow from a pod (or address) of {@code from} to a different pod (or address) of {@code to} on
- * {@code ports} is decided {@code before} one way and {@code after} the other.
+ * {@code traffic} (ports of a protocol, ICMP types, IP protocol numbers) is decided {@code before} one way and
+ * {@code after} the other.
  */
-public record FlowChange(Party from, Party to, PortRange ports, Decision before, Decision after) {
+public record FlowChange(Party from, Party to, Traffic traffic, Decision before, Decision after) {
 
-    public Protocol protocol() {
-        return ports.protocol();
+    /** {@code TCP}, {@code UDP}, {@code SCTP}, {@code ICMP}, {@code ICMPv6} or {@code IP}. */
+    public String protocol() {
+        return traffic.protocolName();
     }
 
     /** {@code opened} when the change allows what was blocked, else {@code closed}. */
@@ -19,6 +19,6 @@ public record FlowChange(Party from, Party to, PortRange ports, Decision before,
 
     @Override
     public String toString() {
-        return from + " -> " + to + " " + ports + ": " + kind() + "; before " + before + "; after " + after;
+        return from + " -> " + to + " " + traffic + ": " + kind() + "; before " + before + "; after " + after;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -26,15 +27,19 @@ final class PortIntervals {
     private final Inventory inventory;
     /** Distinct ports seen: thousands of rules name the same few, and a named one costs a pass over the pods. */
     private final java.util.Set<PolicyPort> seen = new java.util.HashSet<>();
+    /** Per protocol, the port spans some rule admits; {@code everyPort}: a rule admits every port of it. */
+    private final Map<Protocol, List<int[]>> admitted = new EnumMap<>(Protocol.class);
+    private final java.util.Set<Protocol> everyPort = java.util.EnumSet.noneOf(Protocol.class);
 
     PortIntervals(Inventory inventory) {
         this.inventory = inventory;
         for (Protocol p : Protocol.values()) {
             cuts.put(p, new TreeSet<>(List.of(1, PortRange.MAX_PORT + 1)));
+            admitted.put(p, new ArrayList<>());
         }
     }
 
-    static List<PortRange> of(Inventory inventory, PolicySet... sides) {
+    static PortIntervals of(Inventory inventory, PolicySet... sides) {
         var intervals = new PortIntervals(inventory);
         for (PolicySet side : sides) {
             side.networkPolicies().forEach(intervals::add);
@@ -42,7 +47,16 @@ final class PortIntervals {
                 DfwFacts.portSpans(dfw.policies()).forEach(s -> intervals.cut(s.protocol(), s.from(), s.to()));
             }
         }
-        return intervals.ranges();
+        return intervals;
+    }
+
+    /**
+     * The first range no NetworkPolicy port entry admits, if any: only rules without ports admit its flows, exactly
+     * as they alone admit flows without a port (ICMP, other IP protocols). Not meaningful for DFW sides.
+     */
+    Optional<PortRange> firstUnadmitted() {
+        return ranges().stream().filter(r -> !everyPort.contains(r.protocol()) && admitted.get(r.protocol()).stream()
+                .noneMatch(a -> a[0] <= r.to() && r.from() <= a[1])).findFirst();
     }
 
     private void add(NetworkPolicy np) {
@@ -60,7 +74,7 @@ final class PortIntervals {
             return;
         }
         switch (port.port()) {
-            case PortMatch.AnyPort a -> { }
+            case PortMatch.AnyPort a -> everyPort.add(port.protocol());
             case PortMatch.Single(int p) -> cut(port.protocol(), p, p);
             case PortMatch.Range(int from, int to) -> cut(port.protocol(), from, to);
             case PortMatch.Named(String name) -> {
@@ -76,12 +90,13 @@ final class PortIntervals {
     }
 
     private void cut(Protocol protocol, int from, int to) {
+        admitted.get(protocol).add(new int[] {from, to});
         TreeSet<Integer> set = cuts.get(protocol);
         set.add(Math.max(1, Math.min(from, PortRange.MAX_PORT + 1)));
         set.add(Math.max(1, Math.min(to + 1, PortRange.MAX_PORT + 1)));
     }
 
-    private List<PortRange> ranges() {
+    List<PortRange> ranges() {
         var out = new ArrayList<PortRange>();
         cuts.forEach((protocol, set) -> {
             Integer previous = null;

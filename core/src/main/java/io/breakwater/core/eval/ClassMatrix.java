@@ -55,7 +55,7 @@ final class ClassMatrix {
         this.ingress = new long[classes.count()][];
         for (int c = 0; c < classes.count(); c++) {
             Pod pod = classes.representative(c);
-            destinationPorts.add(K8sSemantics.destinationPort(
+            destinationPorts.add(protocol == null ? Optional.empty() : K8sSemantics.destinationPort(
                     new Flow(Endpoint.of(pod), Endpoint.of(pod), protocol, port)));
         }
     }

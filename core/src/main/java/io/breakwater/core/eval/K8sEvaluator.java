@@ -76,6 +76,14 @@ public final class K8sEvaluator implements Evaluator {
         return new ClassMatrix(inventory, policies, semantics, classes(), protocol, port).compute();
     }
 
+    /**
+     * Every pod to every pod on ICMP or another IP protocol than TCP, UDP and SCTP: only rules without ports admit
+     * such flows, so one matrix answers for all of them. The matrix has no protocol and port.
+     */
+    public Matrix matrixWithoutPorts() {
+        return new ClassMatrix(inventory, policies, semantics, classes(), null, null).compute();
+    }
+
     /** Racy but idempotent: two threads may both build the classes; either result is the same value. */
     private PodClasses classes() {
         PodClasses built = classes;

@@ -97,7 +97,7 @@ final class K8sSemantics {
         }
         String isolatedBy = pod.key() + " is isolated for " + type + " by " + String.join(", ", selecting);
         if (allowing.isEmpty()) {
-            String unresolved = port.isEmpty()
+            String unresolved = port.isEmpty() && flow.hasPort()
                     ? "; port " + flow.port() + "/" + flow.protocol() + " is not declared on " + flow.destination() : "";
             return new DirectionDecision(direction, Outcome.ISOLATED, selecting, List.of(),
                     isolatedBy + " and no rule allows this flow" + unresolved);
@@ -113,6 +113,9 @@ final class K8sSemantics {
 
     /** The numeric destination port; a probe port given by name resolves on the destination pod. */
     static Optional<Integer> destinationPort(Flow flow) {
+        if (!flow.hasPort()) {
+            return Optional.empty();
+        }
         return switch (flow.port()) {
             case PortRef.Number(int n) -> Optional.of(n);
             case PortRef.Name(String name) -> switch (flow.destination()) {
@@ -162,7 +165,8 @@ final class K8sSemantics {
 
     /**
      * Whether the rule's ports admit the flow. {@code port} is empty when a probe port given by name does not
-     * resolve on the destination: then only entries that allow every port of the protocol match.
+     * resolve on the destination: then only entries that allow every port of the protocol match. {@code protocol}
+     * is null for ICMP and other IP protocols, which only a rule without ports admits.
      */
     static boolean portsMatch(Rule rule, Protocol protocol, Optional<Integer> port, Endpoint destination) {
         if (rule.ports().isEmpty()) {

@@ -2,6 +2,7 @@ package io.breakwater.core.nsx;
 
 import io.breakwater.core.eval.Endpoint;
 import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.OtherProtocol;
 import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.eval.RuleRef;
 import io.breakwater.core.k8s.Pod;
@@ -48,7 +49,7 @@ final class CompiledRule {
         }
         Optional<Integer> port = destinationPort(flow);
         for (Service s : services) {
-            if (s.matches(flow.protocol(), port)) {
+            if (s.matches(flow, port)) {
                 return true;
             }
         }
@@ -56,6 +57,9 @@ final class CompiledRule {
     }
 
     private static Optional<Integer> destinationPort(Flow flow) {
+        if (!flow.hasPort()) {
+            return Optional.empty();
+        }
         return switch (flow.port()) {
             case PortRef.Number(int n) -> Optional.of(n);
             case PortRef.Name(String name) -> switch (flow.destination()) {
@@ -100,18 +104,25 @@ final class CompiledRule {
         }
     }
 
-    /** A service entry as a protocol test and destination port ranges; no ranges = every port. */
-    private record Service(Protocol protocol, int protocolNumber, int[] low, int[] high) {
+    /** A service entry as a test of a flow's protocol and, for L4 entries, its destination port ranges. */
+    private sealed interface Service {
+
+        boolean matches(Flow flow, Optional<Integer> port);
 
         static Service of(ServiceEntry entry) {
             return switch (entry) {
-                case ServiceEntry.L4PortSet s -> ports(s);
-                case ServiceEntry.IpProtocol p -> new Service(null, p.protocolNumber(), new int[0], new int[0]);
-                case ServiceEntry.IcmpType i -> new Service(null, -1, new int[0], new int[0]);
+                case ServiceEntry.L4PortSet s -> Ports.of(s);
+                case ServiceEntry.IpProtocol p -> new Numbered(p.protocolNumber());
+                case ServiceEntry.IcmpType i -> new Icmp(ServiceEntries.icmpV6(i.protocol()), i.icmpType(),
+                        i.icmpCode());
             };
         }
+    }
 
-        private static Service ports(ServiceEntry.L4PortSet s) {
+    /** TCP, UDP or SCTP destination ports; no ranges = every port; a null protocol (unknown name) matches nothing. */
+    private record Ports(Protocol protocol, int[] low, int[] high) implements Service {
+
+        static Ports of(ServiceEntry.L4PortSet s) {
             Protocol protocol = Arrays.stream(Protocol.values())
                     .filter(p -> p.name().equalsIgnoreCase(s.l4Protocol())).findFirst().orElse(null);
             List<String> values = s.destinationPorts();
@@ -123,14 +134,12 @@ final class CompiledRule {
                 low[i] = Integer.parseInt(dash < 0 ? v : v.substring(0, dash).trim());
                 high[i] = dash < 0 ? low[i] : Integer.parseInt(v.substring(dash + 1).trim());
             }
-            return new Service(protocol, protocol == null ? -2 : 0, low, high);
+            return new Ports(protocol, low, high);
         }
 
-        boolean matches(Protocol flowProtocol, Optional<Integer> port) {
-            if (protocol == null) {
-                return protocolNumber == number(flowProtocol);
-            }
-            if (protocol != flowProtocol) {
+        @Override
+        public boolean matches(Flow flow, Optional<Integer> port) {
+            if (protocol == null || protocol != flow.protocol()) {
                 return false;
             }
             if (low.length == 0) {
@@ -147,13 +156,33 @@ final class CompiledRule {
             }
             return false;
         }
+    }
 
-        private static int number(Protocol protocol) {
-            return switch (protocol) {
-                case TCP -> 6;
-                case UDP -> 17;
-                case SCTP -> 132;
-            };
+    /** Every flow of one IP protocol number, whatever its ports or ICMP type. */
+    private record Numbered(int number) implements Service {
+        @Override
+        public boolean matches(Flow flow, Optional<Integer> port) {
+            return number == protocolNumber(flow);
         }
+    }
+
+    /** ICMP (or ICMPv6) messages of one type (null: any) and code (null: any). */
+    private record Icmp(boolean v6, Integer type, Integer code) implements Service {
+        @Override
+        public boolean matches(Flow flow, Optional<Integer> port) {
+            return flow.other() instanceof OtherProtocol.Icmp icmp && icmp.v6() == v6
+                    && (type == null || type == icmp.type()) && (code == null || code == icmp.code());
+        }
+    }
+
+    static int protocolNumber(Flow flow) {
+        if (!flow.hasPort()) {
+            return flow.other().number();
+        }
+        return switch (flow.protocol()) {
+            case TCP -> 6;
+            case UDP -> 17;
+            case SCTP -> 132;
+        };
     }
 }

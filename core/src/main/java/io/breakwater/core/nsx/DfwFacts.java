@@ -56,11 +56,28 @@ public final class DfwFacts {
         }
     }
 
-    /** True when some rule names a service only non-L4 traffic (ICMP, other IP protocols) can match. */
-    public static boolean hasNonL4Services(List<SecurityPolicy> policies) {
-        return policies.stream().flatMap(p -> p.rules().stream()).flatMap(r -> r.serviceEntries().stream())
-                .anyMatch(e -> e instanceof ServiceEntry.IcmpType
-                        || (e instanceof ServiceEntry.IpProtocol ip && !Set.of(6, 17, 132).contains(ip.protocolNumber())));
+    /** An ICMP service entry: ICMPv4 or ICMPv6 ({@code v6}), message type and code (null: any). */
+    public record IcmpSpan(boolean v6, Integer type, Integer code) {}
+
+    /** Every ICMP service entry of every rule. */
+    public static List<IcmpSpan> icmpSpans(List<SecurityPolicy> policies) {
+        return entries(policies).filter(e -> e instanceof ServiceEntry.IcmpType).map(e -> (ServiceEntry.IcmpType) e)
+                .map(i -> new IcmpSpan(ServiceEntries.icmpV6(i.protocol()), i.icmpType(), i.icmpCode())).toList();
+    }
+
+    /** The protocol numbers (0-255) of every IP-protocol service entry. */
+    public static Set<Integer> protocolNumbers(List<SecurityPolicy> policies) {
+        var numbers = new java.util.TreeSet<Integer>();
+        entries(policies).forEach(e -> {
+            if (e instanceof ServiceEntry.IpProtocol ip && ip.protocolNumber() >= 0 && ip.protocolNumber() <= 255) {
+                numbers.add(ip.protocolNumber());
+            }
+        });
+        return numbers;
+    }
+
+    private static java.util.stream.Stream<ServiceEntry> entries(List<SecurityPolicy> policies) {
+        return policies.stream().flatMap(p -> p.rules().stream()).flatMap(r -> r.serviceEntries().stream());
     }
 
     /** The IP items (address, CIDR or {@code a-b} range) of the groups' IP expressions and of rule sides. */

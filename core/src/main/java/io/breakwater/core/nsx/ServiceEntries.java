@@ -23,6 +23,11 @@ final class ServiceEntries {
 
     private ServiceEntries() {}
 
+    /** An ICMP entry's {@code protocol}: ICMPv6 (any case) is version 6, anything else ICMPv4. */
+    static boolean icmpV6(String protocol) {
+        return "ICMPv6".equalsIgnoreCase(protocol);
+    }
+
     record Converted(List<ServiceEntry> entries, List<Problem> problems) {}
 
     static Converted of(NetworkPolicy np, List<PolicyPort> ports, FieldPath path) {

@@ -58,7 +58,7 @@ class ImportDiffTest {
     @Test
     void theSkippedPolicysFlowsAreExactlyTheOnesThatChange() {
         assertThat(diff.connectivity().changes())
-                .extracting(c -> c.from().toString(), c -> c.to().toString(), c -> c.ports().toString(), FlowChange::kind)
+                .extracting(c -> c.from().toString(), c -> c.to().toString(), c -> c.traffic().toString(), FlowChange::kind)
                 .containsExactly(
                         tuple("other/[client]", "test-ns5/[web-1]", "SCTP/9", "closed"),
                         tuple("0.0.0.0/0", "test-ns5/[web-1]", "SCTP/9", "closed"));

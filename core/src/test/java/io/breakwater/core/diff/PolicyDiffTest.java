@@ -74,7 +74,7 @@ class PolicyDiffTest {
         PolicyDiff d = diff(API_FROM_WEB.formatted("8080"), API_FROM_WEB.formatted("8080, endPort: 8090"));
 
         assertThat(d.connectivity().changes())
-                .extracting(c -> c.from().toString(), c -> c.to().toString(), c -> c.ports().toString(), FlowChange::kind)
+                .extracting(c -> c.from().toString(), c -> c.to().toString(), c -> c.traffic().toString(), FlowChange::kind)
                 .containsExactly(tuple("shop/[web-0,web-1]", "shop/[api-0,api-1]", "TCP/8081-8090", "opened"));
     }
 
@@ -94,7 +94,7 @@ class PolicyDiffTest {
         PolicyDiff d = diff(API_FROM_PARTNERS.formatted(""), API_FROM_PARTNERS.formatted(", except: [192.168.7.0/24]"));
 
         assertThat(d.connectivity().changes())
-                .extracting(c -> c.from().toString(), c -> c.to().toString(), c -> c.ports().toString(), FlowChange::kind)
+                .extracting(c -> c.from().toString(), c -> c.to().toString(), c -> c.traffic().toString(), FlowChange::kind)
                 .containsExactly(tuple("192.168.7.0/24", "shop/[api-0,api-1]", "TCP/443", "closed"));
     }
 
@@ -111,7 +111,7 @@ class PolicyDiffTest {
 
         assertThat(d.connectivity().changes()).allMatch(c -> c.kind().equals("closed"))
                 .extracting(c -> c.to().toString()).containsOnly("shop/[web-0,web-1]");
-        assertThat(d.connectivity().changes()).extracting(c -> c.from().toString(), c -> c.ports().toString())
+        assertThat(d.connectivity().changes()).extracting(c -> c.from().toString(), c -> c.traffic().toString())
                 .contains(tuple("shop/[web-0,web-1]", "TCP/any"), tuple("shop/[api-0,api-1]", "UDP/any"),
                         tuple("0.0.0.0/0", "SCTP/any"));
     }
@@ -146,7 +146,7 @@ class PolicyDiffTest {
         PolicyDiff d = PolicyDiff.of(in.inventory(), before, after);
 
         assertThat(d.connectivity().changes())
-                .extracting(x -> x.from().toString(), x -> x.to().toString(), x -> x.ports().toString(), FlowChange::kind)
+                .extracting(x -> x.from().toString(), x -> x.to().toString(), x -> x.traffic().toString(), FlowChange::kind)
                 .containsExactly(tuple("shop/[web-0,web-1]", "shop/[api-0,api-1]", "TCP/8080", "closed"));
         FlowChange change = d.connectivity().changes().getFirst();
         assertThat(change.before().ingress().rules()).extracting(RuleRef::action).containsExactly("ALLOW");
@@ -173,7 +173,7 @@ class PolicyDiffTest {
     void movingAPortClosesTheOldPortAndOpensTheNewOne() {
         PolicyDiff d = diff(API_FROM_WEB.formatted("8080"), API_FROM_WEB.formatted("8081"));
 
-        assertThat(d.connectivity().changes()).extracting(c -> c.ports().toString(), FlowChange::kind)
+        assertThat(d.connectivity().changes()).extracting(c -> c.traffic().toString(), FlowChange::kind)
                 .containsExactly(tuple("TCP/8080", "closed"), tuple("TCP/8081", "opened"));
     }
 }

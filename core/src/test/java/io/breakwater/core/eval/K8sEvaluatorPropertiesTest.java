@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,6 +67,46 @@ class K8sEvaluatorPropertiesTest {
         Matrix fast = evaluator.matrix(probe.protocol(), probe.port());
 
         assertThat(fast).isEqualTo(evaluator.naiveMatrix(probe.protocol(), probe.port()));
+    }
+
+    @Provide
+    Arbitrary<OtherProtocol> others() {
+        return Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of(false, true), Arbitraries.integers().between(0, 255),
+                        Arbitraries.integers().between(0, 255)).as(OtherProtocol.Icmp::new),
+                Arbitraries.of(0, 2, 47, 50, 89, 255).map(OtherProtocol.Numbered::new));
+    }
+
+    @Property
+    void theMatrixWithoutPortsEqualsTheNaiveDecisionOfEveryIcmpAndIpProtocolFlow(
+            @ForAll("clusters") Cluster cluster, @ForAll("others") OtherProtocol other) {
+        Matrix matrix = cluster.evaluator().matrixWithoutPorts();
+        var naive = new NaiveK8sEvaluator(cluster.inventory(), cluster.policies());
+        List<Pod> pods = cluster.inventory().pods();
+
+        for (int s = 0; s < pods.size(); s++) {
+            for (int d = 0; d < pods.size(); d++) {
+                if (s != d) {
+                    boolean allowed = naive.allows(Flow.of(Endpoint.of(pods.get(s)), Endpoint.of(pods.get(d)), other));
+                    assertThat(matrix.cell(s, d) != Matrix.BLOCKED).as("%s -> %s", s, d).isEqualTo(allowed);
+                }
+            }
+        }
+    }
+
+    @Property
+    void aFlowWithoutAPortIsAllowedOnlyWhereEveryPortIsAllowedToo(@ForAll("clusters") Cluster cluster,
+            @ForAll("others") OtherProtocol other, @ForAll("probes") Probe probe) {
+        K8sEvaluator evaluator = cluster.evaluator();
+
+        for (Endpoint src : endpoints(cluster)) {
+            for (Endpoint dst : endpoints(cluster)) {
+                if (evaluator.allows(Flow.of(src, dst, other))) {
+                    assertThat(evaluator.allows(new Flow(src, dst, probe.protocol(), probe.port())))
+                            .as("%s -> %s", src, dst).isTrue();
+                }
+            }
+        }
     }
 
     @Property

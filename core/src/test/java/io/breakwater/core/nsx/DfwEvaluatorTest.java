@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.breakwater.core.eval.Endpoint;
 import io.breakwater.core.eval.Flow;
+import io.breakwater.core.eval.OtherProtocol;
 import io.breakwater.core.eval.Outcome;
 import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.eval.RuleRef;
@@ -240,6 +241,67 @@ class DfwEvaluatorTest {
 
         assertThat(tcp.allowed()).isFalse();
         assertThat(udpOnly.allowed()).isTrue();
+    }
+
+    /** web -> db on {@code other} through hand-written policies over the CLUSTER inventory. */
+    private static boolean allows(OtherProtocol other, SecurityPolicy... policies) {
+        Inventory inv = Inputs.read(CLUSTER).inventory();
+        Flow flow = Flow.of(Endpoint.of(pod(inv, "web")), Endpoint.of(pod(inv, "db")), other);
+        boolean allowed = DfwEvaluator.of(inv, List.of(), List.of(policies)).evaluate(flow).allowed();
+        assertThat(DfwEvaluator.of(inv, List.of(), List.of(policies)).allows(flow)).isEqualTo(allowed);
+        return allowed;
+    }
+
+    private static SecurityPolicy dropping(ServiceEntry... entries) {
+        return policy("p", "Application", 1, rule("r", List.of("ANY"), false, List.of(entries), List.of("ANY"), "DROP"));
+    }
+
+    private static final OtherProtocol ECHO = new OtherProtocol.Icmp(false, 8, 0);
+
+    @Test
+    void icmpEntryMatchesItsProtocolVersionTypeAndCodeOnly() {
+        SecurityPolicy echo = dropping(new ServiceEntry.IcmpType("echo", "echo", "ICMPv4", 8, null));
+        SecurityPolicy unreachablePort = dropping(new ServiceEntry.IcmpType("u", "u", "ICMPv4", 3, 3));
+
+        assertThat(allows(ECHO, echo)).isFalse();
+        assertThat(allows(new OtherProtocol.Icmp(false, 8, 7), echo)).isFalse();
+        assertThat(allows(new OtherProtocol.Icmp(false, 0, 0), echo)).isTrue();
+        assertThat(allows(new OtherProtocol.Icmp(true, 8, 0), echo)).isTrue();
+        assertThat(allows(new OtherProtocol.Icmp(false, 3, 3), unreachablePort)).isFalse();
+        assertThat(allows(new OtherProtocol.Icmp(false, 3, 1), unreachablePort)).isTrue();
+        assertThat(handWritten(echo).allowed()).isTrue();
+    }
+
+    @Test
+    void icmpEntryWithoutTypeMatchesEveryMessageOfItsVersion() {
+        SecurityPolicy icmpv6 = dropping(new ServiceEntry.IcmpType("v6", "v6", "ICMPv6", null, null));
+
+        assertThat(allows(new OtherProtocol.Icmp(true, 128, 0), icmpv6)).isFalse();
+        assertThat(allows(ECHO, icmpv6)).isTrue();
+    }
+
+    @Test
+    void ipProtocolEntryMatchesFlowsOfItsNumberIncludingIcmp() {
+        SecurityPolicy gre = dropping(new ServiceEntry.IpProtocol("gre", "gre", 47));
+        SecurityPolicy icmp = dropping(new ServiceEntry.IpProtocol("icmp", "icmp", 1));
+
+        assertThat(allows(new OtherProtocol.Numbered(47), gre)).isFalse();
+        assertThat(allows(new OtherProtocol.Numbered(50), gre)).isTrue();
+        assertThat(allows(ECHO, gre)).isTrue();
+        assertThat(allows(new OtherProtocol.Icmp(false, 3, 1), icmp)).isFalse();
+        assertThat(allows(new OtherProtocol.Icmp(true, 128, 0), icmp)).isTrue();
+    }
+
+    @Test
+    void ruleWithoutServicesMatchesEveryProtocolButAnL4EntryMatchesNoPortlessFlow() {
+        SecurityPolicy any = policy("p", "Application", 1, rule("r", List.of("ANY"), false, List.of(), List.of("ANY"),
+                "DROP"));
+        SecurityPolicy tcp = dropping(new ServiceEntry.L4PortSet("t", "t", "TCP", List.of(), List.of()));
+
+        assertThat(allows(ECHO, any)).isFalse();
+        assertThat(allows(new OtherProtocol.Numbered(47), any)).isFalse();
+        assertThat(allows(ECHO, tcp)).isTrue();
+        assertThat(allows(new OtherProtocol.Numbered(47), tcp)).isTrue();
     }
 
     @Test
