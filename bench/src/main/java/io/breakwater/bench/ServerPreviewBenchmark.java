@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,10 +29,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost of a Policy API preview with its connectivity diff, end to end: one server (H2) holding the import
- * benchmark's cluster (500 pods, 5,000 NetworkPolicies) imported as 10,000 DFW policies, 20,000 rules and 10,000
- * groups; each call previews turning one allow rule into a drop ({@code PATCH …/rules/{id}?preview=true}).
- * {@code java -cp bench/target/benchmarks.jar io.breakwater.bench.ServerPreviewBenchmark} prints wall and CPU per
- * preview.
+ * benchmark's cluster (500 pods, {@code policies} NetworkPolicies, 5,000 by default) imported as twice as many DFW
+ * policies; each call previews turning one allow rule into a drop ({@code PATCH …/rules/{id}?preview=true}).
+ * {@code java -cp bench/target/benchmarks.jar io.breakwater.bench.ServerPreviewBenchmark [policies]} prints wall
+ * and CPU per preview.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -46,6 +47,10 @@ public class ServerPreviewBenchmark {
     private static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("admin:bench-password".getBytes(StandardCharsets.UTF_8));
 
+    /** How many NetworkPolicies the cluster holds and the import converts (two DFW policies each). */
+    @Param({"5000"})
+    public int policies;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private RunningServer server;
     private String rulePath;
@@ -58,10 +63,10 @@ public class ServerPreviewBenchmark {
         JsonNode registered = send("PUT", "/policy/api/v1/infra/sites/default/enforcement-points/default/"
                 + "cluster-control-planes/bench", "{}", AUTH);
         send("PUT", "/api/v1/breakwater/clusters/bench/inventory", JSON.writeValueAsString(Map.of(
-                "resource_version", "1", "objects", ServerImportBenchmark.objects())),
+                "resource_version", "1", "objects", ServerImportBenchmark.objects(policies))),
                 "Bearer " + registered.get("credential").asText());
         var ids = new ArrayList<String>();
-        for (int i = 0; i < ServerImportBenchmark.COUNT; i++) {
+        for (int i = 0; i < policies; i++) {
             ids.add("np-" + i);
         }
         send("POST", "/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT",
@@ -97,11 +102,12 @@ public class ServerPreviewBenchmark {
         return JSON.readTree(r.body());
     }
 
-    /** Wall and process-CPU milliseconds of six previews (the first builds the cluster's warm model). */
+    /** Wall and process-CPU milliseconds of six previews (the first builds the cluster's warm model); arg: policies. */
     public static void main(String[] args) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         var bench = new ServerPreviewBenchmark();
+        bench.policies = args.length > 0 ? Integer.parseInt(args[0]) : ServerImportBenchmark.COUNT;
         bench.importedCluster();
         try {
             for (int run = 0; run < 6; run++) {

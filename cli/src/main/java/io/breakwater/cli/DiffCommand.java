@@ -22,10 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         header = "Which objects and which flows two policy sets on one inventory differ in.",
         customSynopsis = {
-            "breakwater diff --before PATH... --after PATH... --inventory PATH... [--target T|BEFORE:AFTER]",
-            "                [--cluster NAME] [-o text|json|md]",
-            "breakwater diff --server [URL] [--from REV] --to REV [--cluster NAME] [-o text|json|md]",
-            "                [--user U] [--password P | --token T] [--insecure | --trust-data-dir DIR]"
+            "breakwater diff --before PATH... --after PATH... --inventory PATH...",
+            "                [--target T|BEFORE:AFTER] [--cluster NAME] [-o text|json|md]",
+            "       breakwater diff --server [URL] [--from REV] --to REV [--cluster NAME]",
+            "                [-o text|json|md] [--user U] [--password P | --token T]",
+            "                [--insecure | --trust-data-dir DIR]"
         },
         description = {
             "Compares the policies of --before with those of --after on the pods of --inventory: the objects",
