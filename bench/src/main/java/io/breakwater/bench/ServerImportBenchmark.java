@@ -109,6 +109,11 @@ public class ServerImportBenchmark {
 
     /** Namespaces with 10 pods each and 100 NetworkPolicies each: ingress from a namespace+pod selector on a port, egress to a CIDR. */
     static List<Object> objects() {
+        return objects(COUNT);
+    }
+
+    /** The same namespaces and pods with {@code count} NetworkPolicies ({@code np-0 … np-(count-1)}). */
+    static List<Object> objects(int count) {
         var out = new ArrayList<Object>();
         for (int n = 0; n < NAMESPACES; n++) {
             String ns = "team-" + n;
@@ -121,7 +126,7 @@ public class ServerImportBenchmark {
                         "status", Map.of("phase", "Running", "podIP", "10." + n + "." + p + ".1")));
             }
         }
-        for (int i = 0; i < COUNT; i++) {
+        for (int i = 0; i < count; i++) {
             String ns = "team-" + (i % NAMESPACES);
             out.add(Map.of("kind", "NetworkPolicy", "apiVersion", "networking.k8s.io/v1",
                     "metadata", Map.of("name", "np-" + i, "namespace", ns, "uid", "np-" + i),

@@ -21,6 +21,10 @@ import io.breakwater.server.inventory.InventoryStore;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyDocuments;
 import io.breakwater.server.policy.CapacityGuard;
+import io.breakwater.server.policy.Configuration;
+import io.breakwater.server.policy.ImportMark;
+import io.breakwater.server.policy.ImportMarks;
+import io.breakwater.server.policy.Preview;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
@@ -35,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -80,6 +85,30 @@ public final class Importer {
     }
 
     public ObjectNode run(ImportRequest request, String user) {
+        return execute(request, user, Optional.empty());
+    }
+
+    /**
+     * A dry run that also answers the objects and import marks the import would add ({@code objects},
+     * {@code import_marks}, as a Policy API preview) with the configuration before and after it.
+     */
+    public Preview preview(ImportRequest request, String user) {
+        var seen = new Seen();
+        ObjectNode out = execute(request.asDryRun(), user, Optional.of(seen));
+        out.set("objects", Revisions.objects(seen.changes.objects()));
+        out.put("object_count", seen.changes.objects().size());
+        out.set("import_marks", Revisions.marks(seen.changes.marks()));
+        return new Preview(out, seen.before, seen.before.applied(seen.changes), Optional.of(seen.clusters));
+    }
+
+    /** What a previewed import saw in its rolled-back transaction. */
+    private static final class Seen {
+        Configuration before;
+        Revisions.Collected changes;
+        Set<String> clusters = Set.of();
+    }
+
+    private ObjectNode execute(ImportRequest request, String user, Optional<Seen> preview) {
         var errors = new Errors();
         var warnings = new ArrayList<String>();
         int[] success = {0};
@@ -117,7 +146,21 @@ public final class Importer {
             return null;
         };
         try {
-            if (request.dryRun()) {
+            if (preview.isPresent()) {
+                Seen seen = preview.get();
+                db.rolledBack(c -> {
+                    seen.before = Configuration.current(c);
+                    Revisions.begin(c);
+                    try {
+                        work.run(c);
+                        seen.changes = Revisions.collect(c);
+                        seen.clusters = Set.copyOf(converted.keySet());
+                    } finally {
+                        Revisions.discard(c);
+                    }
+                    return null;
+                });
+            } else if (request.dryRun()) {
                 db.rolledBack(work);
             } else {
                 db.inTransaction(c -> {
@@ -264,24 +307,15 @@ public final class Importer {
         LOG.info("import: writing {} objects for {} NetworkPolicies of cluster {}", rows.size(), requested.size(),
                 cluster);
         PolicyStore.insertAll(c, rows, now, user);
-        int count = 0;
-        try (var st = c.prepareStatement("insert into imported_np (uid, cluster, namespace, name, import_time, "
-                + "import_user, deleted) values (?, ?, ?, ?, ?, ?, false)")) {
-            for (InventoryStore.StoredItem s : requested) {
-                if (errors.byUid.containsKey(s.item().uid())) {
-                    continue;
-                }
-                st.setString(1, s.item().uid());
-                st.setString(2, cluster);
-                st.setString(3, s.item().namespace());
-                st.setString(4, s.item().name());
-                st.setLong(5, now);
-                st.setString(6, user);
-                st.addBatch();
-                count++;
+        var marks = new ArrayList<ImportMark>();
+        for (InventoryStore.StoredItem s : requested) {
+            if (!errors.byUid.containsKey(s.item().uid())) {
+                marks.add(new ImportMark(s.item().uid(), cluster, s.item().namespace(), s.item().name(), now, user,
+                        false));
             }
-            st.executeBatch();
         }
+        ImportMarks.insertAll(c, marks);
+        int count = marks.size();
         AuditLog.record(c, now, user, "IMPORT", "/infra/import-k8s-np-to-dfw", count + " NetworkPolicies of cluster "
                 + cluster + " imported as " + conv.securityPolicies().size() + " policies and "
                 + conv.groups().size() + " groups");
