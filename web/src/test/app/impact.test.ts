@@ -74,6 +74,7 @@ describe('impact counts and summary', () => {
 describe('flow rendering', () => {
   it('names a pod class by namespace and pods, the first three of many', () => {
     expect(partyText({ namespace: 'shop', pods: ['web-1', 'web-2'] })).toBe('shop/[web-1,web-2]');
+    expect(partyText({ namespace: 'shop', pods: ['shop/web-1', 'shop/web-2'] })).toBe('shop/[web-1,web-2]');
     expect(partyText({ namespace: 'shop', pods: ['a', 'b', 'c', 'd', 'e'] })).toBe('shop/[a,b,c +2 more]');
     expect(partyText({ addresses: ['10.0.0.0/8', '192.168.1.1'] })).toBe('10.0.0.0/8, 192.168.1.1');
   });

@@ -50,6 +50,10 @@ describe('ImpactPanel', () => {
     expect(screen.getByTestId('impact-truncated').textContent).toContain('first 1 of 40');
     expect(screen.getByText('Note: ICMP is not compared')).toBeTruthy();
   });
+  it('lists the NetworkPolicies whose imported mark a change sets or clears', () => {
+    panel({ ...PREVIEW, import_marks: [{ uid: 'u1', cluster: 'demo', namespace: 'shop', name: 'db-from-api', change: 'DELETED' }] });
+    expect(screen.getByTestId('impact-marks').textContent).toBe('unmarked demo/shop/db-from-api');
+  });
   it('shows the objects alone when the server sends no connectivity', () => {
     panel({ ...PREVIEW, connectivity: undefined });
     expect(screen.getByTestId('impact-no-flows')).toBeTruthy();

@@ -266,11 +266,21 @@ export interface ClusterConnectivity {
   error?: string;
 }
 
+/** A NetworkPolicy's "imported" mark that a change sets (ADDED) or clears (DELETED). */
+export interface ImportMarkChange {
+  uid: string;
+  cluster: string;
+  namespace: string;
+  name: string;
+  change: ObjectChangeKind;
+}
+
 /** The answer of a write, rollback or import with `preview=true`: nothing was committed. */
 export interface WritePreview {
   preview: true;
   request: string;
   objects: ObjectChange[];
+  import_marks?: ImportMarkChange[];
   /** Absent from servers that do not compute the connectivity diff. */
   connectivity?: ClusterConnectivity[];
 }
@@ -292,5 +302,6 @@ export interface RevisionDiff {
   from: number;
   to: number;
   objects: ObjectChange[];
+  import_marks?: ImportMarkChange[];
   connectivity?: ClusterConnectivity[];
 }

@@ -23,6 +23,14 @@ export function ImpactPanel({ impact, heading = 'h3' }: { impact: Impact; headin
       <p data-testid="impact-summary"><strong>{impactSummary(impact)}</strong></p>
       <Title headingLevel={heading} size="md">Objects ({impact.objects.length})</Title>
       <ObjectsTable objects={impact.objects} />
+      {!!impact.import_marks?.length && <>
+        <Title headingLevel={heading} size="md">NetworkPolicies marked imported ({impact.import_marks.length})</Title>
+        <List data-testid="impact-marks">{impact.import_marks.map((m) => (
+          <ListItem key={`${m.cluster} ${m.uid}`}>
+            <Label isCompact color={CHANGE_COLOR[m.change] ?? 'grey'}>{m.change === 'ADDED' ? 'marked' : m.change === 'DELETED'
+              ? 'unmarked' : m.change}</Label>{' '}<span className="bw-mono">{m.cluster}/{m.namespace}/{m.name}</span>
+          </ListItem>))}</List>
+      </>}
       <Title headingLevel={heading} size="md">Flows</Title>
       {!impact.connectivity
         ? <Alert isInline isPlain variant="info" title="Flows not computed" data-testid="impact-no-flows">

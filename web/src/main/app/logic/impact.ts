@@ -1,10 +1,12 @@
 import type {
-  ClusterConnectivity, DecidingRule, DirectionReason, FlowChange, FlowParty, ObjectChange,
+  ClusterConnectivity, DecidingRule, DirectionReason, FlowChange, FlowParty, ImportMarkChange, ObjectChange,
 } from '../api/types';
 
 /** What a preview or a revision diff reports: the objects touched and, when the server computes it, the flows. */
 export interface Impact {
   objects: ObjectChange[];
+  /** NetworkPolicies whose "imported" mark changes (an import, or a rollback across one). */
+  import_marks?: ImportMarkChange[];
   connectivity?: ClusterConnectivity[];
 }
 
@@ -103,7 +105,8 @@ const MAX_PODS = 3;
 export function partyText(p: FlowParty): string {
   if (p.addresses) return p.addresses.join(', ') || 'no address';
   const ns = p.namespace ?? '';
-  const pods = p.pods ?? [];
+  // the server names pods `ns/name`; within the class's namespace the name alone is enough
+  const pods = (p.pods ?? []).map((pod) => (pod.startsWith(`${ns}/`) ? pod.substring(ns.length + 1) : pod));
   if (pods.length) {
     const more = pods.length > MAX_PODS ? ` +${pods.length - MAX_PODS} more` : '';
     return `${ns}/[${pods.slice(0, MAX_PODS).join(',')}${more}]`;
