@@ -1,133 +1,153 @@
 package io.breakwater.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.breakwater.core.diff.ConnectivityDiff;
-import io.breakwater.core.diff.Decision;
-import io.breakwater.core.diff.FlowChange;
-import io.breakwater.core.diff.ObjectChange;
-import io.breakwater.core.diff.Party;
+import io.breakwater.core.diff.DiffJson;
+import io.breakwater.core.diff.DiffJson.DecisionJson;
+import io.breakwater.core.diff.DiffJson.FlowJson;
+import io.breakwater.core.diff.DiffJson.ObjectJson;
+import io.breakwater.core.diff.DiffJson.PartyJson;
+import io.breakwater.core.diff.DiffJson.ReasonJson;
+import io.breakwater.core.diff.DiffJson.RuleJson;
 import io.breakwater.core.diff.PolicyDiff;
-import io.breakwater.core.eval.RuleRef;
 import java.util.List;
-import java.util.Map;
 
-/** Renders a {@link PolicyDiff} for {@code breakwater diff}: text for people, json for tools, md for reviews. */
+/**
+ * Renders a diff for {@code breakwater diff}: text for people, json for tools, md for reviews. Text and md are
+ * written from the {@link DiffJson} records, so a diff the server computed prints exactly as an offline one.
+ */
 final class DiffOutput {
+
+    private static final int MAX_PORT = 65_535;
 
     private DiffOutput() {}
 
-    @JsonPropertyOrder({"before", "after", "objects", "flows", "coverage", "notes"})
-    record Json(String before, String after, List<ObjectJson> objects, List<FlowJson> flows, Coverage coverage,
-                List<String> notes) {}
-
-    @JsonPropertyOrder({"change", "kind", "id", "fields"})
-    record ObjectJson(String change, String kind, String id, List<String> fields) {}
-
-    @JsonPropertyOrder({"change", "from", "to", "protocol", "ports", "before", "after"})
-    record FlowJson(String change, PartyJson from, PartyJson to, String protocol, List<Integer> ports,
-                    DecisionJson before, DecisionJson after) {}
-
-    /** Pods: namespace, labels, pods; outside addresses: {@code addresses}, each a CIDR or a range. */
-    @JsonPropertyOrder({"namespace", "labels", "pods", "addresses"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PartyJson(String namespace, Map<String, String> labels, List<String> pods, List<String> addresses) {}
-
-    @JsonPropertyOrder({"allowed", "egress", "ingress"})
-    record DecisionJson(boolean allowed, ReasonJson egress, ReasonJson ingress) {}
-
-    @JsonPropertyOrder({"outcome", "rules", "isolatedBy"})
-    record ReasonJson(String outcome, List<RuleJson> rules, List<String> isolatedBy) {}
-
-    @JsonPropertyOrder({"policy", "rule", "action"})
-    record RuleJson(String policy, String rule, String action) {}
-
-    @JsonPropertyOrder({"podClasses", "addressRanges", "portRanges", "comparisons"})
-    record Coverage(int podClasses, int addressRanges, int portRanges, long comparisons) {}
-
     static String json(PolicyDiff d) {
-        ConnectivityDiff c = d.connectivity();
-        return JsonText.of(new Json(c.before(), c.after(),
-                d.objects().changes().stream().map(DiffOutput::object).toList(),
-                c.changes().stream().map(DiffOutput::flow).toList(),
-                new Coverage(c.podClasses(), c.addressRanges(), c.portRanges(), c.comparisons()), c.notes()));
-    }
-
-    private static ObjectJson object(ObjectChange o) {
-        return new ObjectJson(o.change().name().toLowerCase(java.util.Locale.ROOT), o.kind(), o.id(), o.fields());
-    }
-
-    private static FlowJson flow(FlowChange f) {
-        return new FlowJson(f.kind(), party(f.from()), party(f.to()), f.protocol().name(),
-                List.of(f.ports().from(), f.ports().to()), decision(f.before()), decision(f.after()));
-    }
-
-    private static PartyJson party(Party p) {
-        return switch (p) {
-            case Party.Pods pods -> new PartyJson(pods.namespace(), pods.labels(), pods.pods(), null);
-            case Party.Addresses a -> new PartyJson(null, null, null,
-                    a.ranges().stream().map(Object::toString).toList());
-        };
-    }
-
-    private static DecisionJson decision(Decision d) {
-        return new DecisionJson(d.allowed(), reason(d.egress()), reason(d.ingress()));
-    }
-
-    private static ReasonJson reason(Decision.Reason r) {
-        return new ReasonJson(r.outcome().name(),
-                r.rules().stream().map(x -> new RuleJson(x.policy(), x.rule(), x.action())).toList(), r.isolatedBy());
+        return JsonText.of(DiffJson.of(d));
     }
 
     static String text(PolicyDiff d) {
-        var out = new StringBuilder();
-        ConnectivityDiff c = d.connectivity();
-        out.append("objects: ").append(d.objects().changes().size()).append(" changed\n");
-        d.objects().changes().forEach(o -> out.append("  ").append(o).append('\n'));
-        out.append("flows (").append(c.before()).append(" -> ").append(c.after()).append("): ")
-                .append(c.changes().size()).append(c.changes().size() == 1 ? " change\n" : " changes\n");
-        for (FlowChange f : c.changes()) {
-            out.append("  ").append(f.kind()).append(' ').append(f.from()).append(" -> ").append(f.to()).append(' ')
-                    .append(f.ports()).append('\n');
-            out.append("    before: ").append(f.before()).append('\n');
-            out.append("    after:  ").append(f.after()).append('\n');
-        }
-        c.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
-        return out.toString().stripTrailing();
+        return text(DiffJson.of(d));
     }
 
     static String markdown(PolicyDiff d) {
+        return markdown(DiffJson.of(d));
+    }
+
+    static String text(DiffJson.Document d) {
+        return (objectsText(d.objects()) + flowsText("flows (" + d.before() + " -> " + d.after() + ")", d.flows(),
+                d.notes())).stripTrailing();
+    }
+
+    static String markdown(DiffJson.Document d) {
+        return (objectsMarkdown(d.objects()) + flowsMarkdown("Flows " + d.before() + " → " + d.after(), d.flows(),
+                d.notes())).stripTrailing();
+    }
+
+    static String objectsText(List<ObjectJson> objects) {
         var out = new StringBuilder();
-        ConnectivityDiff c = d.connectivity();
-        out.append("### Objects (").append(d.objects().changes().size()).append(")\n\n");
-        if (!d.objects().isEmpty()) {
+        out.append("objects: ").append(objects.size()).append(" changed\n");
+        objects.forEach(o -> out.append("  ").append(object(o)).append('\n'));
+        return out.toString();
+    }
+
+    /** {@code title: N changes}, each flow with its decisions before and after, then the notes. */
+    static String flowsText(String title, List<FlowJson> flows, List<String> notes) {
+        var out = new StringBuilder();
+        out.append(title).append(": ").append(flows.size()).append(flows.size() == 1 ? " change\n" : " changes\n");
+        for (FlowJson f : flows) {
+            out.append("  ").append(f.change()).append(' ').append(party(f.from())).append(" -> ")
+                    .append(party(f.to())).append(' ').append(ports(f)).append('\n');
+            out.append("    before: ").append(decision(f.before())).append('\n');
+            out.append("    after:  ").append(decision(f.after())).append('\n');
+        }
+        notes.forEach(n -> out.append("note: ").append(n).append('\n'));
+        return out.toString();
+    }
+
+    static String objectsMarkdown(List<ObjectJson> objects) {
+        var out = new StringBuilder();
+        out.append("### Objects (").append(objects.size()).append(")\n\n");
+        if (!objects.isEmpty()) {
             out.append("| Change | Kind | Id | Fields |\n|---|---|---|---|\n");
-            d.objects().changes().forEach(o -> out.append("| ").append(o.change().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(" | ").append(o.kind()).append(" | `").append(o.id()).append("` | ")
-                    .append(String.join(", ", o.fields())).append(" |\n"));
+            objects.forEach(o -> out.append("| ").append(o.change()).append(" | ").append(o.kind()).append(" | `")
+                    .append(o.id()).append("` | ").append(String.join(", ", o.fields())).append(" |\n"));
             out.append('\n');
         }
-        out.append("### Flows ").append(c.before()).append(" → ").append(c.after()).append(" (")
-                .append(c.changes().size()).append(")\n\n");
-        if (!c.isEmpty()) {
+        return out.toString();
+    }
+
+    static String flowsMarkdown(String title, List<FlowJson> flows, List<String> notes) {
+        var out = new StringBuilder();
+        out.append("### ").append(title).append(" (").append(flows.size()).append(")\n\n");
+        if (!flows.isEmpty()) {
             out.append("| Change | From | To | Ports | Before | After |\n|---|---|---|---|---|---|\n");
-            for (FlowChange f : c.changes()) {
-                out.append("| ").append(f.kind()).append(" | `").append(f.from()).append("` | `").append(f.to())
-                        .append("` | ").append(f.ports()).append(" | ").append(cell(f.before())).append(" | ")
-                        .append(cell(f.after())).append(" |\n");
+            for (FlowJson f : flows) {
+                out.append("| ").append(f.change()).append(" | `").append(party(f.from())).append("` | `")
+                        .append(party(f.to())).append("` | ").append(ports(f)).append(" | ").append(cell(f.before()))
+                        .append(" | ").append(cell(f.after())).append(" |\n");
             }
             out.append('\n');
         }
-        c.notes().forEach(n -> out.append("> ").append(n).append("\n\n"));
-        return out.toString().stripTrailing();
+        notes.forEach(n -> out.append("> ").append(n).append("\n\n"));
+        return out.toString();
     }
 
-    private static String cell(Decision d) {
-        return (d.allowed() ? "allowed" : "blocked") + ": " + rules(d.egress(), "egress") + "; " + rules(d.ingress(), "ingress");
+    private static String object(ObjectJson o) {
+        return o.change() + " " + o.kind() + " " + o.id()
+                + (o.fields().isEmpty() ? "" : " (" + String.join(", ", o.fields()) + ")");
     }
 
-    private static String rules(Decision.Reason r, String direction) {
-        String by = !r.rules().isEmpty() ? " by " + String.join(", ", r.rules().stream().map(RuleRef::toString).toList())
+    /** {@code ns/[pod-a,pod-b]}, or the address ranges; long lists are cut after a few. */
+    static String party(PartyJson p) {
+        if (p.addresses() != null) {
+            List<String> all = p.addresses();
+            return all.size() <= 3 ? String.join(",", all)
+                    : all.get(0) + "," + all.get(1) + ",… (" + all.size() + " ranges)";
+        }
+        List<String> pods = p.pods();
+        String names = pods.size() <= 3 ? String.join(",", pods.stream().map(DiffOutput::podName).toList())
+                : podName(pods.getFirst()) + ",… (" + pods.size() + " pods)";
+        return p.namespace() + "/[" + names + "]";
+    }
+
+    private static String podName(String key) {
+        return key.substring(key.indexOf('/') + 1);
+    }
+
+    static String ports(FlowJson f) {
+        int from = f.ports().get(0);
+        int to = f.ports().get(1);
+        if (from == 1 && to == MAX_PORT) {
+            return f.protocol() + "/any";
+        }
+        return f.protocol() + "/" + (from == to ? Integer.toString(from) : from + "-" + to);
+    }
+
+    static String decision(DecisionJson d) {
+        return (d.allowed() ? "allowed" : "blocked") + " (egress " + reason(d.egress()) + "; ingress "
+                + reason(d.ingress()) + ")";
+    }
+
+    private static String reason(ReasonJson r) {
+        if (!r.rules().isEmpty()) {
+            return r.outcome() + " by " + String.join(", ", r.rules().stream().map(DiffOutput::rule).toList());
+        }
+        if (!r.isolatedBy().isEmpty()) {
+            return r.outcome() + " by isolation of " + String.join(", ", r.isolatedBy());
+        }
+        return r.outcome();
+    }
+
+    private static String rule(RuleJson r) {
+        return r.policy() + " " + r.rule() + (r.action().isEmpty() ? "" : " (" + r.action() + ")");
+    }
+
+    private static String cell(DecisionJson d) {
+        return (d.allowed() ? "allowed" : "blocked") + ": " + rules(d.egress(), "egress") + "; "
+                + rules(d.ingress(), "ingress");
+    }
+
+    private static String rules(ReasonJson r, String direction) {
+        String by = !r.rules().isEmpty() ? " by " + String.join(", ", r.rules().stream().map(DiffOutput::rule).toList())
                 : !r.isolatedBy().isEmpty() ? " by isolation of " + String.join(", ", r.isolatedBy()) : "";
         return (direction + " " + r.outcome() + by).replace("|", "\\|");
     }

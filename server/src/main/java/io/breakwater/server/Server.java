@@ -20,6 +20,7 @@ import io.breakwater.server.bundle.SupportBundles;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.Realization;
 import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.evaluation.ConnectivityImpact;
 import io.breakwater.server.evaluation.Evaluations;
 import io.breakwater.server.health.AntreaHealth;
 import io.breakwater.server.importer.Importer;
@@ -123,13 +124,15 @@ public final class Server {
         OpsRoutes.register(app, db, feed, metrics, config.metricsToken());
         Clock clock = config.clock();
         var policyService = new PolicyService(db, desired, clock, new CapacityGuard(config.capacity()));
-        PolicyRoutes.register(app, policyService);
-        RevisionRoutes.register(app, policyService);
-        AccessRoutes.register(app, db, users, clock);
         var clusters = new Clusters(db, desired, clock);
-        InventoryRoutes.register(app, clusters, new InventoryViews(db));
-        ImportRoutes.register(app, new Importer(db, desired, clock, new CapacityGuard(config.capacity())), metrics);
         var evaluations = new Evaluations(db, clusters, desired, config.warmClusters());
+        var impact = new ConnectivityImpact(evaluations, clusters);
+        PolicyRoutes.register(app, policyService, impact);
+        RevisionRoutes.register(app, policyService, impact);
+        AccessRoutes.register(app, db, users, clock);
+        InventoryRoutes.register(app, clusters, new InventoryViews(db));
+        ImportRoutes.register(app, new Importer(db, desired, clock, new CapacityGuard(config.capacity())), impact,
+                metrics);
         io.micrometer.core.instrument.FunctionCounter.builder("breakwater.evaluation.model.builds", evaluations,
                 Evaluations::builds).description("cluster evaluation models built (a warm hit builds none)")
                 .register(metrics.registry());

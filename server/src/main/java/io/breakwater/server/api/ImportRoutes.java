@@ -3,6 +3,7 @@ package io.breakwater.server.api;
 import static io.breakwater.server.api.Requires.need;
 
 import io.breakwater.server.auth.Permission;
+import io.breakwater.server.evaluation.ConnectivityImpact;
 import io.breakwater.server.importer.ImportRequest;
 import io.breakwater.server.importer.Importer;
 import io.breakwater.server.json.Json;
@@ -10,15 +11,19 @@ import io.breakwater.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import java.util.concurrent.TimeUnit;
 
-/** {@code POST /policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT|CONTINUE[&dry_run=true]}. */
+/** {@code POST /policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT|CONTINUE[&dry_run=true][&preview=true]}. */
 public final class ImportRoutes {
 
     private ImportRoutes() {}
 
-    public static void register(Javalin app, Importer importer, ServerMetrics metrics) {
+    public static void register(Javalin app, Importer importer, ConnectivityImpact impact, ServerMetrics metrics) {
         app.post(PolicyRoutes.BASE + "/infra/import-k8s-np-to-dfw", ctx -> {
             var request = ImportRequest.parse(ctx.queryParam("on_error"), ctx.queryParam("dry_run"),
                     Json.parseObject(ctx.body()));
+            if (PolicyRoutes.preview(ctx)) {
+                ctx.json(impact.attach(importer.preview(request, PolicyRoutes.user(ctx)), java.util.Optional.empty()));
+                return;
+            }
             long start = System.nanoTime();
             String outcome = "failed";
             try {

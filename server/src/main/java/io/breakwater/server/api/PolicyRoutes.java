@@ -4,6 +4,7 @@ import static io.breakwater.server.api.Requires.need;
 
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.domain.DomainException;
+import io.breakwater.server.evaluation.ConnectivityImpact;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyService;
@@ -17,13 +18,15 @@ public final class PolicyRoutes {
     private static final String DOMAIN = BASE + PolicyKind.DOMAIN;
 
     private final PolicyService policies;
+    private final ConnectivityImpact impact;
 
-    private PolicyRoutes(PolicyService policies) {
+    private PolicyRoutes(PolicyService policies, ConnectivityImpact impact) {
         this.policies = policies;
+        this.impact = impact;
     }
 
-    public static void register(Javalin app, PolicyService policies) {
-        var r = new PolicyRoutes(policies);
+    public static void register(Javalin app, PolicyService policies, ConnectivityImpact impact) {
+        var r = new PolicyRoutes(policies, impact);
         r.collection(app, DOMAIN + "/groups", PolicyKind.GROUP, ctx -> PolicyKind.DOMAIN);
         r.collection(app, DOMAIN + "/security-policies", PolicyKind.SECURITY_POLICY, ctx -> PolicyKind.DOMAIN);
         r.collection(app, DOMAIN + "/security-policies/{policy}/rules", PolicyKind.RULE,
@@ -41,22 +44,22 @@ public final class PolicyRoutes {
                 need(Permission.POLICY_READ));
         app.patch(base + "/{id}", ctx -> {
             if (preview(ctx)) {
-                ctx.json(policies.preview(PolicyService.Write.PATCH, kind, parent.of(ctx), ctx.pathParam("id"),
-                        Json.parseObject(ctx.body()), user(ctx)));
+                ctx.json(impact.attach(policies.preview(PolicyService.Write.PATCH, kind, parent.of(ctx),
+                        ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx)), cluster(ctx)));
                 return;
             }
             policies.patch(kind, parent.of(ctx), ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx));
             ctx.status(200);
         }, need(Permission.POLICY_WRITE));
         app.put(base + "/{id}", ctx -> ctx.json(preview(ctx)
-                ? policies.preview(PolicyService.Write.PUT, kind, parent.of(ctx), ctx.pathParam("id"),
-                        Json.parseObject(ctx.body()), user(ctx))
+                ? impact.attach(policies.preview(PolicyService.Write.PUT, kind, parent.of(ctx), ctx.pathParam("id"),
+                        Json.parseObject(ctx.body()), user(ctx)), cluster(ctx))
                 : policies.put(kind, parent.of(ctx), ctx.pathParam("id"), Json.parseObject(ctx.body()), user(ctx))),
                 need(Permission.POLICY_WRITE));
         app.delete(base + "/{id}", ctx -> {
             if (preview(ctx)) {
-                ctx.json(policies.preview(PolicyService.Write.DELETE, kind, parent.of(ctx), ctx.pathParam("id"),
-                        Json.MAPPER.createObjectNode(), user(ctx)));
+                ctx.json(impact.attach(policies.preview(PolicyService.Write.DELETE, kind, parent.of(ctx),
+                        ctx.pathParam("id"), Json.MAPPER.createObjectNode(), user(ctx)), cluster(ctx)));
                 return;
             }
             policies.delete(kind, parent.of(ctx), ctx.pathParam("id"), user(ctx));
@@ -74,6 +77,11 @@ public final class PolicyRoutes {
             return true;
         }
         throw DomainException.invalid("preview", "preview must be true or false, found '" + value + "'");
+    }
+
+    /** {@code &cluster=C}: the connectivity diff of that cluster only. */
+    static java.util.Optional<String> cluster(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.queryParam("cluster")).filter(c -> !c.isEmpty());
     }
 
     static String user(Context ctx) {

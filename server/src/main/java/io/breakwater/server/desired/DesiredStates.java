@@ -180,23 +180,41 @@ public final class DesiredStates {
     /** Every policy (with rules) and group, rendered, read once per refresh. */
     private record Catalog(Map<String, ObjectNode> policies, Map<String, ObjectNode> groups) {
         static Catalog load(Connection c) throws SQLException {
+            var rows = new ArrayList<PolicyRow>();
+            for (PolicyKind kind : PolicyKind.values()) {
+                rows.addAll(PolicyStore.all(c, kind));
+            }
+            return of(rows);
+        }
+
+        static Catalog of(java.util.Collection<PolicyRow> rows) {
             Map<String, List<PolicyRow>> rulesByPolicy = new HashMap<>();
-            for (PolicyRow rule : PolicyStore.all(c, PolicyKind.RULE)) {
-                rulesByPolicy.computeIfAbsent(rule.parentPath(), k -> new ArrayList<>()).add(rule);
-            }
+            rows.stream().filter(r -> r.kind() == PolicyKind.RULE)
+                    .forEach(rule -> rulesByPolicy.computeIfAbsent(rule.parentPath(), k -> new ArrayList<>()).add(rule));
             var policies = new TreeMap<String, ObjectNode>();
-            for (PolicyRow p : PolicyStore.all(c, PolicyKind.SECURITY_POLICY)) {
-                policies.put(p.path(), PolicyDocuments.render(p, rulesByPolicy.getOrDefault(p.path(), List.of())));
-            }
             var groups = new TreeMap<String, ObjectNode>();
-            for (PolicyRow g : PolicyStore.all(c, PolicyKind.GROUP)) {
-                groups.put(g.path(), PolicyDocuments.render(g, List.of()));
+            for (PolicyRow row : rows) {
+                switch (row.kind()) {
+                    case SECURITY_POLICY -> policies.put(row.path(),
+                            PolicyDocuments.render(row, rulesByPolicy.getOrDefault(row.path(), List.of())));
+                    case GROUP -> groups.put(row.path(), PolicyDocuments.render(row, List.of()));
+                    case RULE -> { }
+                }
             }
             return new Catalog(policies, groups);
         }
     }
 
-    private static ObjectNode content(Connection c, String cluster, Catalog all) throws SQLException {
+    /**
+     * The DFW part of a cluster's desired state in a given configuration (not necessarily the stored one), per
+     * cluster: {@code security_policies} spanning the cluster and the {@code groups} they use, as the adapter would get them.
+     */
+    public static java.util.function.Function<String, ObjectNode> dfwOf(java.util.Collection<PolicyRow> rows) {
+        Catalog all = Catalog.of(rows);
+        return cluster -> dfw(cluster, all);
+    }
+
+    private static ObjectNode dfw(String cluster, Catalog all) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode policies = out.putArray("security_policies");
         var groupPaths = new java.util.TreeSet<String>();
@@ -208,6 +226,11 @@ public final class DesiredStates {
         }
         ArrayNode groups = out.putArray("groups");
         closure(groupPaths, all).forEach(p -> groups.add(all.groups().get(p)));
+        return out;
+    }
+
+    private static ObjectNode content(Connection c, String cluster, Catalog all) throws SQLException {
+        ObjectNode out = dfw(cluster, all);
         ArrayNode imported = out.putArray("imported_network_policies");
         try (var st = c.prepareStatement("select namespace, name, uid from imported_np "
                 + "where cluster = ? and deleted = false order by uid")) {

@@ -53,6 +53,15 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
         Result<K8sInput> normalized = Normalizer.normalize(docs);
         var warnings = new ArrayList<String>();
         normalized.errors().forEach(p -> warnings.add(p.toString()));
+        Dfw dfw = dfw(desiredState, cluster, warnings);
+        return new ClusterModel(cluster, normalized.value(), dfw.groups(), dfw.policies(), warnings);
+    }
+
+    /** The core records of a desired state's groups and security policies. */
+    record Dfw(List<Group> groups, List<SecurityPolicy> policies) {}
+
+    /** Reads a desired state's DFW part; objects that are not valid today are left out and named in {@code warnings}. */
+    static Dfw dfw(ObjectNode desiredState, String cluster, List<String> warnings) {
         var groups = new ArrayList<Group>();
         for (JsonNode g : desiredState.path("groups")) {
             if (!valid(PolicyKind.GROUP, g, warnings)) {
@@ -71,7 +80,7 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
             }
             read(withDefaults((ObjectNode) p, cluster), SecurityPolicy.class, warnings).ifPresent(policies::add);
         }
-        return new ClusterModel(cluster, normalized.value(), groups, policies, warnings);
+        return new Dfw(groups, policies);
     }
 
     /** Every stored group (not only those the cluster's policies use), as the evaluation reads them. */

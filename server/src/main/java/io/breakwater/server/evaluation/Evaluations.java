@@ -112,7 +112,7 @@ public final class Evaluations {
      * The cluster's warm model, rebuilt only when its versions in the database moved. The versions are read
      * before the model, so a model is never newer-keyed than its content: a change on any replica is seen.
      */
-    private WarmModels.Entry load(String cluster) {
+    WarmModels.Entry load(String cluster) {
         clusters.require(cluster);
         WarmModels.Version version = db.rolledBack(c -> WarmModels.Version.of(c, cluster));
         return warm.get(cluster, version, () -> {

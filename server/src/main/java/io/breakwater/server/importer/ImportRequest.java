@@ -43,6 +43,11 @@ public record ImportRequest(List<String> ids, OnError onError, boolean dryRun, P
         return new ImportRequest(ids, mode, "true".equals(dryRun), placement);
     }
 
+    /** The same request as a dry run (a preview runs one). */
+    public ImportRequest asDryRun() {
+        return new ImportRequest(ids, onError, true, placement);
+    }
+
     private static List<String> ids(JsonNode node, List<FieldProblem> problems) {
         var ids = new ArrayList<String>();
         if (node == null || !node.isArray() || node.isEmpty()) {

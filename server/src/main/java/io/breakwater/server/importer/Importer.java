@@ -21,6 +21,10 @@ import io.breakwater.server.inventory.InventoryStore;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyDocuments;
 import io.breakwater.server.policy.CapacityGuard;
+import io.breakwater.server.policy.Configuration;
+import io.breakwater.server.policy.ImportMark;
+import io.breakwater.server.policy.ImportMarks;
+import io.breakwater.server.policy.Preview;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
@@ -35,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -80,6 +85,18 @@ public final class Importer {
     }
 
     public ObjectNode run(ImportRequest request, String user) {
+        return execute(request, user, false).answer();
+    }
+
+    /**
+     * A dry run that also answers the objects and import marks the import would add ({@code objects},
+     * {@code import_marks}, as a Policy API preview) with the configuration before and after it.
+     */
+    public Preview preview(ImportRequest request, String user) {
+        return execute(request.asDryRun(), user, true);
+    }
+
+    private Preview execute(ImportRequest request, String user, boolean preview) {
         var errors = new Errors();
         var warnings = new ArrayList<String>();
         int[] success = {0};
@@ -116,8 +133,22 @@ public final class Importer {
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return null;
         };
+        Configuration[] before = {null};
+        Revisions.Collected[] changes = {new Revisions.Collected(List.of(), List.of())};
         try {
-            if (request.dryRun()) {
+            if (preview) {
+                db.rolledBack(c -> {
+                    before[0] = Configuration.current(c);
+                    Revisions.begin(c);
+                    try {
+                        work.run(c);
+                        changes[0] = Revisions.collect(c);
+                    } finally {
+                        Revisions.discard(c);
+                    }
+                    return null;
+                });
+            } else if (request.dryRun()) {
                 db.rolledBack(work);
             } else {
                 db.inTransaction(c -> {
@@ -150,7 +181,13 @@ public final class Importer {
         if (request.dryRun()) {
             out.set("preview", ImportPreview.of(converted));
         }
-        return out;
+        if (!preview) {
+            return new Preview(out, null, null);
+        }
+        out.set("objects", Revisions.objects(changes[0].objects()));
+        out.put("object_count", changes[0].objects().size());
+        out.set("import_marks", Revisions.marks(changes[0].marks()));
+        return new Preview(out, before[0], before[0].applied(changes[0]), Optional.of(Set.copyOf(converted.keySet())));
     }
 
     /** The NetworkPolicies by cluster; unknown and already imported uids become errors (the request has no repeats). */
@@ -264,24 +301,15 @@ public final class Importer {
         LOG.info("import: writing {} objects for {} NetworkPolicies of cluster {}", rows.size(), requested.size(),
                 cluster);
         PolicyStore.insertAll(c, rows, now, user);
-        int count = 0;
-        try (var st = c.prepareStatement("insert into imported_np (uid, cluster, namespace, name, import_time, "
-                + "import_user, deleted) values (?, ?, ?, ?, ?, ?, false)")) {
-            for (InventoryStore.StoredItem s : requested) {
-                if (errors.byUid.containsKey(s.item().uid())) {
-                    continue;
-                }
-                st.setString(1, s.item().uid());
-                st.setString(2, cluster);
-                st.setString(3, s.item().namespace());
-                st.setString(4, s.item().name());
-                st.setLong(5, now);
-                st.setString(6, user);
-                st.addBatch();
-                count++;
+        var marks = new ArrayList<ImportMark>();
+        for (InventoryStore.StoredItem s : requested) {
+            if (!errors.byUid.containsKey(s.item().uid())) {
+                marks.add(new ImportMark(s.item().uid(), cluster, s.item().namespace(), s.item().name(), now, user,
+                        false));
             }
-            st.executeBatch();
         }
+        ImportMarks.insertAll(c, marks);
+        int count = marks.size();
         AuditLog.record(c, now, user, "IMPORT", "/infra/import-k8s-np-to-dfw", count + " NetworkPolicies of cluster "
                 + cluster + " imported as " + conv.securityPolicies().size() + " policies and "
                 + conv.groups().size() + " groups");

@@ -121,6 +121,28 @@ public final class PolicyService {
     }
 
     /**
+     * What differs between revision {@code from}'s configuration (default: just before revision {@code to}) and
+     * revision {@code to}'s: {@code from}, {@code to}, {@code objects} and, when marks differ, {@code import_marks}.
+     */
+    public Preview diff(long to, java.util.OptionalLong from) {
+        return db.rolledBack(c -> {
+            Configuration after = Revisions.configuration(c, to);
+            Configuration before = from.isPresent() ? Revisions.configuration(c, from.getAsLong())
+                    : Revisions.before(c, to);
+            Revisions.Collected changes = Revisions.between(before, after);
+            ObjectNode out = io.breakwater.server.json.Json.MAPPER.createObjectNode();
+            out.put("from", from.orElse(to - 1));
+            out.put("to", to);
+            out.set("objects", Revisions.objects(changes.objects()));
+            out.put("object_count", changes.objects().size());
+            if (!changes.marks().isEmpty()) {
+                out.set("import_marks", Revisions.marks(changes.marks()));
+            }
+            return new Preview(out, before, after);
+        });
+    }
+
+    /**
      * Replaces the DFW configuration with revision {@code number}'s, as a new revision; answers that revision
      * (or, when nothing differed, the latest one unchanged).
      */
@@ -130,19 +152,27 @@ public final class PolicyService {
     }
 
     /** What {@link #rollback} would change, from a transaction that is rolled back. */
-    public ObjectNode previewRollback(long number, String user) {
+    public Preview previewRollback(long number, String user) {
+        return previewed("rollback to " + number, c -> restore(c, number, Revisions.configuration(c, number), user));
+    }
+
+    /** Runs {@code change} tracked in a transaction that is rolled back; answers it with both configurations. */
+    private Preview previewed(String request, Change change) {
         return db.rolledBack(c -> {
+            Configuration before = Configuration.current(c);
             Revisions.begin(c);
             try {
-                restore(c, number, Revisions.configuration(c, number), user);
-                return Revisions.preview("rollback to " + number, Revisions.collect(c));
+                change.apply(c);
+                Revisions.Collected changes = Revisions.collect(c);
+                return new Preview(Revisions.preview(request, changes), before, before.applied(changes));
             } finally {
                 Revisions.discard(c);
             }
         });
     }
 
-    private void restore(Connection c, long number, Map<String, PolicyRow> target, String user) throws SQLException {
+    private void restore(Connection c, long number, Configuration config, String user) throws SQLException {
+        Map<String, PolicyRow> target = config.rows();
         var current = new HashMap<String, PolicyRow>();
         for (PolicyKind kind : PolicyKind.values()) {
             PolicyStore.all(c, kind).forEach(row -> current.put(row.path(), row));
@@ -170,6 +200,7 @@ public final class PolicyService {
                 }
             }
         }
+        ImportMarks.restore(c, config.marks());
         AuditLog.record(c, now, user, "ROLLBACK", "/api/v1/breakwater/revisions", "to revision " + number);
     }
 
@@ -181,24 +212,20 @@ public final class PolicyService {
      * back, and answers the objects it would add, change or delete with their bodies before and after. A stale
      * {@code _revision} or an invalid body fails exactly as the real write would.
      */
-    public ObjectNode preview(Write write, PolicyKind kind, String parentPath, String id, ObjectNode body,
+    public Preview preview(Write write, PolicyKind kind, String parentPath, String id, ObjectNode body,
             String user) {
         if (write != Write.DELETE) {
             check(kind, id, body);
+            checkCriteria(kind, parentPath, id, body);
         }
-        return db.rolledBack(c -> {
-            Revisions.begin(c);
-            try {
-                requireParent(c, kind, parentPath);
-                if (write == Write.DELETE || PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
-                    deleteIn(c, kind, parentPath, id, user);
-                } else {
-                    upsert(c, kind, parentPath, id, body, user, write == Write.PUT, write == Write.PUT);
-                }
-                return Revisions.preview(write + " " + kind.pathOf(parentPath, id), Revisions.collect(c));
-            } finally {
-                Revisions.discard(c);
+        return previewed(write + " " + kind.pathOf(parentPath, id), c -> {
+            requireParent(c, kind, parentPath);
+            if (write == Write.DELETE || PolicyDocuments.isTrue(body.get("marked_for_delete"))) {
+                deleteIn(c, kind, parentPath, id, user);
+            } else {
+                upsert(c, kind, parentPath, id, body, user, write == Write.PUT, write == Write.PUT);
             }
+            capacity.checkTotals(c);
         });
     }
 

@@ -28,6 +28,21 @@ public final class Revisions {
     public record Change(String path, PolicyKind kind, String parentPath, String id, Optional<PolicyRow> before,
             Optional<PolicyRow> after) {}
 
+    /** One import mark a revision added or removed (empty: absent). */
+    public record MarkChange(String uid, Optional<ImportMark> before, Optional<ImportMark> after) {}
+
+    /** What one transaction (or revision) changed: objects and import marks. */
+    public record Collected(List<Change> objects, List<MarkChange> marks) {
+        public Collected {
+            objects = List.copyOf(objects);
+            marks = List.copyOf(marks);
+        }
+
+        boolean isEmpty() {
+            return objects.isEmpty() && marks.isEmpty();
+        }
+    }
+
     private Revisions() {}
 
     public static int retention() {
@@ -50,15 +65,25 @@ public final class Revisions {
     }
 
     /** The changes tracked since {@link #begin}, objects that ended as they started left out; stops tracking. */
-    static List<Change> collect(Connection c) throws SQLException {
+    public static Collected collect(Connection c) throws SQLException {
+        PolicyChanges.Touched touched = PolicyChanges.end(c);
         var out = new ArrayList<Change>();
-        for (PolicyChanges.Before b : PolicyChanges.end(c).values()) {
+        for (PolicyChanges.Before b : touched.objects().values()) {
             Optional<PolicyRow> after = PolicyStore.find(c, b.path(), false);
             if (!sameRow(b.row(), after)) {
                 out.add(new Change(b.path(), b.kind(), b.parentPath(), b.id(), b.row(), after));
             }
         }
-        return out;
+        var marks = new ArrayList<MarkChange>();
+        for (var e : touched.marks().entrySet()) {
+            Optional<ImportMark> after = ImportMarks.find(c, e.getKey());
+            boolean same = e.getValue().isEmpty() ? after.isEmpty()
+                    : after.isPresent() && e.getValue().get().sameMark(after.get());
+            if (!same) {
+                marks.add(new MarkChange(e.getKey(), e.getValue(), after));
+            }
+        }
+        return new Collected(out, marks);
     }
 
     /**
@@ -66,10 +91,11 @@ public final class Revisions {
      * retention. Answers its number, or 0 when nothing changed (no revision).
      */
     public static long record(Connection c, long time, String user, String request) throws SQLException {
-        List<Change> changes = collect(c);
-        if (changes.isEmpty()) {
+        Collected collected = collect(c);
+        if (collected.isEmpty()) {
             return 0;
         }
+        List<Change> changes = collected.objects();
         long number;
         try (var st = c.prepareStatement("insert into policy_revision (at_time, actor, request) values (?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -96,6 +122,17 @@ public final class Revisions {
             }
             st.executeBatch();
         }
+        try (var st = c.prepareStatement("insert into policy_revision_mark (revision, uid, before_row, after_row) "
+                + "values (?, ?, ?, ?)")) {
+            for (MarkChange m : collected.marks()) {
+                st.setLong(1, number);
+                st.setString(2, m.uid());
+                st.setString(3, m.before().map(ImportMark::toJson).orElse(null));
+                st.setString(4, m.after().map(ImportMark::toJson).orElse(null));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
         prune(c, number - retention());
         return number;
     }
@@ -104,7 +141,8 @@ public final class Revisions {
         if (upTo < 1) {
             return;
         }
-        for (String table : List.of("policy_revision_object where revision", "policy_revision where number")) {
+        for (String table : List.of("policy_revision_object where revision", "policy_revision_mark where revision",
+                "policy_revision where number")) {
             try (var st = c.prepareStatement("delete from " + table + " <= ?")) {
                 st.setLong(1, upTo);
                 st.executeUpdate();
@@ -112,20 +150,77 @@ public final class Revisions {
         }
     }
 
-    /** A preview's answer: the request and, per object it would touch, the change and the body before and after. */
-    static ObjectNode preview(String request, List<Change> changes) {
+    /**
+     * A preview's answer: the request and, per object it would touch, the change and the body before and after;
+     * {@code import_marks} when it would add or remove marks.
+     */
+    static ObjectNode preview(String request, Collected changes) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("preview", true);
         out.put("request", request);
-        ArrayNode objects = out.putArray("objects");
+        out.set("objects", objects(changes.objects()));
+        out.put("object_count", changes.objects().size());
+        if (!changes.marks().isEmpty()) {
+            out.set("import_marks", marks(changes.marks()));
+        }
+        return out;
+    }
+
+    /** Per object: {@code path, resource_type, change} (ADDED, CHANGED, DELETED) and its body before and after. */
+    public static ArrayNode objects(List<Change> changes) {
+        ArrayNode objects = Json.MAPPER.createArrayNode();
         for (Change ch : changes) {
             ObjectNode o = objects.addObject().put("path", ch.path()).put("resource_type", ch.kind().resourceType())
-                    .put("change", ch.before().isEmpty() ? "ADDED" : ch.after().isEmpty() ? "DELETED" : "CHANGED");
+                    .put("change", change(ch.before(), ch.after()));
             ch.before().ifPresent(row -> o.set("before", PolicyDocuments.render(row, List.of())));
             ch.after().ifPresent(row -> o.set("after", PolicyDocuments.render(row, List.of())));
         }
-        out.put("object_count", objects.size());
+        return objects;
+    }
+
+    /** Per mark: {@code uid, cluster, namespace, name, change} (ADDED: marked imported, DELETED: mark removed). */
+    public static ArrayNode marks(List<MarkChange> changes) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (MarkChange m : changes) {
+            ImportMark mark = m.after().or(m::before).orElseThrow();
+            out.addObject().put("uid", m.uid()).put("cluster", mark.cluster()).put("namespace", mark.namespace())
+                    .put("name", mark.name()).put("change", change(m.before(), m.after()));
+        }
         return out;
+    }
+
+    private static String change(Optional<?> before, Optional<?> after) {
+        return before.isEmpty() ? "ADDED" : after.isEmpty() ? "DELETED" : "CHANGED";
+    }
+
+    /**
+     * What differs between two configurations, as a revision diff answers it: objects whose user fields differ
+     * (a rollback's rewrite of the same fields is no change), and marks added or removed.
+     */
+    public static Collected between(Configuration from, Configuration to) {
+        var objects = new ArrayList<Change>();
+        var paths = new java.util.TreeSet<>(from.rows().keySet());
+        paths.addAll(to.rows().keySet());
+        for (String path : paths) {
+            Optional<PolicyRow> a = Optional.ofNullable(from.rows().get(path));
+            Optional<PolicyRow> b = Optional.ofNullable(to.rows().get(path));
+            if (a.isPresent() && b.isPresent() && a.get().body().equals(b.get().body())) {
+                continue;
+            }
+            PolicyRow any = a.or(() -> b).orElseThrow();
+            objects.add(new Change(path, any.kind(), any.parentPath(), any.id(), a, b));
+        }
+        var marks = new ArrayList<MarkChange>();
+        var uids = new java.util.TreeSet<>(from.marks().keySet());
+        uids.addAll(to.marks().keySet());
+        for (String uid : uids) {
+            Optional<ImportMark> a = Optional.ofNullable(from.marks().get(uid));
+            Optional<ImportMark> b = Optional.ofNullable(to.marks().get(uid));
+            if (a.isEmpty() || b.isEmpty() || !a.get().sameMark(b.get())) {
+                marks.add(new MarkChange(uid, a, b));
+            }
+        }
+        return new Collected(objects, marks);
     }
 
     /** Revisions newest first: number, time, user, request and how many objects each touched. */
@@ -159,9 +254,13 @@ public final class Revisions {
         ArrayNode objects = node.putArray("objects");
         for (Change ch : changesOf(c, number)) {
             objects.addObject().put("path", ch.path()).put("resource_type", ch.kind().resourceType())
-                    .put("change", ch.before().isEmpty() ? "ADDED" : ch.after().isEmpty() ? "DELETED" : "CHANGED");
+                    .put("change", change(ch.before(), ch.after()));
         }
         node.put("object_count", objects.size());
+        List<MarkChange> marks = marksOf(c, number);
+        if (!marks.isEmpty()) {
+            node.set("import_marks", marks(marks));
+        }
         return node;
     }
 
@@ -172,25 +271,30 @@ public final class Revisions {
         }
     }
 
-    /** Every group, security policy and rule as of revision {@code number}, by path. */
-    public static Map<String, PolicyRow> configuration(Connection c, long number) throws SQLException {
+    /** Every group, security policy and rule and every import mark as of revision {@code number}. */
+    public static Configuration configuration(Connection c, long number) throws SQLException {
         requireExists(c, number);
-        var rows = new TreeMap<String, PolicyRow>();
-        for (PolicyKind kind : PolicyKind.values()) {
-            for (PolicyRow row : PolicyStore.all(c, kind)) {
-                rows.put(row.path(), row);
-            }
+        return undoneDownTo(c, number + 1);
+    }
+
+    /** The configuration just before revision {@code number} made its change. */
+    public static Configuration before(Connection c, long number) throws SQLException {
+        requireExists(c, number);
+        return undoneDownTo(c, number);
+    }
+
+    /** The current configuration with every revision numbered {@code lowest} or higher undone, newest first. */
+    private static Configuration undoneDownTo(Connection c, long lowest) throws SQLException {
+        Configuration config = Configuration.current(c);
+        for (long r : newerThan(c, lowest - 1)) {
+            config = config.undone(new Collected(changesOf(c, r), marksOf(c, r)));
         }
-        for (long r : newerThan(c, number)) {
-            for (Change ch : changesOf(c, r)) {
-                ch.before().ifPresentOrElse(row -> rows.put(ch.path(), row), () -> rows.remove(ch.path()));
-            }
-        }
-        return rows;
+        return config;
     }
 
     /** The API view of a configuration: groups, and security policies with their rules. */
-    public static ObjectNode render(long number, Map<String, PolicyRow> rows) {
+    public static ObjectNode render(long number, Configuration config) {
+        Map<String, PolicyRow> rows = config.rows();
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("revision", number);
         ArrayNode groups = out.putArray("groups");
@@ -209,7 +313,7 @@ public final class Revisions {
         return out;
     }
 
-    private static void requireExists(Connection c, long number) throws SQLException {
+    static void requireExists(Connection c, long number) throws SQLException {
         try (var st = c.prepareStatement("select 1 from policy_revision where number = ?")) {
             st.setLong(1, number);
             try (ResultSet rs = st.executeQuery()) {
@@ -228,6 +332,21 @@ public final class Revisions {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<MarkChange> marksOf(Connection c, long number) throws SQLException {
+        try (var st = c.prepareStatement("select uid, before_row, after_row from policy_revision_mark "
+                + "where revision = ? order by uid")) {
+            st.setLong(1, number);
+            var out = new ArrayList<MarkChange>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MarkChange(rs.getString(1), Optional.ofNullable(rs.getString(2)).map(ImportMark::fromJson),
+                            Optional.ofNullable(rs.getString(3)).map(ImportMark::fromJson)));
                 }
             }
             return out;
