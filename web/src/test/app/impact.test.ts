@@ -27,13 +27,23 @@ describe('field diff of an object', () => {
     const changes = fieldChanges({ after: { id: 'p2', category: 'Application' } });
     expect(changes.map((c) => [c.field, c.before, c.after])).toEqual([['id', '—', 'p2'], ['category', '—', 'Application']]);
   });
-  it('sees a change inside a nested value', () => {
+  it('names the changed field inside a list of objects instead of printing the whole list', () => {
     const changes = fieldChanges({
-      before: { service_entries: [{ l4_protocol: 'TCP', destination_ports: ['80'] }] },
+      before: { service_entries: [{ id: 'tcp-0', l4_protocol: 'TCP', destination_ports: ['80'] }] },
       after: { service_entries: [{ l4_protocol: 'TCP', destination_ports: ['8080'] }] },
     });
-    expect(changes).toHaveLength(1);
-    expect(changes[0].after).toContain('8080');
+    expect(changes).toEqual([
+      { field: 'service_entries[0].id', before: 'tcp-0', after: '—' },
+      { field: 'service_entries[0].destination_ports', before: '80', after: '8080' },
+    ]);
+  });
+  it('prints a list of objects whole when its length changes', () => {
+    const changes = fieldChanges({
+      before: { service_entries: [] },
+      after: { service_entries: [{ l4_protocol: 'UDP', destination_ports: ['53'] }] },
+    });
+    expect(changes).toEqual([{ field: 'service_entries', before: '[]',
+      after: '[{"l4_protocol":"UDP","destination_ports":["53"]}]' }]);
   });
   it('joins lists of names and cuts long values short', () => {
     expect(shortValue(['/infra/a', '/infra/b'])).toBe('/infra/a, /infra/b');

@@ -90,7 +90,8 @@ function ClusterFlows({ connectivity: c, heading }: { connectivity: ClusterConne
       {!!c.notes?.length && <List>{c.notes.map((n, i) => <ListItem key={i}>Note: {n}</ListItem>)}</List>}
       {!!flows.length && (
         <Table aria-label={`Flow changes on ${c.cluster}`} variant="compact" data-testid={`impact-flows-${c.cluster}`}>
-          <Thead><Tr><Th>Change</Th><Th>From</Th><Th>To</Th><Th>Protocol / ports</Th><Th>Before</Th><Th>After</Th></Tr></Thead>
+          <Thead><Tr><Th modifier="wrap">Change</Th><Th modifier="wrap">From</Th><Th modifier="wrap">To</Th>
+            <Th modifier="wrap">Protocol / ports</Th><Th modifier="wrap">Before</Th><Th modifier="wrap">After</Th></Tr></Thead>
           <Tbody>
             {flows.map((f, i) => (
               <Tr key={`${flowKey(f)} ${i}`} data-testid="impact-flow">

@@ -37,15 +37,39 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * The fields that differ between an object's body before and after the change, in the order the bodies list them,
- * bookkeeping fields (`_revision`, `_last_modified_*`, …) left out. An added object lists every field it sets, a
- * deleted one every field it had.
+ * bookkeeping fields (`_revision`, `_last_modified_*`, …) left out. Objects, and lists of objects of the same
+ * length, are compared inside (`service_entries[0].destination_ports`), two levels deep, so a changed port does not
+ * print the whole list. An added object lists every field it sets, a deleted one every field it had.
  */
 export function fieldChanges(change: Pick<ObjectChange, 'before' | 'after'>): FieldChange[] {
-  const before = change.before ?? {};
-  const after = change.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.filter((k) => !BOOKKEEPING.test(k) && !same(before[k], after[k]))
-    .map((field) => ({ field, before: shortValue(before[field]), after: shortValue(after[field]) }));
+  const out: FieldChange[] = [];
+  compare('', change.before ?? {}, change.after ?? {}, 0, out);
+  return out;
+}
+
+const MAX_DEPTH = 2;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function compare(field: string, before: unknown, after: unknown, depth: number, out: FieldChange[]) {
+  if (same(before, after)) return;
+  const inside = depth <= MAX_DEPTH;
+  if (inside && isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    for (const k of keys) {
+      if (depth === 0 && BOOKKEEPING.test(k)) continue;
+      compare(field ? `${field}.${k}` : k, before[k], after[k], depth + 1, out);
+    }
+    return;
+  }
+  if (inside && depth > 0 && Array.isArray(before) && Array.isArray(after) && before.length === after.length
+      && before.every(isRecord) && after.every(isRecord)) {
+    before.forEach((b, i) => compare(`${field}[${i}]`, b, after[i], depth + 1, out));
+    return;
+  }
+  out.push({ field, before: shortValue(before), after: shortValue(after) });
 }
 
 export interface ImpactCounts {
