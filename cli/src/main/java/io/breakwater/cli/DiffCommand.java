@@ -8,28 +8,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code breakwater diff}: which objects and which flows differ between two policy sets, offline. */
+/**
+ * {@code breakwater diff}: which objects and which flows differ between two policy sets, offline; or, with
+ * {@code --server}, between two revisions of the server's DFW configuration on each cluster.
+ */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         header = "Which objects and which flows two policy sets on one inventory differ in.",
+        customSynopsis = {
+            "breakwater diff --before PATH... --after PATH... --inventory PATH... [--target T|BEFORE:AFTER]",
+            "                [--cluster NAME] [-o text|json|md]",
+            "breakwater diff --server [URL] [--from REV] --to REV [--cluster NAME] [-o text|json|md]",
+            "                [--user U] [--password P | --token T] [--insecure | --trust-data-dir DIR]"
+        },
         description = {
             "Compares the policies of --before with those of --after on the pods of --inventory: the objects",
             "added, removed and changed, and every flow (pod class or address range, to pod class or address",
             "range, protocol, port range) whose verdict changes, with the deciding rule before and after.",
             "Exact over TCP, UDP and SCTP ports 1-65535 and over every address, not sampled.",
             "A side holds NetworkPolicies and/or a DFW configuration (Groups and SecurityPolicies as",
-            "'get -o yaml|json' prints them, or 'convert --target nsx -o json' output)."
+            "'get -o yaml|json' prints them, or 'convert --target nsx -o json' output).",
+            "",
+            "With --server: the same between two revisions of the server's DFW configuration ('breakwater",
+            "revisions' lists them), on every registered cluster's current inventory (or --cluster's): revision",
+            "--from (default: the one before --to, i.e. the change --to made) against revision --to.",
+            ""
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no flow changes",
-            "1:some flows change",
-            "2:bad usage or invalid input"
+            "1:some flows change (with --server: on some cluster, or a cluster's diff could not be computed)",
+            "2:bad usage or invalid input (with --server: also an unknown or pruned revision)",
+            "4:the server cannot be reached (--server)",
+            "5:the server refused the credentials (401) or the role (403) (--server)"
         })
 final class DiffCommand implements Callable<Integer> {
 
@@ -41,17 +58,28 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--before", paramLabel = "PATH", required = true,
+    @Option(names = "--before", paramLabel = "PATH",
             description = "The policies before (YAML/JSON file, directory, or - for stdin). Repeatable.")
     List<String> before = new ArrayList<>();
 
-    @Option(names = "--after", paramLabel = "PATH", required = true,
+    @Option(names = "--after", paramLabel = "PATH",
             description = "The policies after. Repeatable.")
     List<String> after = new ArrayList<>();
 
-    @Option(names = "--inventory", paramLabel = "PATH", required = true,
+    @Option(names = "--inventory", paramLabel = "PATH",
             description = "Namespaces and pods both sides apply to. Repeatable.")
     List<String> inventory = new ArrayList<>();
+
+    @Mixin
+    ServerConnection connection;
+
+    @Option(names = "--from", paramLabel = "REV",
+            description = "With --server: the revision to compare from (default: the one before --to).")
+    Long from;
+
+    @Option(names = "--to", paramLabel = "REV",
+            description = "With --server: the revision to compare to (required with --server).")
+    Long to;
 
     @Option(names = "--target", paramLabel = "T|BEFORE:AFTER", defaultValue = "k8s",
             description = {"How NetworkPolicies of a side are decided: k8s (as Kubernetes does) or nsx (imported",
@@ -60,7 +88,8 @@ final class DiffCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--cluster", paramLabel = "NAME", defaultValue = NsxTarget.DEFAULT_CLUSTER,
-            description = "Cluster name the nsx import names its objects after (default: ${DEFAULT-VALUE}).")
+            description = {"Cluster name the nsx import names its objects after (default: ${DEFAULT-VALUE}).",
+                "With --server: only this cluster's flows (default: every cluster with an inventory)."})
     String cluster;
 
     @Option(names = {"-o", "--output"}, paramLabel = "text|json|md", defaultValue = "text",
@@ -69,6 +98,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (given("--server")) {
+            return new ServerDiff(this).call();
+        }
+        checkOffline();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String[] targets = targets();
@@ -88,6 +121,31 @@ final class DiffCommand implements Callable<Integer> {
         err.println(c.changes().size() + " flow changes; compared " + c.podClasses() + " pod classes, "
                 + c.addressRanges() + " address ranges, " + c.portRanges() + " port ranges");
         return c.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    }
+
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private void checkOffline() {
+        if (from != null || to != null) {
+            throw usage("--from and --to compare revisions on the server: add --server [URL]");
+        }
+        var missing = new ArrayList<String>();
+        for (var e : List.of(java.util.Map.entry("--before", before), java.util.Map.entry("--after", after),
+                java.util.Map.entry("--inventory", inventory))) {
+            if (e.getValue().isEmpty()) {
+                missing.add(e.getKey() + " PATH");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw usage("missing " + String.join(", ", missing)
+                    + " (or --server --to REV for the diff of two revisions on the server)");
+        }
     }
 
     private String[] targets() {

@@ -47,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     ImportModeOptions mode;
 
-    @Option(names = "--dry-run", description = "Report what the import would do; commit nothing")
+    @Option(names = "--dry-run", description = {"Report what the import would do and, per cluster it imports from,",
+        "the flows whose verdict it would change; commit nothing"})
     boolean dryRun;
 
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
@@ -61,7 +62,8 @@ final class ImportCommand implements Callable<Integer> {
         ids.forEach(array::add);
         mode.placement().ifPresent(p -> body.put("sequence_number_upper", p.upper()).put("sequence_number_lower",
                 p.lower()));
-        JsonNode reply = connection.post(PATH + "?on_error=" + mode.onError + (dryRun ? "&dry_run=true" : ""), body);
+        JsonNode reply = connection.post(PATH + "?on_error=" + mode.onError + (dryRun ? "&dry_run=true&preview=true" : ""),
+                body);
         PrintWriter out = spec.commandLine().getOut();
         if (output == ItemsOutput.Format.table) {
             out.print(summary(reply));
@@ -92,6 +94,7 @@ final class ImportCommand implements Callable<Integer> {
         reply.path("errors_general").forEach(e -> text.append("error: ").append(e.isObject()
                 ? ServerConnection.errorLine(e) : e.asText()).append('\n'));
         reply.path("warnings").forEach(w -> text.append("warning: ").append(w.asText()).append('\n'));
+        text.append(PreviewOutput.text(PreviewOutput.connectivity(reply)));
         return text.toString();
     }
 }

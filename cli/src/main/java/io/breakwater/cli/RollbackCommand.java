@@ -36,16 +36,23 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REV", description = "The revision number to roll back to")
     long revision;
 
-    @Option(names = "--preview", description = "Only show the objects the rollback would add, change or delete")
+    @Option(names = "--preview", description = {"Only show the objects the rollback would add, change or delete",
+        "and, per cluster, the flows whose verdict it would change; commit nothing"})
     boolean preview;
+
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "With --preview: only this cluster's flows (default: every cluster with an inventory)")
+    String cluster;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (preview) {
-            JsonNode would = connection.post(RevisionsCommand.PATH + "/" + revision + "?action=rollback&preview=true",
-                    Map.of());
+            JsonNode would = connection.post(RevisionsCommand.PATH + "/" + revision + "?action=rollback&preview=true"
+                    + (cluster == null ? "" : "&cluster=" + ServerConnection.query(cluster)), Map.of());
             would.path("objects").forEach(o -> out.println(o.path("change").asText() + " " + o.path("path").asText()));
+            PreviewOutput.marks(would).forEach(out::println);
+            out.print(PreviewOutput.text(PreviewOutput.connectivity(would)));
             out.println("rollback to revision " + revision + " would change " + would.path("objects").size()
                     + " objects (preview: nothing committed)");
             out.flush();

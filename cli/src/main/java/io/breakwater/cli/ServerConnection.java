@@ -52,9 +52,11 @@ final class ServerConnection {
         }
     }
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:BREAKWATER_SERVER:-https://localhost:8443}",
-            converter = ServerUrl.class,
-            description = "Breakwater server (default: $BREAKWATER_SERVER, else https://localhost:8443)")
+    @Option(names = "--server", paramLabel = "URL", arity = "0..1",
+            defaultValue = "${env:BREAKWATER_SERVER:-https://localhost:8443}",
+            fallbackValue = "${env:BREAKWATER_SERVER:-https://localhost:8443}", converter = ServerUrl.class,
+            description = "Breakwater server (default, also for --server without URL: $BREAKWATER_SERVER, else "
+                    + "https://localhost:8443)")
     URI server;
 
     @Option(names = "--user", paramLabel = "U", defaultValue = "${env:BREAKWATER_USER:-admin}",

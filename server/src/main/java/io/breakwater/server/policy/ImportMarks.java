@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,15 +28,6 @@ public final class ImportMarks {
             }
         }
         return out;
-    }
-
-    static Optional<ImportMark> find(Connection c, String uid) throws SQLException {
-        try (var st = c.prepareStatement("select " + COLUMNS + " from imported_np where uid = ?")) {
-            st.setString(1, uid);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
     }
 
     /** Adds marks in one batch (an import); each is recorded in the transaction's revision. */
