@@ -390,7 +390,8 @@ try {
   const RULES = `/policy/api/v1/infra/domains/default/security-policies`;
   let edited;
   await step('firewall: a rule edit shows its impact before save (objects, flows per cluster), then Save publishes', async () => {
-    const rule = (await api('GET', `${RULES}/${firstPolicy.id}`)).rules[0];
+    // the imported rule the stale-save step used (other steps may add rules to the policy), as it is now
+    const rule = (await api('GET', `${RULES}/${firstPolicy.id}`)).rules.find((r) => r.id === firstPolicy.rules[0].id);
     const action = rule.action === 'ALLOW' ? 'DROP' : 'ALLOW';
     edited = { rule, action, path: `${RULES}/${firstPolicy.id}/rules/${rule.id}` };
     await page.goto(`${URL}/firewall?policy=${firstPolicy.id}&rule=${rule.id}`);
