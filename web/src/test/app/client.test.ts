@@ -58,6 +58,15 @@ describe('api client: previews and revisions', () => {
     expect(seen.url).toBe('/api/v1/breakwater/revisions/3?action=rollback&preview=true');
     expect(seen.init!.method).toBe('POST');
   });
+  it('asks an import dry run as a preview too, a real import as neither', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const client = new Client('t', answering(200, { request_count: 1, success_count: 1, errors: [], errors_general: [],
+      warnings: [], dry_run: true }, seen));
+    await client.importPolicies(['u1'], 'ABORT', true);
+    expect(seen.url).toBe('/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT&dry_run=true&preview=true');
+    await client.importPolicies(['u1'], 'ABORT', false);
+    expect(seen.url).toBe('/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT');
+  });
   it('asks for the diff of two revisions, optionally of one cluster', async () => {
     const seen: { url?: string; init?: RequestInit } = {};
     await new Client('t', answering(200, { from: 2, to: 5, objects: [] }, seen)).revisionDiff(5, 2, 'demo');

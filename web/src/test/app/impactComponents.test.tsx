@@ -54,6 +54,11 @@ describe('ImpactPanel', () => {
     panel({ ...PREVIEW, import_marks: [{ uid: 'u1', cluster: 'demo', namespace: 'shop', name: 'db-from-api', change: 'DELETED' }] });
     expect(screen.getByTestId('impact-marks').textContent).toBe('unmarked demo/shop/db-from-api');
   });
+  it('shows the flows alone where the objects are listed elsewhere (the import wizard)', () => {
+    render(<MemoryRouter><ImpactPanel impact={PREVIEW} flowsOnly /></MemoryRouter>);
+    expect(screen.queryByTestId('impact-objects')).toBeNull();
+    expect(screen.getByTestId('impact-flow').textContent).toContain('TCP 5432');
+  });
   it('shows the objects alone when the server sends no connectivity', () => {
     panel({ ...PREVIEW, connectivity: undefined });
     expect(screen.getByTestId('impact-no-flows')).toBeTruthy();

@@ -203,6 +203,13 @@ try {
     await preview.waitFor();
     const text = await preview.textContent();
     expectTrue(text.includes(`Preview: ${SHOP_NP_COUNT} of ${SHOP_NP_COUNT}`), `preview: ${text.slice(0, 300)}`);
+    const flows = page.getByTestId('import-flows');
+    if (await flows.count()) {
+      // a server computing the import's connectivity diff answers a section for the cluster imported from
+      const cluster = await flows.getByTestId(`impact-cluster-${CLUSTER}`).textContent();
+      console.log(`     import flows: ${cluster.slice(0, 200)}`);
+      expectTrue(cluster.includes(`${CLUSTER}:`), `import flows: ${cluster.slice(0, 200)}`);
+    }
     await accessible(page, 'import preview');
     await shot(page, 'import-preview');
     const before = await api('GET', '/policy/api/v1/infra/domains/default/security-policies');

@@ -101,8 +101,9 @@ export class Client {
       body.sequence_number_upper = upper;
       body.sequence_number_lower = lower;
     }
+    // a dry run is also asked as a preview: the server then adds the objects, import marks and per-cluster flows
     return this.request<ImportResponse>('POST', withQuery('/policy/api/v1/infra/import-k8s-np-to-dfw',
-      { on_error: onError, dry_run: dryRun || undefined }), body);
+      { on_error: onError, dry_run: dryRun || undefined, preview: dryRun || undefined }), body);
   }
 
   policies() { return this.all<SecurityPolicy>(`${DOMAIN}/security-policies`); }

@@ -162,6 +162,10 @@ export interface ImportResponse {
   errors_general: { error_code?: string; error_message?: string }[];
   warnings: string[];
   dry_run: boolean;
+  /** With `preview=true` (servers that compute it): what the import would write and the flows it changes. */
+  objects?: ObjectChange[];
+  import_marks?: ImportMarkChange[];
+  connectivity?: ClusterConnectivity[];
 }
 
 export interface Decision {

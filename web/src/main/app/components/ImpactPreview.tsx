@@ -16,13 +16,17 @@ const CHANGE_COLOR = { ADDED: 'green', CHANGED: 'blue', DELETED: 'red' } as cons
  * What a change does before it is made (or what changed between two revisions): the objects it touches with the
  * fields that differ, and per cluster the flows it opens or closes with the deciding rule before and after.
  */
-export function ImpactPanel({ impact, heading = 'h3' }: { impact: Impact; heading?: 'h2' | 'h3' }) {
+export function ImpactPanel({ impact, heading = 'h3', flowsOnly = false }: {
+  impact: Impact; heading?: 'h2' | 'h3'; flowsOnly?: boolean;
+}) {
   const sub = heading === 'h2' ? 'h3' : 'h4';
   return (
     <div data-testid="impact" className="bw-impact">
-      <p data-testid="impact-summary"><strong>{impactSummary(impact)}</strong></p>
-      <Title headingLevel={heading} size="md">Objects ({impact.objects.length})</Title>
-      <ObjectsTable objects={impact.objects} />
+      {!flowsOnly && <>
+        <p data-testid="impact-summary"><strong>{impactSummary(impact)}</strong></p>
+        <Title headingLevel={heading} size="md">Objects ({impact.objects.length})</Title>
+        <ObjectsTable objects={impact.objects} />
+      </>}
       {!!impact.import_marks?.length && <>
         <Title headingLevel={heading} size="md">NetworkPolicies marked imported ({impact.import_marks.length})</Title>
         <List data-testid="impact-marks">{impact.import_marks.map((m) => (
