@@ -69,9 +69,8 @@ public final class ConnectivityImpact {
             return preview.clusters().map(only -> only.contains(cluster.get())).orElse(true)
                     ? List.of(cluster.get()) : List.of();
         }
-        Set<String> only = preview.clusters().orElse(null);
         return clusters.list().stream().filter(Clusters.Cluster::synced).map(Clusters.Cluster::name)
-                .filter(n -> only == null || only.contains(n)).toList();
+                .filter(n -> preview.clusters().map(only -> only.contains(n)).orElse(true)).toList();
     }
 
     /** Both configurations, each with its desired DFW content per cluster. */

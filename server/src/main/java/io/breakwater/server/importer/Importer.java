@@ -85,7 +85,7 @@ public final class Importer {
     }
 
     public ObjectNode run(ImportRequest request, String user) {
-        return execute(request, user, false).answer();
+        return execute(request, user, Optional.empty());
     }
 
     /**
@@ -93,10 +93,22 @@ public final class Importer {
      * {@code import_marks}, as a Policy API preview) with the configuration before and after it.
      */
     public Preview preview(ImportRequest request, String user) {
-        return execute(request.asDryRun(), user, true);
+        var seen = new Seen();
+        ObjectNode out = execute(request.asDryRun(), user, Optional.of(seen));
+        out.set("objects", Revisions.objects(seen.changes.objects()));
+        out.put("object_count", seen.changes.objects().size());
+        out.set("import_marks", Revisions.marks(seen.changes.marks()));
+        return new Preview(out, seen.before, seen.before.applied(seen.changes), Optional.of(seen.clusters));
     }
 
-    private Preview execute(ImportRequest request, String user, boolean preview) {
+    /** What a previewed import saw in its rolled-back transaction. */
+    private static final class Seen {
+        Configuration before;
+        Revisions.Collected changes;
+        Set<String> clusters = Set.of();
+    }
+
+    private ObjectNode execute(ImportRequest request, String user, Optional<Seen> preview) {
         var errors = new Errors();
         var warnings = new ArrayList<String>();
         int[] success = {0};
@@ -133,16 +145,16 @@ public final class Importer {
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return null;
         };
-        Configuration[] before = {null};
-        Revisions.Collected[] changes = {new Revisions.Collected(List.of(), List.of())};
         try {
-            if (preview) {
+            if (preview.isPresent()) {
+                Seen seen = preview.get();
                 db.rolledBack(c -> {
-                    before[0] = Configuration.current(c);
+                    seen.before = Configuration.current(c);
                     Revisions.begin(c);
                     try {
                         work.run(c);
-                        changes[0] = Revisions.collect(c);
+                        seen.changes = Revisions.collect(c);
+                        seen.clusters = Set.copyOf(converted.keySet());
                     } finally {
                         Revisions.discard(c);
                     }
@@ -181,13 +193,7 @@ public final class Importer {
         if (request.dryRun()) {
             out.set("preview", ImportPreview.of(converted));
         }
-        if (!preview) {
-            return new Preview(out, null, null);
-        }
-        out.set("objects", Revisions.objects(changes[0].objects()));
-        out.put("object_count", changes[0].objects().size());
-        out.set("import_marks", Revisions.marks(changes[0].marks()));
-        return new Preview(out, before[0], before[0].applied(changes[0]), Optional.of(Set.copyOf(converted.keySet())));
+        return out;
     }
 
     /** The NetworkPolicies by cluster; unknown and already imported uids become errors (the request has no repeats). */
