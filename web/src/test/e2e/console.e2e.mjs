@@ -434,8 +434,10 @@ try {
     await table.waitFor();
     expectTrue(await table.locator('tbody tr').first().getAttribute('data-testid') === `revision-row-${edit.revision_number}`,
       'newest first');
-    await page.getByTestId(`revision-row-${before.revision_number}`).getByRole('checkbox').check();
-    await page.getByTestId(`revision-row-${edit.revision_number}`).getByRole('checkbox').check();
+    await page.getByTestId(`revision-row-${before.revision_number}`).getByRole('checkbox').click();
+    await page.getByText(`Revision ${before.revision_number} picked`).waitFor();
+    await page.getByTestId(`revision-row-${edit.revision_number}`).getByRole('checkbox').click();
+    await page.getByText(`Comparing revision ${before.revision_number} → ${edit.revision_number}`).waitFor();
     const diff = page.getByTestId('revision-diff');
     await diff.getByTestId('impact').waitFor();
     const text = await diff.textContent();

@@ -23,10 +23,14 @@ export default function Revisions() {
   const numbers = useMemo(() => list.rows.map((r) => r.revision_number), [list.rows]);
   const [rollback, setRollback] = useState<{ n: number; steps: WriteStep[] } | null>(null);
 
-  function set(key: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
+  // from the URL as it is when the update runs, so two quick picks both count
+  function set(key: string, value: string | ((old: string | null) => string)) {
+    setParams((old) => {
+      const next = new URLSearchParams(old);
+      const v = typeof value === 'function' ? value(old.get(key)) : value;
+      if (v) next.set(key, v); else next.delete(key);
+      return next;
+    }, { replace: true });
   }
 
   function startRollback(n: number) {
@@ -64,7 +68,7 @@ export default function Revisions() {
                           <Td expand={{ rowIndex: i, isExpanded: isOpen, expandId: `rev-${n}`,
                             onToggle: () => set('rev', isOpen ? '' : String(n)) }} />
                           <Td select={{ rowIndex: i, isSelected: selected.includes(n),
-                            onSelect: () => set('compare', selectionParam(toggleSelection(selected, n))) }}
+                            onSelect: () => set('compare', (old) => selectionParam(toggleSelection(parseSelection(old), n))) }}
                           aria-label={`Pick revision ${n} to compare`} />
                           <Td dataLabel="Revision">{n}</Td>
                           <Td dataLabel="Time">{time(r.time)}</Td>
