@@ -19,6 +19,7 @@ const Connectivity = lazy(() => import('./pages/Connectivity'));
 const AuditLog = lazy(() => import('./pages/AuditLog'));
 const UnusedRules = lazy(() => import('./pages/UnusedRules'));
 const Traceflow = lazy(() => import('./pages/Traceflow'));
+const Revisions = lazy(() => import('./pages/Revisions'));
 
 function App() {
   return (
@@ -37,6 +38,7 @@ function App() {
             <Route path="/explain" element={<Lazy><Explain /></Lazy>} />
             <Route path="/connectivity" element={<Lazy><Connectivity /></Lazy>} />
             <Route path="/traceflow" element={<Lazy><Traceflow /></Lazy>} />
+            <Route path="/revisions" element={<Lazy><Revisions /></Lazy>} />
             <Route path="/audit" element={<Lazy><AuditLog /></Lazy>} />
             <Route path="*" element={<Navigate to="/clusters" replace />} />
           </Route>

@@ -36,3 +36,40 @@ describe('api client', () => {
     expect(withQuery('/p', { a: 'x', b: '', c: undefined, d: 5 })).toBe('/p?a=x&d=5');
   });
 });
+
+describe('api client: previews and revisions', () => {
+  it('sends a preview as the same write with preview=true', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const client = new Client('t', answering(200, { preview: true, request: 'PUT x', objects: [] }, seen));
+    const answer = await client.putRule('shop-db', { id: 'r 1', _revision: 4 }, true);
+    expect(seen.url).toBe('/policy/api/v1/infra/domains/default/security-policies/shop-db/rules/r%201?preview=true');
+    expect(seen.init!.method).toBe('PUT');
+    expect(JSON.parse(String(seen.init!.body))._revision).toBe(4);
+    expect(answer.preview).toBe(true);
+  });
+  it('sends the real write without the preview flag', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    await new Client('t', answering(200, undefined, seen)).deletePolicy('p');
+    expect(seen.url).toBe('/policy/api/v1/infra/domains/default/security-policies/p');
+  });
+  it('previews a rollback with action=rollback&preview=true', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    await new Client('t', answering(200, { preview: true, request: 'rollback to 3', objects: [] }, seen)).rollback(3, true);
+    expect(seen.url).toBe('/api/v1/breakwater/revisions/3?action=rollback&preview=true');
+    expect(seen.init!.method).toBe('POST');
+  });
+  it('asks an import dry run as a preview too, a real import as neither', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const client = new Client('t', answering(200, { request_count: 1, success_count: 1, errors: [], errors_general: [],
+      warnings: [], dry_run: true }, seen));
+    await client.importPolicies(['u1'], 'ABORT', true);
+    expect(seen.url).toBe('/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT&dry_run=true&preview=true');
+    await client.importPolicies(['u1'], 'ABORT', false);
+    expect(seen.url).toBe('/policy/api/v1/infra/import-k8s-np-to-dfw?on_error=ABORT');
+  });
+  it('asks for the diff of two revisions, optionally of one cluster', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    await new Client('t', answering(200, { from: 2, to: 5, objects: [] }, seen)).revisionDiff(5, 2, 'demo');
+    expect(seen.url).toBe('/api/v1/breakwater/revisions/5/diff?from=2&cluster=demo');
+  });
+});

@@ -71,7 +71,7 @@ async function signOut(page) {
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }
 
-const WRITE_CONTROLS = /^(Edit|Delete|Add rule|Add policy|Register cluster|Rotate credential|Save|Import|Preview.*|Run traceflow)$/;
+const WRITE_CONTROLS = /^(Edit|Delete|Add rule|Add policy|Register cluster|Rotate credential|Save|Import|Preview.*|Run traceflow|Roll back.*)$/;
 
 async function writeControls(page) {
   const names = await page.getByRole('button').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()
@@ -203,6 +203,13 @@ try {
     await preview.waitFor();
     const text = await preview.textContent();
     expectTrue(text.includes(`Preview: ${SHOP_NP_COUNT} of ${SHOP_NP_COUNT}`), `preview: ${text.slice(0, 300)}`);
+    const flows = page.getByTestId('import-flows');
+    if (await flows.count()) {
+      // a server computing the import's connectivity diff answers a section for the cluster imported from
+      const cluster = await flows.getByTestId(`impact-cluster-${CLUSTER}`).textContent();
+      console.log(`     import flows: ${cluster.slice(0, 200)}`);
+      expectTrue(cluster.includes(`${CLUSTER}:`), `import flows: ${cluster.slice(0, 200)}`);
+    }
     await accessible(page, 'import preview');
     await shot(page, 'import-preview');
     const before = await api('GET', '/policy/api/v1/infra/domains/default/security-policies');
@@ -243,7 +250,8 @@ try {
     await api('PATCH', `/policy/api/v1/infra/domains/default/security-policies/${firstPolicy.id}/rules/${rule.id}`,
       { display_name: 'changed by another admin' });
     await page.getByLabel('Action').selectOption('DROP');
-    await page.getByRole('button', { name: 'Save' }).click();
+    // the preview of the edit already carries the stale _revision and is refused like the save would be
+    await page.getByRole('button', { name: 'Preview impact' }).click();
     const error = page.getByTestId('save-error');
     await error.waitFor();
     const text = await error.textContent();
@@ -386,6 +394,76 @@ try {
     await shot(page, 'firewall-unused');
   });
 
+  const RULES = `/policy/api/v1/infra/domains/default/security-policies`;
+  let edited;
+  await step('firewall: a rule edit shows its impact before save (objects, flows per cluster), then Save publishes', async () => {
+    // the imported rule the stale-save step used (other steps may add rules to the policy), as it is now
+    const rule = (await api('GET', `${RULES}/${firstPolicy.id}`)).rules.find((r) => r.id === firstPolicy.rules[0].id);
+    const action = rule.action === 'ALLOW' ? 'DROP' : 'ALLOW';
+    edited = { rule, action, path: `${RULES}/${firstPolicy.id}/rules/${rule.id}` };
+    await page.goto(`${URL}/firewall?policy=${firstPolicy.id}&rule=${rule.id}`);
+    await page.getByTestId(`rule-row-${rule.id}`).getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.getByLabel('Action').selectOption(action);
+    await page.getByRole('button', { name: 'Preview impact' }).click();
+    await page.getByTestId('impact').waitFor();
+    const objects = await page.getByTestId('impact-objects').textContent();
+    expectTrue(objects.includes(`rules/${rule.id}`) && objects.includes(`action: ${rule.action} → ${action}`),
+      `objects: ${objects.slice(0, 300)}`);
+    expectTrue((await api('GET', edited.path)).action === rule.action, 'the preview committed nothing');
+    console.log(`     impact: ${await page.getByTestId('impact-summary').textContent()}`);
+    if (await page.getByTestId('impact-no-flows').count()) {
+      console.log('     the server sent no connectivity diff: objects only');
+    } else {
+      const flows = page.getByTestId(`impact-cluster-${CLUSTER}`).getByTestId('impact-flow');
+      expectTrue(await flows.count() > 0, `turning ${rule.id} from ${rule.action} to ${action} changes no flow on ${CLUSTER}`);
+      expectTrue(await flows.first().locator('a[href^="/firewall?policy="]').count() > 0, 'deciding rules linked');
+    }
+    await accessible(page, 'impact before save');
+    await shot(page, 'firewall-impact');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expectTrue((await api('GET', edited.path)).action === action, 'Save published the edit');
+  });
+
+  await step('revisions: newest first, the diff of two, rollback after its preview', async () => {
+    const [edit, before] = (await api('GET', '/api/v1/breakwater/revisions')).results;
+    expectTrue(edit.request.includes(`rules/${edited.rule.id}`), `newest revision: ${edit.request}`);
+    await page.goto(`${URL}/revisions`);
+    const table = page.getByTestId('revisions-table');
+    await table.waitFor();
+    expectTrue(await table.locator('tbody tr').first().getAttribute('data-testid') === `revision-row-${edit.revision_number}`,
+      'newest first');
+    await page.getByTestId(`revision-row-${before.revision_number}`).getByRole('checkbox').click();
+    await page.getByText(`Revision ${before.revision_number} picked`).waitFor();
+    await page.getByTestId(`revision-row-${edit.revision_number}`).getByRole('checkbox').click();
+    await page.getByText(`Comparing revision ${before.revision_number} → ${edit.revision_number}`).waitFor();
+    const diff = page.getByTestId('revision-diff');
+    await diff.getByTestId('impact').waitFor();
+    const text = await diff.textContent();
+    expectTrue(text.includes(`From revision ${before.revision_number} to revision ${edit.revision_number}`)
+      && text.includes(`rules/${edited.rule.id}`), `diff: ${text.slice(0, 300)}`);
+    console.log(`     diff: ${await diff.getByTestId('impact-summary').textContent()}`);
+    await accessible(page, 'revisions diff');
+    await shot(page, 'revisions');
+    await page.getByTestId(`revision-row-${before.revision_number}`).getByRole('button').first().click();
+    const detail = page.getByTestId(`revision-detail-${before.revision_number}`);
+    await detail.waitFor();
+    await detail.getByRole('button', { name: 'Roll back to this revision' }).click();
+    const dialog = page.getByTestId('impact-dialog');
+    await dialog.getByTestId('impact').waitFor();
+    expectTrue((await dialog.textContent()).includes(`rules/${edited.rule.id}`), 'rollback preview names the rule');
+    expectTrue((await api('GET', edited.path)).action === edited.action, 'the rollback preview committed nothing');
+    await accessible(page, 'rollback preview');
+    await shot(page, 'revisions-rollback');
+    await page.getByRole('button', { name: 'Roll back', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expectTrue((await api('GET', edited.path)).action === edited.rule.action, 'rolled back');
+    const newest = (await api('GET', '/api/v1/breakwater/revisions')).results[0];
+    expectTrue(newest.request === `rollback to ${before.revision_number}`, `newest revision: ${newest.request}`);
+    await page.getByTestId(`revision-row-${newest.revision_number}`).waitFor();
+  });
+
   await step('a security admin is refused the audit log and sees the 403 as such', async () => {
     await signOut(page);
     await signIn(page, 'sam', 'security-pass-1');
@@ -399,7 +477,7 @@ try {
     await signIn(page, 'audrey', 'auditor-pass-1');
     expectTrue((await page.getByTestId('signed-in-role').textContent()) === 'Auditor', 'auditor role');
     const screens = ['/clusters', `/inventory?cluster=${CLUSTER}`, '/import', `/firewall?policy=${firstPolicy.id}`,
-      '/groups', '/explain', '/connectivity', '/audit', '/traceflow', '/firewall/unused'];
+      '/groups', '/explain', '/connectivity', '/audit', '/traceflow', '/firewall/unused', '/revisions'];
     for (const screen of screens) {
       await page.goto(URL + screen);
       await page.locator('main h1').first().waitFor();
@@ -411,6 +489,17 @@ try {
     await page.getByTestId(`rules-${firstPolicy.id}`).waitFor();
     expectTrue((await writeControls(page)).length === 0, 'expanded policy shows write controls');
     await shot(page, 'auditor-firewall');
+  });
+
+  await step('an auditor reads a revision and its diff but finds no rollback', async () => {
+    const [newest, older] = (await api('GET', '/api/v1/breakwater/revisions')).results;
+    await page.goto(`${URL}/revisions?rev=${older.revision_number}&compare=${older.revision_number},${newest.revision_number}`);
+    await page.getByTestId(`revision-detail-${older.revision_number}`).waitFor();
+    await page.getByTestId('revision-diff').getByTestId('impact').waitFor();
+    await page.waitForLoadState('networkidle');
+    const found = await writeControls(page);
+    expectTrue(found.length === 0, `revisions: write controls ${found.join(', ')}`);
+    await accessible(page, 'revisions as auditor');
   });
 } finally {
   await context.close();

@@ -1,6 +1,7 @@
 import type {
   ApiErrorBody, AuditEntry, ClusterSummary, ContainerCluster, ControlPlane, Explanation, Group, ImportResponse,
-  ListPage, Namespace, NamespaceMatrix, NetworkPolicy, Pod, Rule, SecurityPolicy, Service, UserInfo,
+  ListPage, Namespace, NamespaceMatrix, NetworkPolicy, Pod, Revision, RevisionDiff, RevisionSummary, Rule,
+  SecurityPolicy, Service, UserInfo, WritePreview,
 } from './types';
 
 /** A refused or failed call, with the server's NSX ApiError body when it sent one. */
@@ -100,26 +101,49 @@ export class Client {
       body.sequence_number_upper = upper;
       body.sequence_number_lower = lower;
     }
+    // a dry run is also asked as a preview: the server then adds the objects, import marks and per-cluster flows
     return this.request<ImportResponse>('POST', withQuery('/policy/api/v1/infra/import-k8s-np-to-dfw',
-      { on_error: onError, dry_run: dryRun || undefined }), body);
+      { on_error: onError, dry_run: dryRun || undefined, preview: dryRun || undefined }), body);
   }
 
   policies() { return this.all<SecurityPolicy>(`${DOMAIN}/security-policies`); }
   policy(id: string) { return this.get<SecurityPolicy>(`${DOMAIN}/security-policies/${encodeURIComponent(id)}`); }
   /** PATCH with `_revision`: the server refuses a stale one with 412. */
-  patchPolicy(id: string, body: Partial<SecurityPolicy> & { _revision?: number }) {
-    return this.request<void>('PATCH', `${DOMAIN}/security-policies/${encodeURIComponent(id)}`, body);
+  patchPolicy(id: string, body: Partial<SecurityPolicy> & { _revision?: number }): Promise<void>;
+  /** The same PATCH as a preview: validated and diffed, nothing committed. */
+  patchPolicy(id: string, body: Partial<SecurityPolicy> & { _revision?: number }, preview: true): Promise<WritePreview>;
+  patchPolicy(id: string, body: Partial<SecurityPolicy> & { _revision?: number }, preview?: true) {
+    return this.request('PATCH', previewing(`${DOMAIN}/security-policies/${encodeURIComponent(id)}`, preview), body);
   }
-  deletePolicy(id: string) {
-    return this.request<void>('DELETE', `${DOMAIN}/security-policies/${encodeURIComponent(id)}`);
+  deletePolicy(id: string): Promise<void>;
+  deletePolicy(id: string, preview: true): Promise<WritePreview>;
+  deletePolicy(id: string, preview?: true) {
+    return this.request('DELETE', previewing(`${DOMAIN}/security-policies/${encodeURIComponent(id)}`, preview));
   }
-  putRule(policyId: string, rule: Partial<Rule> & { id: string; _revision?: number }) {
-    return this.request<Rule>('PUT', `${DOMAIN}/security-policies/${encodeURIComponent(policyId)}/rules/`
-      + encodeURIComponent(rule.id), rule);
+  putRule(policyId: string, rule: Partial<Rule> & { id: string; _revision?: number }): Promise<Rule>;
+  putRule(policyId: string, rule: Partial<Rule> & { id: string; _revision?: number }, preview: true): Promise<WritePreview>;
+  putRule(policyId: string, rule: Partial<Rule> & { id: string; _revision?: number }, preview?: true) {
+    return this.request('PUT', previewing(`${DOMAIN}/security-policies/${encodeURIComponent(policyId)}/rules/`
+      + encodeURIComponent(rule.id), preview), rule);
   }
-  deleteRule(policyId: string, ruleId: string) {
-    return this.request<void>('DELETE', `${DOMAIN}/security-policies/${encodeURIComponent(policyId)}/rules/`
-      + encodeURIComponent(ruleId));
+  deleteRule(policyId: string, ruleId: string): Promise<void>;
+  deleteRule(policyId: string, ruleId: string, preview: true): Promise<WritePreview>;
+  deleteRule(policyId: string, ruleId: string, preview?: true) {
+    return this.request('DELETE', previewing(`${DOMAIN}/security-policies/${encodeURIComponent(policyId)}/rules/`
+      + encodeURIComponent(ruleId), preview));
+  }
+
+  /** Revisions of the DFW configuration, newest first, a page at a time. */
+  revisions(query: Query) { return this.get<ListPage<RevisionSummary>>(`${BW}/revisions`, query); }
+  revision(n: number) { return this.get<Revision>(`${BW}/revisions/${n}`); }
+  /** What changes from revision `from` to revision `to` (objects, and per cluster the flows). */
+  revisionDiff(to: number, from: number, cluster?: string) {
+    return this.get<RevisionDiff>(`${BW}/revisions/${to}/diff`, { from, cluster });
+  }
+  rollback(n: number): Promise<Revision>;
+  rollback(n: number, preview: true): Promise<WritePreview>;
+  rollback(n: number, preview?: true) {
+    return this.request('POST', withQuery(`${BW}/revisions/${n}`, { action: 'rollback', preview }));
   }
 
   groups() { return this.all<Group>(`${DOMAIN}/groups`); }
@@ -137,6 +161,10 @@ export class Client {
   }
 
   auditLog(query: Query) { return this.get<ListPage<AuditEntry>>(`${BW}/audit-log`, query); }
+}
+
+function previewing(path: string, preview?: true) {
+  return preview ? withQuery(path, { preview: true }) : path;
 }
 
 async function errorBody(res: Response): Promise<ApiErrorBody> {

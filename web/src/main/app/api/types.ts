@@ -162,6 +162,10 @@ export interface ImportResponse {
   errors_general: { error_code?: string; error_message?: string }[];
   warnings: string[];
   dry_run: boolean;
+  /** With `preview=true` (servers that compute it): what the import would write and the flows it changes. */
+  objects?: ObjectChange[];
+  import_marks?: ImportMarkChange[];
+  connectivity?: ClusterConnectivity[];
 }
 
 export interface Decision {
@@ -204,4 +208,104 @@ export interface AuditEntry {
   action: string;
   target: string;
   detail: string;
+}
+
+/** `ADDED`, `CHANGED` or `DELETED`: what a write, a rollback or a revision does to one object. */
+export type ObjectChangeKind = 'ADDED' | 'CHANGED' | 'DELETED';
+
+/** One object a preview or a diff reports, with its rendered body before and/or after. */
+export interface ObjectChange {
+  path: string;
+  resource_type: string;
+  change: ObjectChangeKind;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** One side of a flow: a pod class (pods of one namespace no rule tells apart) or an address range. */
+export interface FlowParty {
+  namespace?: string;
+  labels?: Record<string, string>;
+  pods?: string[];
+  addresses?: string[];
+}
+
+export interface DecidingRule {
+  policy: string;
+  rule: string;
+  action: string;
+}
+
+export interface DirectionReason {
+  outcome: string;
+  rules: DecidingRule[];
+  isolatedBy?: string[];
+}
+
+export interface FlowDecision {
+  allowed: boolean;
+  egress: DirectionReason;
+  ingress: DirectionReason;
+}
+
+/** A flow whose verdict changes: `opened` (blocked before, allowed after) or `closed`. */
+export interface FlowChange {
+  change: 'opened' | 'closed';
+  from: FlowParty;
+  to: FlowParty;
+  protocol: string;
+  ports: [number, number];
+  before: FlowDecision;
+  after: FlowDecision;
+}
+
+/** The connectivity diff of one cluster: its flow changes (possibly cut short), coverage and notes. */
+export interface ClusterConnectivity {
+  cluster: string;
+  flow_change_count: number;
+  flows: FlowChange[];
+  truncated?: boolean;
+  coverage?: { podClasses?: number; addressRanges?: number; portRanges?: number; comparisons?: number };
+  notes?: string[];
+  error?: string;
+}
+
+/** A NetworkPolicy's "imported" mark that a change sets (ADDED) or clears (DELETED). */
+export interface ImportMarkChange {
+  uid: string;
+  cluster: string;
+  namespace: string;
+  name: string;
+  change: ObjectChangeKind;
+}
+
+/** The answer of a write, rollback or import with `preview=true`: nothing was committed. */
+export interface WritePreview {
+  preview: true;
+  request: string;
+  objects: ObjectChange[];
+  import_marks?: ImportMarkChange[];
+  /** Absent from servers that do not compute the connectivity diff. */
+  connectivity?: ClusterConnectivity[];
+}
+
+export interface RevisionSummary {
+  revision_number: number;
+  time: number;
+  user: string;
+  request: string;
+  object_count: number;
+}
+
+export interface Revision extends RevisionSummary {
+  objects: { path: string; resource_type: string; change: ObjectChangeKind }[];
+}
+
+/** `GET …/revisions/{to}/diff?from=…`: what changes from revision `from` to revision `to`. */
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  objects: ObjectChange[];
+  import_marks?: ImportMarkChange[];
+  connectivity?: ClusterConnectivity[];
 }

@@ -14,6 +14,7 @@ const SCREENS: [string, string][] = [
   ['/explain', 'Explain'],
   ['/connectivity', 'Connectivity'],
   ['/traceflow', 'Traceflow'],
+  ['/revisions', 'Revisions'],
   ['/audit', 'Audit log'],
 ];
 

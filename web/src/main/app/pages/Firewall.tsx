@@ -5,8 +5,9 @@ import {
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Rule, SecurityPolicy } from '../api/types';
+import type { Rule, SecurityPolicy, WritePreview } from '../api/types';
 import { HitCount, loadHits } from '../components/HitCount';
+import { ImpactDialog, PendingImpact, type WriteStep } from '../components/ImpactPreview';
 import { ObjectView } from '../components/ObjectView';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorAlert, Loading } from '../components/States';
@@ -54,7 +55,7 @@ export default function Firewall() {
   const [editing, setEditing] = useState<Editing>(null);
   const [viewing, setViewing] = useState<{ title: string; value: unknown } | null>(null);
   const [addingPolicy, setAddingPolicy] = useState(false);
-  const [actionError, setActionError] = useState<unknown>();
+  const [pending, setPending] = useState<{ title: string; steps: WriteStep[] } | null>(null);
 
   useEffect(() => {
     if (focusPolicy && policies.data) {
@@ -69,22 +70,12 @@ export default function Firewall() {
     setParams(next, { replace: true });
   }
 
-  async function act(work: () => Promise<unknown>) {
-    setActionError(undefined);
-    try {
-      await work();
-      policies.reload();
-    } catch (e) {
-      setActionError(e);
-    }
-  }
-
-  async function move(id: string, delta: -1 | 1) {
-    await act(async () => {
-      for (const patch of moveWithinCategory(all, id, delta)) {
-        await client.patchPolicy(patch.id, { sequence_number: patch.sequence_number, _revision: patch._revision });
-      }
+  function move(id: string, delta: -1 | 1) {
+    const steps = moveWithinCategory(all, id, delta).map((patch): WriteStep => {
+      const body = { sequence_number: patch.sequence_number, _revision: patch._revision };
+      return { preview: () => client.patchPolicy(patch.id, body, true), commit: () => client.patchPolicy(patch.id, body) };
     });
+    if (steps.length) setPending({ title: `Move ${id} ${delta < 0 ? 'up' : 'down'}`, steps });
   }
 
   return (
@@ -112,8 +103,6 @@ export default function Firewall() {
             <ToolbarItem><Link to="/firewall/unused">Rules without hits</Link></ToolbarItem>
           </ToolbarContent>
         </Toolbar>
-        {actionError !== undefined && <ErrorAlert error={actionError} onReload={() => { setActionError(undefined);
-          policies.reload(); }} />}
         {policies.error ? <ErrorAlert error={policies.error} onReload={policies.reload} />
           : policies.loading && !policies.data ? <Loading what="security policies" />
             : !shown.length ? <Empty title={all.length ? 'No policy matches the filters' : 'No security policies yet'}>
@@ -149,8 +138,8 @@ export default function Firewall() {
                                     <Button variant="plain" aria-label={`Move ${p.id} up`} onClick={() => move(p.id, -1)}>↑</Button>
                                     <Button variant="plain" aria-label={`Move ${p.id} down`} onClick={() => move(p.id, 1)}>↓</Button>
                                     <Button variant="secondary" size="sm" onClick={() => setEditing({ policy: p })}>Add rule</Button>
-                                    <Button variant="danger" size="sm" onClick={() => window.confirm(`Delete policy ${p.id} and its rules?`)
-                                      && act(() => client.deletePolicy(p.id))}>Delete</Button>
+                                    <Button variant="danger" size="sm" onClick={() => setPending({ title: `Delete policy ${p.id} and its rules`,
+                                      steps: [{ preview: () => client.deletePolicy(p.id, true), commit: () => client.deletePolicy(p.id) }] })}>Delete</Button>
                                   </>}
                                 </span>
                               </Td>
@@ -161,8 +150,9 @@ export default function Firewall() {
                                   <RulesTable policy={p} hits={hits} canWrite={canWrite} focusRule={focusPolicy === p.id ? focusRule : null}
                                     onEdit={(rule) => setEditing({ policy: p, rule })}
                                     onView={(rule) => setViewing({ title: `Rule ${rule.id}`, value: rule })}
-                                    onDelete={(rule) => window.confirm(`Delete rule ${rule.id}?`)
-                                      && act(() => client.deleteRule(p.id, rule.id))} />
+                                    onDelete={(rule) => setPending({ title: `Delete rule ${rule.id}`, steps: [{
+                                      preview: () => client.deleteRule(p.id, rule.id, true),
+                                      commit: () => client.deleteRule(p.id, rule.id) }] })} />
                                 </ExpandableRowContent></Td>
                               </Tr>
                             )}
@@ -175,6 +165,8 @@ export default function Firewall() {
               })}
       </PageSection>
       {editing && <RuleEditor editing={editing} onClose={(saved) => { setEditing(null); if (saved) policies.reload(); }} />}
+      {pending && <ImpactDialog title={pending.title} steps={pending.steps}
+        onClose={(saved) => { setPending(null); if (saved) policies.reload(); }} />}
       {addingPolicy && <PolicyCreator onClose={(saved) => { setAddingPolicy(false); if (saved) policies.reload(); }} />}
       {viewing && (
         <Modal isOpen variant="large" onClose={() => setViewing(null)} aria-labelledby="view-title">
@@ -228,15 +220,22 @@ function RuleEditor({ editing, onClose }: { editing: NonNullable<Editing>; onClo
   const [draft, setDraft] = useState<RuleDraft>(() => ruleDraft(editing.rule));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [impact, setImpact] = useState<WritePreview>();
   const isNew = !editing.rule;
-  const change = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const change = (patch: Partial<RuleDraft>) => { setImpact(undefined); setDraft((d) => ({ ...d, ...patch })); };
 
-  async function save() {
+  /** The same PUT twice: first as a preview whose impact is shown, then (Save) for real. */
+  async function save(preview: boolean) {
     setBusy(true);
     setError(undefined);
     try {
-      await client.putRule(editing.policy.id, ruleFromDraft(draft, editing.rule));
-      onClose(true);
+      const body = ruleFromDraft(draft, editing.rule);
+      if (preview) {
+        setImpact(await client.putRule(editing.policy.id, body, true));
+      } else {
+        await client.putRule(editing.policy.id, body);
+        onClose(true);
+      }
     } catch (e) {
       setError(e);
     } finally {
@@ -249,12 +248,13 @@ function RuleEditor({ editing, onClose }: { editing: NonNullable<Editing>; onClo
     const fresh = await client.policy(editing.policy.id);
     const rule = fresh.rules.find((r) => r.id === editing.rule!.id);
     editing.rule = rule;
+    setImpact(undefined);
     setDraft(ruleDraft(rule));
     setError(undefined);
   }
 
   return (
-    <Modal isOpen variant="medium" onClose={() => onClose(false)} aria-labelledby="rule-title">
+    <Modal isOpen variant={impact ? 'large' : 'medium'} onClose={() => onClose(false)} aria-labelledby="rule-title">
       <ModalHeader title={isNew ? `Add rule to ${editing.policy.id}` : `Edit rule ${editing.rule!.id}`} labelId="rule-title"
         description={isNew ? undefined : `Saving sends _revision ${editing.rule!._revision}`} />
       <ModalBody>
@@ -292,9 +292,11 @@ function RuleEditor({ editing, onClose }: { editing: NonNullable<Editing>; onClo
           <Checkbox id="rule-disabled" label="Disabled" isChecked={draft.disabled}
             onChange={(_e, v) => change({ disabled: v })} />
         </div>
+        {impact && <PendingImpact preview={impact} />}
       </ModalBody>
       <ModalFooter>
-        <Button onClick={save} isDisabled={busy || !draft.id} isLoading={busy}>Save</Button>
+        {impact ? <Button onClick={() => save(false)} isDisabled={busy} isLoading={busy}>Save</Button>
+          : <Button onClick={() => save(true)} isDisabled={busy || !draft.id} isLoading={busy}>Preview impact</Button>}
         <Button variant="link" onClick={() => onClose(false)}>Cancel</Button>
       </ModalFooter>
     </Modal>
@@ -308,36 +310,45 @@ function PolicyCreator({ onClose }: { onClose(saved: boolean): void }) {
   const [category, setCategory] = useState('Application');
   const [seq, setSeq] = useState('0');
   const [error, setError] = useState<unknown>();
-  async function save() {
+  const [impact, setImpact] = useState<WritePreview>();
+  async function save(preview: boolean) {
     try {
-      await client.patchPolicy(id, { display_name: name || id, category, sequence_number: Number(seq) });
-      onClose(true);
+      const body = { display_name: name || id, category, sequence_number: Number(seq) };
+      if (preview) {
+        setImpact(await client.patchPolicy(id, body, true));
+      } else {
+        await client.patchPolicy(id, body);
+        onClose(true);
+      }
     } catch (e) {
       setError(e);
     }
   }
+  const edit = <T,>(set: (v: T) => void) => (v: T) => { setImpact(undefined); set(v); };
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="policy-title">
+    <Modal isOpen variant={impact ? 'large' : 'small'} onClose={() => onClose(false)} aria-labelledby="policy-title">
       <ModalHeader title="Add security policy" labelId="policy-title" />
       <ModalBody>
         {error !== undefined && <ErrorAlert error={error} />}
         <FormGroup label="Policy id" fieldId="policy-id" isRequired>
-          <TextInput id="policy-id" value={id} onChange={(_e, v) => setId(v)} />
+          <TextInput id="policy-id" value={id} onChange={(_e, v) => edit(setId)(v)} />
         </FormGroup>
         <FormGroup label="Display name" fieldId="policy-name">
-          <TextInput id="policy-name" value={name} onChange={(_e, v) => setName(v)} />
+          <TextInput id="policy-name" value={name} onChange={(_e, v) => edit(setName)(v)} />
         </FormGroup>
         <FormGroup label="Category" fieldId="policy-category">
-          <FormSelect id="policy-category" value={category} onChange={(_e, v) => setCategory(v)}>
+          <FormSelect id="policy-category" value={category} onChange={(_e, v) => edit(setCategory)(v)}>
             {CATEGORIES.map((c) => <FormSelectOption key={c} value={c} label={c} />)}
           </FormSelect>
         </FormGroup>
         <FormGroup label="Sequence number" fieldId="policy-seq">
-          <TextInput id="policy-seq" value={seq} onChange={(_e, v) => setSeq(v)} />
+          <TextInput id="policy-seq" value={seq} onChange={(_e, v) => edit(setSeq)(v)} />
         </FormGroup>
+        {impact && <PendingImpact preview={impact} />}
       </ModalBody>
       <ModalFooter>
-        <Button onClick={save} isDisabled={!id}>Create</Button>
+        {impact ? <Button onClick={() => save(false)}>Create</Button>
+          : <Button onClick={() => save(true)} isDisabled={!id}>Preview impact</Button>}
         <Button variant="link" onClick={() => onClose(false)}>Cancel</Button>
       </ModalFooter>
     </Modal>

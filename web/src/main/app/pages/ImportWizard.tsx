@@ -6,6 +6,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportResponse, NetworkPolicy } from '../api/types';
+import { ImpactPanel } from '../components/ImpactPreview';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorAlert, Loading } from '../components/States';
 import { useAsync } from '../components/useAsync';
@@ -185,6 +186,12 @@ function Outcome({ response, nameOf }: { response: ImportResponse; nameOf(uid: s
           ? `Preview: ${response.success_count} of ${response.request_count} NetworkPolicies would be imported (nothing committed)`
           : `Imported ${response.success_count} of ${response.request_count} NetworkPolicies`} />
       {preview && <PreviewObjects preview={preview} />}
+      {response.dry_run && response.connectivity && (
+        <section data-testid="import-flows" style={{ marginTop: '1rem' }}>
+          <Title headingLevel="h2" size="lg">Flows the import changes</Title>
+          <ImpactPanel impact={{ objects: response.objects ?? [], connectivity: response.connectivity }} flowsOnly />
+        </section>
+      )}
       {response.errors.length > 0 && (
         <>
           <Title headingLevel="h2" size="lg" style={{ marginTop: '1rem' }}>Errors</Title>
