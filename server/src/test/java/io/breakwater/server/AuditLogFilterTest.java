@@ -18,14 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code GET /api/v1/breakwater/audit-log} filtered on the server: actor, action, target, since/until, with paging. */
 class AuditLogFilterTest {
 
-    /** The same filters on PostgreSQL (its LIKE escape and case rules), skipped when no test database is set. */
-    static class OnPostgres extends AuditLogFilterTest {
-        @BeforeAll
-        static void start() throws InterruptedException {
-            setUp(TestServers.on("postgres"));
-        }
-    }
-
 
     static final String LOG = "/api/v1/breakwater/audit-log";
     static RunningServer server;
