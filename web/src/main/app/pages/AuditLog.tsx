@@ -11,6 +11,11 @@ import { VirtualTable } from '../components/VirtualTable';
 import { AUDIT_ACTIONS, auditQuery, AUDIT_FILTERS, type AuditFilterKey } from '../logic/auditFilter';
 import { useSession } from '../session';
 
+const LABEL: Record<AuditFilterKey, string> = {
+  actor: 'Filter by user', action: 'Filter by action', target: 'Filter by object',
+  since: 'Changes since (epoch ms or ISO-8601)', until: 'Changes until (epoch ms or ISO-8601)',
+};
+
 const PLACEHOLDER: Record<AuditFilterKey, string> = {
   actor: 'User (exact)', action: '', target: 'Object path contains',
   since: 'Since (2026-12-01T09:00Z)', until: 'Until',
@@ -52,7 +57,7 @@ export default function AuditLog() {
                   onChange={(_e, v) => setDraft((d) => ({ ...d, [k]: v }))} onSearch={(_e, v) => apply(k, v)}
                   onBlur={() => draft[k] !== undefined && apply(k, draft[k])} onClear={() => apply(k, '')} />
               ) : (
-                <TextInput aria-label={`Filter by ${k}`} placeholder={PLACEHOLDER[k]} value={value(k)}
+                <TextInput aria-label={LABEL[k]} placeholder={PLACEHOLDER[k]} value={value(k)}
                   onChange={(_e, v) => setDraft((d) => ({ ...d, [k]: v }))}
                   onKeyDown={(e) => e.key === 'Enter' && apply(k, value(k))}
                   onBlur={() => draft[k] !== undefined && apply(k, draft[k])} style={{ width: k === 'actor' ? '9rem' : '14rem' }} />
