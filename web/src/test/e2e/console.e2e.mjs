@@ -256,6 +256,7 @@ try {
 
   await step('editing a rule with a stale revision shows the conflict and reloads', async () => {
     const rule = firstPolicy.rules[0];
+    await page.goto(`${URL}/firewall?policy=${firstPolicy.id}`);
     await page.getByTestId(`rule-row-${rule.id}`).getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('dialog').waitFor();
     // another admin saves the same rule first

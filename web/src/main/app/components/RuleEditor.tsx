@@ -217,19 +217,26 @@ function ServicesEditor({ services, errors, keptNote, onChange }: {
         const error = errors[`services.${i}`];
         return (
           <div key={i} className="bw-gap" style={{ marginBottom: '0.25rem' }} data-testid={`service-${i}`}>
-            <FormSelect aria-label={`Service ${i + 1} protocol`} value={s.protocol} style={{ width: '8rem' }}
-              onChange={(_e, val) => kind(i, val as typeof SERVICE_KINDS[number])}>
-              {SERVICE_KINDS.map((k) => <FormSelectOption key={k} value={k} label={k} />)}
-            </FormSelect>
+            <div style={{ width: '8rem' }}>
+              <FormSelect aria-label={`Service ${i + 1} protocol`} value={s.protocol}
+                onChange={(_e, val) => kind(i, val as typeof SERVICE_KINDS[number])}>
+                {SERVICE_KINDS.map((k) => <FormSelectOption key={k} value={k} label={k} />)}
+              </FormSelect>
+            </div>
             {s.kind === 'L4' ? (
-              <TextInput aria-label={`Service ${i + 1} destination ports`} placeholder="ports, e.g. 80, 8000-8080 (empty = any)"
-                value={s.ports} validated={v(error)} style={{ width: '20rem' }}
-                onChange={(_e, val) => set(i, { ...s, ports: val })} />
+              <div style={{ width: '22rem' }}>
+                <TextInput aria-label={`Service ${i + 1} destination ports`} placeholder="ports, e.g. 80, 8000-8080 (empty = any)"
+                  value={s.ports} validated={v(error)} onChange={(_e, val) => set(i, { ...s, ports: val })} />
+              </div>
             ) : (<>
-              <TextInput aria-label={`Service ${i + 1} ICMP type`} placeholder="type (empty = any)" value={s.type}
-                validated={v(error)} style={{ width: '10rem' }} onChange={(_e, val) => set(i, { ...s, type: val })} />
-              <TextInput aria-label={`Service ${i + 1} ICMP code`} placeholder="code (empty = any)" value={s.code}
-                validated={v(error)} style={{ width: '10rem' }} onChange={(_e, val) => set(i, { ...s, code: val })} />
+              <div style={{ width: '10.75rem' }}>
+                <TextInput aria-label={`Service ${i + 1} ICMP type`} placeholder="type (empty = any)" value={s.type}
+                  validated={v(error)} onChange={(_e, val) => set(i, { ...s, type: val })} />
+              </div>
+              <div style={{ width: '10.75rem' }}>
+                <TextInput aria-label={`Service ${i + 1} ICMP code`} placeholder="code (empty = any)" value={s.code}
+                  validated={v(error)} onChange={(_e, val) => set(i, { ...s, code: val })} />
+              </div>
             </>)}
             <Button variant="link" isInline onClick={() => onChange(services.filter((_, j) => j !== i))}
               aria-label={`Remove service ${i + 1}`}>Remove</Button>
