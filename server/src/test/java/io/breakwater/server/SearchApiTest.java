@@ -133,6 +133,7 @@ class SearchApiTest {
             resource_type:Group AND => a term is missing at the end
             "open quote => the quote is not closed
             display_name: => has no value
+            NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT x => nest deeper than 32
             """)
     void aQueryOutsideTheSubsetIs400SayingWhy(String query, String message) {
         var r = admin.get(SEARCH + URLEncoder.encode(query, StandardCharsets.UTF_8));

@@ -65,7 +65,12 @@ final class SearchParser {
     private SearchQuery unary(String field) {
         skipSpace();
         if (operator("NOT", "!")) {
-            return new SearchQuery.Not(unary(field));
+            if (++depth > MAX_DEPTH) {
+                throw error("NOT and parentheses nest deeper than " + MAX_DEPTH);
+            }
+            SearchQuery inner = unary(field);
+            depth--;
+            return new SearchQuery.Not(inner);
         }
         return primary(field);
     }
@@ -78,7 +83,7 @@ final class SearchParser {
         char c = text.charAt(pos);
         if (c == '(') {
             if (++depth > MAX_DEPTH) {
-                throw error("parentheses nest deeper than " + MAX_DEPTH);
+                throw error("NOT and parentheses nest deeper than " + MAX_DEPTH);
             }
             pos++;
             SearchQuery inner = or(field);
