@@ -48,6 +48,20 @@ class ServerClientTest {
         return CliRun.of(all.toArray(String[]::new));
     }
 
+    /** Threads of open JDK HTTP clients; a JVM waits up to 300 ms at exit for them, since they block in native code. */
+    private static long httpClientSelectors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().contains("SelectorManager")).count();
+    }
+
+    @Test
+    void aCommandClosesItsHttpClientWhenItEnds() {
+        long before = httpClientSelectors();
+        var run = cli("get", "clusters");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(httpClientSelectors()).isEqualTo(before);
+    }
+
     private static void push(String cluster) {
         var run = cli("inventory", "push", "--cluster", cluster, "-f", SHOP);
         assertThat(run.exit()).as(run.err()).isZero();
