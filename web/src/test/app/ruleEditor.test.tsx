@@ -84,4 +84,19 @@ describe('rule editor', () => {
     expect((await screen.findByTestId('field-error-rule-destinations')).textContent).toMatch(/^no such group/);
     expect(screen.getByText(/The server refused some fields \(400\)/)).toBeTruthy();
   });
+
+  it('with a preview, shows the preview\'s answer first and saves only on the second click', async () => {
+    const run = vi.fn(async (_policyId: string, _body: unknown) => ({ changed: 3 }));
+    const onClose = vi.fn();
+    render(<SessionProvider><RuleEditor policy={policy} onClose={onClose}
+      preview={{ run, render: (r: { changed: number }) => <p>{r.changed} flows change</p> }} /></SessionProvider>);
+    fireEvent.change(document.getElementById('rule-id')!, { target: { value: 'allow-web' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
+    expect(await screen.findByText('3 flows change')).toBeTruthy();
+    expect(run.mock.calls[0][0]).toBe('shop');
+    expect(puts).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
+    expect(puts).toHaveLength(1);
+  });
 });

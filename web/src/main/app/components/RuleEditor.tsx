@@ -18,10 +18,20 @@ const ACTIONS: Rule['action'][] = ['ALLOW', 'DROP', 'REJECT', 'JUMP_TO_APPLICATI
 const DIRECTIONS: Rule['direction'][] = ['IN_OUT', 'IN', 'OUT'];
 const SERVICE_KINDS = ['TCP', 'UDP', 'ICMPv4', 'ICMPv6'] as const;
 
-interface Props {
+/**
+ * An optional look before the save: `run` sends the same PUT as a preview and `render` shows its answer; with it,
+ * the first button is *Preview impact* and *Save* follows once the preview is shown (any edit asks for a new one).
+ */
+export interface SavePreview<T = unknown> {
+  run(policyId: string, body: Rule & { _revision?: number }): Promise<T>;
+  render(result: T): ReactNode;
+}
+
+interface Props<T> {
   policy: SecurityPolicy;
   rule?: Rule;
   onClose(saved: boolean): void;
+  preview?: SavePreview<T>;
 }
 
 /**
@@ -29,7 +39,7 @@ interface Props {
  * ICMP type/code (none = ANY), action, direction, logged and disabled. Checks run at the fields before sending; a
  * 400 from the server puts each of its field paths' messages at its field, a 412 offers a reload.
  */
-export function RuleEditor({ policy, rule: opened, onClose }: Props) {
+export function RuleEditor<T = unknown>({ policy, rule: opened, onClose, preview }: Props<T>) {
   const { client } = useSession();
   const groups = useAsync(() => client.groups(), [client]);
   const [rule, setRule] = useState(opened);
@@ -38,10 +48,12 @@ export function RuleEditor({ policy, rule: opened, onClose }: Props) {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [impact, setImpact] = useState<{ result: T }>();
   const isNew = !opened;
   const local = draftProblems(draft);
   const errors: FieldErrors = { ...serverErrors, ...(tried ? local : {}) };
   const change = (patch: Partial<RuleDraft>) => {
+    setImpact(undefined);
     setDraft((d) => ({ ...d, ...patch }));
     setServerErrors((e) => { const n = { ...e }; for (const k of Object.keys(patch)) delete n[k as DraftField]; return n; });
   };
@@ -53,7 +65,12 @@ export function RuleEditor({ policy, rule: opened, onClose }: Props) {
     setError(undefined);
     setServerErrors({});
     try {
-      await client.putRule(policy.id, ruleFromDraft(draft, rule));
+      const body = ruleFromDraft(draft, rule);
+      if (preview && !impact) {
+        setImpact({ result: await preview.run(policy.id, body) });
+        return;
+      }
+      await client.putRule(policy.id, body);
       onClose(true);
     } catch (e) {
       if (e instanceof ApiError && e.status === 400) setServerErrors(serverFieldErrors(e.body, draft.services.length));
@@ -67,6 +84,7 @@ export function RuleEditor({ policy, rule: opened, onClose }: Props) {
     if (!rule) return;
     const fresh = (await client.policy(policy.id)).rules.find((r) => r.id === rule.id);
     setRule(fresh);
+    setImpact(undefined);
     setDraft(ruleDraft(fresh));
     setError(undefined);
     setServerErrors({});
@@ -122,9 +140,10 @@ export function RuleEditor({ policy, rule: opened, onClose }: Props) {
           <Checkbox id="rule-disabled" label="Disabled" isChecked={draft.disabled}
             onChange={(_e, val) => change({ disabled: val })} />
         </div>
+        {preview && impact && preview.render(impact.result)}
       </ModalBody>
       <ModalFooter>
-        <Button onClick={save} isDisabled={busy} isLoading={busy}>Save</Button>
+        <Button onClick={save} isDisabled={busy} isLoading={busy}>{preview && !impact ? 'Preview impact' : 'Save'}</Button>
         <Button variant="link" onClick={() => onClose(false)}>Cancel</Button>
       </ModalFooter>
     </Modal>
