@@ -39,7 +39,8 @@ function open(onClose = vi.fn()) {
   return onClose;
 }
 
-describe('rule editor', () => {
+// rendering PatternFly in jsdom takes seconds on a loaded machine; no test here measures time
+describe('rule editor', { timeout: 30_000 }, () => {
   it('picks a source group by searching its name and saves its path', async () => {
     const onClose = open();
     fireEvent.change(screen.getByLabelText('Add a group to Sources'), { target: { value: 'shop' } });
