@@ -35,6 +35,17 @@ describe('api client', () => {
   it('leaves empty query values out', () => {
     expect(withQuery('/p', { a: 'x', b: '', c: undefined, d: 5 })).toBe('/p?a=x&d=5');
   });
+  it('searches with NSX\'s search API, the query in the query string', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    await new Client('t', answering(200, { results: [], result_count: 0 }, seen)).search('resource_type:Group AND *a b*');
+    expect(seen.url).toBe('/policy/api/v1/search/query?query=resource_type%3AGroup+AND+*a+b*');
+  });
+  it('sends the audit filters to the server', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    await new Client('t', answering(200, { results: [], result_count: 0 }, seen))
+      .auditLog({ actor: 'alice', since: '2026-12-01T00:00:00Z', page_size: 500 });
+    expect(seen.url).toBe('/api/v1/breakwater/audit-log?actor=alice&since=2026-12-01T00%3A00%3A00Z&page_size=500');
+  });
 });
 
 describe('api client: previews and revisions', () => {

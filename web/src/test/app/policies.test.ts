@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityPolicy } from '../../main/app/api/types';
-import { evaluationOrder, filterPolicies, moveWithinCategory, realizationSummary, services } from '../../main/app/logic/policies';
+import {
+  evaluationOrder, literal, moveWithinCategory, policySearchQuery, realizationSummary, services,
+} from '../../main/app/logic/policies';
 
 function policy(id: string, category: string, seq: number, tags: [string, string][] = [], revision = 0): SecurityPolicy {
   return { id, display_name: id, path: `/infra/domains/default/security-policies/${id}`, category, sequence_number: seq,
@@ -15,16 +17,21 @@ describe('evaluation order', () => {
   });
 });
 
-describe('filter', () => {
-  const all = [
-    policy('a', 'Application', 1, [['breakwater.io/cluster', 'prod'], ['breakwater.io/namespace', 'shop']]),
-    policy('b', 'Application', 2, [['breakwater.io/cluster', 'dev'], ['breakwater.io/namespace', 'shop']]),
-  ];
-  it('keeps policies whose cluster tag matches exactly', () => {
-    expect(filterPolicies(all, { cluster: 'prod' }).map((p) => p.id)).toEqual(['a']);
+describe('the firewall filters as a server search query', () => {
+  it('asks for nothing when no filter is set', () => {
+    expect(policySearchQuery({ text: '  ' })).toBeUndefined();
   });
-  it('matches text in tags ignoring case', () => {
-    expect(filterPolicies(all, { text: 'DEV' }).map((p) => p.id)).toEqual(['b']);
+  it('matches each chosen tag as one scope|tag pair', () => {
+    expect(policySearchQuery({ cluster: 'prod', namespace: 'shop' })).toBe('resource_type:SecurityPolicy'
+      + ' AND tags:"breakwater.io/cluster|prod" AND tags:"breakwater.io/namespace|shop"');
+  });
+  it('looks for every word of the text anywhere, ignoring case', () => {
+    expect(policySearchQuery({ text: 'web  db' })).toBe('resource_type:SecurityPolicy AND *web* AND *db*');
+  });
+  it('escapes what the query language would read as syntax', () => {
+    expect(literal('a:b*(c)-d')).toBe('a\\:b\\*\\(c\\)\\-d');
+    expect(policySearchQuery({ networkPolicy: 'shop/say "hi"' }))
+      .toBe('resource_type:SecurityPolicy AND tags:"breakwater.io/network-policy|shop/say \\"hi\\""');
   });
 });
 

@@ -242,8 +242,28 @@ try {
     await shot(page, 'firewall');
   });
 
+  await step('firewall: the tag and text filters run on NSX\'s search API', async () => {
+    const query = 'resource_type:SecurityPolicy AND tags:"breakwater.io/namespace|shop"';
+    const expected = await api('GET', `/policy/api/v1/search/query?query=${encodeURIComponent(query)}`);
+    expectTrue(expected.result_count > 0, 'the API finds shop policies');
+    const searchedFor = (text) => page.waitForResponse((r) => r.url().includes('/policy/api/v1/search/query')
+      && decodeURIComponent(r.url().replace(/\+/g, ' ')).includes(text));
+    const byTag = searchedFor('tags:"breakwater.io/namespace|shop"');
+    await page.goto(`${URL}/firewall?namespace=shop`);
+    expectTrue((await byTag).ok(), 'tag search answered');
+    await page.getByTestId(`policy-row-${expected.results[0].id}`).waitFor();
+    const rows = await page.locator('[data-testid^="policy-row-"]').count();
+    expectTrue(rows === expected.result_count, `shop policies shown: ${rows}, found by the API: ${expected.result_count}`);
+    const word = expected.results[0].id;
+    const byText = searchedFor(`*${word.replace(/[-:*?()"\\]/g, (c) => `\\${c}`)}*`);
+    await page.getByLabel('Search policies').fill(word);
+    expectTrue((await byText).ok(), 'text search answered');
+    await page.getByTestId(`policy-row-${word}`).waitFor();
+  });
+
   await step('editing a rule with a stale revision shows the conflict and reloads', async () => {
     const rule = firstPolicy.rules[0];
+    await page.goto(`${URL}/firewall?policy=${firstPolicy.id}`);
     await page.getByTestId(`rule-row-${rule.id}`).getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('dialog').waitFor();
     // another admin saves the same rule first
@@ -264,6 +284,33 @@ try {
     await error.waitFor({ state: 'detached' });
     expectTrue(await page.getByText(`Saving sends _revision ${after._revision}`).isVisible(), 'reloaded revision');
     await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  await step('rule editor: a group picked by searching becomes the rule\'s source', async () => {
+    await page.goto(`${URL}/firewall?policy=${firstPolicy.id}`);
+    await page.getByTestId(`policy-row-${firstPolicy.id}`).getByRole('button', { name: 'Add rule' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.locator('#rule-id').fill('e2e-picked');
+    await dialog.getByLabel('Add a group to Sources').fill('shop');
+    const option = dialog.getByRole('menuitem').first();
+    await option.waitFor();
+    await option.click();
+    await dialog.getByRole('button', { name: /^Remove .* from Sources$/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Add service' }).click();
+    await dialog.getByLabel('Service 1 destination ports').fill('8443');
+    await accessible(page, 'rule editor');
+    await shot(page, 'firewall-rule-editor');
+    await dialog.getByRole('button', { name: 'Preview impact' }).click();
+    await dialog.getByTestId('impact').waitFor();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const rulePath = `/policy/api/v1/infra/domains/default/security-policies/${firstPolicy.id}/rules/e2e-picked`;
+    const saved = await api('GET', rulePath);
+    await api('DELETE', rulePath);
+    expectTrue(saved.source_groups.length === 1 && saved.source_groups[0].startsWith('/infra/domains/default/groups/'),
+      `source groups ${saved.source_groups}`);
+    expectTrue(saved.service_entries[0]?.destination_ports?.[0] === '8443', 'port 8443');
   });
 
   await step('policy JSON/YAML view', async () => {
@@ -295,7 +342,7 @@ try {
     await matrix.waitFor();
     await accessible(page, 'connectivity');
     await shot(page, 'connectivity');
-    await matrix.locator('td button').first().click();
+    await matrix.locator('[role="gridcell"] button:not([aria-disabled])').first().click();
     await page.waitForURL(/\/explain\?/);
     await page.getByTestId('verdict').waitFor();
   });
@@ -312,7 +359,12 @@ try {
   });
 
   await step('audit log: the import is recorded', async () => {
-    await page.goto(`${URL}/audit?q=IMPORT`);
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/breakwater/audit-log?')
+      && r.url().includes('action=IMPORT'));
+    await page.goto(`${URL}/audit?action=IMPORT`);
+    const answer = await (await filtered).json();
+    expectTrue(answer.results.length > 0 && answer.results.every((e) => e.action === 'IMPORT'),
+      'the server filtered the log to IMPORT entries');
     const table = page.getByTestId('audit-table');
     await table.waitFor();
     expectTrue((await table.textContent()).includes('import-k8s-np-to-dfw'), 'IMPORT entry');

@@ -160,7 +160,11 @@ export class Client {
       `${BW}/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(namespace)}/matrix`, query);
   }
 
+  /** `filter`: actor, action, target (substring), since / until (epoch ms or ISO-8601) — applied by the server. */
   auditLog(query: Query) { return this.get<ListPage<AuditEntry>>(`${BW}/audit-log`, query); }
+
+  /** NSX's search API (docs/api.md "Search"): every hit of a query, following cursors. */
+  search<T>(query: string) { return this.all<T>('/policy/api/v1/search/query', { query }); }
 }
 
 function previewing(path: string, preview?: true) {

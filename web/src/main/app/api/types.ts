@@ -112,6 +112,12 @@ export interface ServiceEntry {
   l4_protocol?: string;
   destination_ports?: string[];
   source_ports?: string[];
+  /** ICMPTypeServiceEntry: ICMPv4 or ICMPv6, with optional type and code */
+  protocol?: string;
+  icmp_type?: number;
+  icmp_code?: number;
+  /** IPProtocolServiceEntry */
+  protocol_number?: number;
 }
 
 export interface Rule {

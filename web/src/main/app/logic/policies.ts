@@ -35,18 +35,30 @@ export interface PolicyFilter {
   text?: string;
 }
 
-/** Tag filters match exactly; text matches id, display name, description, tags and rule ids/notes, ignoring case. */
-export function filterPolicies(policies: SecurityPolicy[], f: PolicyFilter): SecurityPolicy[] {
-  const text = f.text?.trim().toLowerCase();
-  return policies.filter((p) => {
-    if (f.cluster && tagValue(p.tags, TAG.cluster) !== f.cluster) return false;
-    if (f.namespace && tagValue(p.tags, TAG.namespace) !== f.namespace) return false;
-    if (f.networkPolicy && tagValue(p.tags, TAG.networkPolicy) !== f.networkPolicy) return false;
-    if (!text) return true;
-    const hay = [p.id, p.display_name, p.description ?? '', ...p.tags.map((t) => `${t.scope}:${t.tag}`),
-      ...(p.rules ?? []).flatMap((r) => [r.id, r.display_name ?? '', r.notes ?? ''])].join('\n').toLowerCase();
-    return hay.includes(text);
-  });
+/** A value inside quotes of a search query: only `"` and `\` need a backslash there. */
+export function quoted(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** A word of the query language, its special characters escaped, so it matches literally. */
+export function literal(word: string): string {
+  return word.replace(/[\\*?:()"[\]{}~^!+\-&|]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The server search (GET /policy/api/v1/search/query) for the firewall filters: security policies carrying each
+ * chosen `breakwater.io/*` tag (scope and value on one tag), and containing every word of the text anywhere — the
+ * policy's fields, tags or rules — ignoring case. Undefined when no filter is set.
+ */
+export function policySearchQuery(f: PolicyFilter): string | undefined {
+  const terms: string[] = [];
+  const tags: [string, string | undefined][] = [[TAG.cluster, f.cluster], [TAG.namespace, f.namespace],
+    [TAG.networkPolicy, f.networkPolicy]];
+  for (const [scope, value] of tags) {
+    if (value) terms.push(`tags:${quoted(`${scope}|${value}`)}`);
+  }
+  for (const word of (f.text ?? '').split(/\s+/).filter(Boolean)) terms.push(`*${literal(word)}*`);
+  return terms.length ? ['resource_type:SecurityPolicy', ...terms].join(' AND ') : undefined;
 }
 
 /** Values a tag scope takes over all policies, sorted: the choices of a tag filter. */

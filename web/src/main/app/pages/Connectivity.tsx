@@ -7,10 +7,9 @@ import type { NamespaceMatrix } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorAlert, Loading } from '../components/States';
 import { useAsync } from '../components/useAsync';
+import { MatrixGrid, type Verdict } from '../components/MatrixGrid';
 import { className, fold } from '../logic/matrixFold';
 import { useSession } from '../session';
-
-const MAX_CLASSES = 150;
 
 export default function Connectivity() {
   const { client } = useSession();
@@ -89,7 +88,7 @@ export default function Connectivity() {
 function MatrixView({ matrix }: { matrix: NamespaceMatrix }) {
   const navigate = useNavigate();
   const folded = useMemo(() => fold(matrix.pods, matrix.matrix), [matrix]);
-  const shown = folded.classes.slice(0, MAX_CLASSES);
+  const names = useMemo(() => folded.classes.map(className), [folded]);
   function explain(from: number, to: number) {
     const a = folded.classes[from];
     const b = folded.classes[to];
@@ -103,38 +102,15 @@ function MatrixView({ matrix }: { matrix: NamespaceMatrix }) {
       <Title headingLevel="h2" size="lg">{matrix.namespace}: {matrix.pods.length} pods in {folded.classes.length} {folded.classes.length === 1 ? 'class' : 'classes'}{' '}
         ({matrix.protocol}/{matrix.port}, {matrix.target})</Title>
       {!matrix.pods.length ? <Empty title="No pods in this namespace" /> : (
-        <div className="bw-scroll" style={{ maxHeight: '70vh' }} tabIndex={0} role="region"
-          aria-label={`Matrix of ${matrix.namespace} (scrollable)`}>
-          <table className="bw-matrix" aria-label={`Reachability in ${matrix.namespace}: rows are sources, columns destinations`}>
-            <thead>
-              <tr><th scope="col">from \ to</th>
-                {shown.map((c, j) => <th key={j} scope="col"><div className="bw-col-head">{className(c)}</div></th>)}</tr>
-            </thead>
-            <tbody>
-              {shown.map((c, i) => (
-                <tr key={i}>
-                  <th scope="row">{className(c)}</th>
-                  {shown.map((_, j) => {
-                    const v = folded.cells[i][j];
-                    const kind = v === '.' ? 'allow' : v === '-' ? 'self' : 'block';
-                    return (
-                      <td key={j} className={kind}>
-                        {v === '-' ? '' : <button type="button" onClick={() => explain(i, j)}
-                          aria-label={`${className(c)} to ${className(shown[j])}: ${kind === 'allow' ? 'allowed' : 'blocked'}; explain`}>
-                          {kind === 'allow' ? '·' : '✕'}</button>}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MatrixGrid label={`Reachability in ${matrix.namespace}: rows are sources, columns destinations`} names={names}
+          verdict={(i, j) => verdictOf(folded.cells[i][j])} onExplain={explain} />
       )}
-      {folded.classes.length > MAX_CLASSES && <Alert isInline variant="info"
-        title={`Showing the first ${MAX_CLASSES} of ${folded.classes.length} pod classes`} />}
       {matrix.warnings.length > 0 && <Alert isInline variant="warning" title="Warnings">
         <ul>{matrix.warnings.map((w) => <li key={w}>{w}</li>)}</ul></Alert>}
     </section>
   );
+}
+
+function verdictOf(cell: string): Verdict {
+  return cell === '.' ? 'allow' : cell === '-' ? 'self' : 'block';
 }

@@ -1,6 +1,6 @@
 import {
   Button, FormGroup, FormSelect, FormSelectOption, Label, Modal, ModalBody, ModalFooter, ModalHeader, PageSection,
-  SearchInput, TextInput, Title, Toolbar, ToolbarContent, ToolbarItem, Checkbox,
+  SearchInput, TextInput, Title, Toolbar, ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,12 +10,12 @@ import { HitCount, loadHits } from '../components/HitCount';
 import { ImpactDialog, PendingImpact, type WriteStep } from '../components/ImpactPreview';
 import { ObjectView } from '../components/ObjectView';
 import { PageHeader } from '../components/PageHeader';
+import { RuleEditor } from '../components/RuleEditor';
 import { Empty, ErrorAlert, Loading } from '../components/States';
 import { useAsync } from '../components/useAsync';
 import {
-  CATEGORIES, evaluationOrder, filterPolicies, groupName, moveWithinCategory, rulesInOrder, services, TAG, tagChoices,
+  CATEGORIES, evaluationOrder, groupName, moveWithinCategory, policySearchQuery, rulesInOrder, services, TAG, tagChoices,
 } from '../logic/policies';
-import { ruleDraft, ruleFromDraft, type RuleDraft } from '../logic/ruleDraft';
 import { useSession } from '../session';
 
 const STATUS_COLOR: Record<string, 'green' | 'red' | 'orange' | 'grey'> = {
@@ -47,8 +47,11 @@ export default function Firewall() {
     cluster: params.get('cluster') ?? '', namespace: params.get('namespace') ?? '',
     networkPolicy: params.get('np') ?? '', text: params.get('q') ?? '',
   };
-  const shown = useMemo(() => evaluationOrder(filterPolicies(all, filter)),
-    [all, filter.cluster, filter.namespace, filter.networkPolicy, filter.text]); // eslint-disable-line
+  // Filters run on the server (NSX's search API); the hits are shown in evaluation order like the whole list.
+  const query = policySearchQuery(filter);
+  const found = useAsync(() => query ? client.search<SecurityPolicy>(query) : Promise.resolve(undefined),
+    [client, query, policies.data]);
+  const shown = useMemo(() => evaluationOrder(query ? found.data ?? [] : all), [all, query, found.data]);
   const focusPolicy = params.get('policy');
   const focusRule = params.get('rule');
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(focusPolicy ? [focusPolicy] : []));
@@ -103,8 +106,8 @@ export default function Firewall() {
             <ToolbarItem><Link to="/firewall/unused">Rules without hits</Link></ToolbarItem>
           </ToolbarContent>
         </Toolbar>
-        {policies.error ? <ErrorAlert error={policies.error} onReload={policies.reload} />
-          : policies.loading && !policies.data ? <Loading what="security policies" />
+        {policies.error || found.error ? <ErrorAlert error={policies.error ?? found.error} onReload={policies.reload} />
+          : (policies.loading && !policies.data) || (query && found.loading && !found.data) ? <Loading what="security policies" />
             : !shown.length ? <Empty title={all.length ? 'No policy matches the filters' : 'No security policies yet'}>
               {all.length ? 'Clear a filter.' : 'Import NetworkPolicies or add a policy.'}</Empty>
               : [...CATEGORIES, 'Other'].map((category) => {
@@ -164,7 +167,10 @@ export default function Firewall() {
                 );
               })}
       </PageSection>
-      {editing && <RuleEditor editing={editing} onClose={(saved) => { setEditing(null); if (saved) policies.reload(); }} />}
+      {editing && <RuleEditor policy={editing.policy} rule={editing.rule}
+        preview={{ run: (policyId, body) => client.putRule(policyId, body, true),
+          render: (p: WritePreview) => <PendingImpact preview={p} /> }}
+        onClose={(saved) => { setEditing(null); if (saved) policies.reload(); }} />}
       {pending && <ImpactDialog title={pending.title} steps={pending.steps}
         onClose={(saved) => { setPending(null); if (saved) policies.reload(); }} />}
       {addingPolicy && <PolicyCreator onClose={(saved) => { setAddingPolicy(false); if (saved) policies.reload(); }} />}
@@ -212,94 +218,6 @@ function RulesTable({ policy, hits, canWrite, focusRule, onEdit, onView, onDelet
         ))}
       </Tbody>
     </Table>
-  );
-}
-
-function RuleEditor({ editing, onClose }: { editing: NonNullable<Editing>; onClose(saved: boolean): void }) {
-  const { client } = useSession();
-  const [draft, setDraft] = useState<RuleDraft>(() => ruleDraft(editing.rule));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const [impact, setImpact] = useState<WritePreview>();
-  const isNew = !editing.rule;
-  const change = (patch: Partial<RuleDraft>) => { setImpact(undefined); setDraft((d) => ({ ...d, ...patch })); };
-
-  /** The same PUT twice: first as a preview whose impact is shown, then (Save) for real. */
-  async function save(preview: boolean) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = ruleFromDraft(draft, editing.rule);
-      if (preview) {
-        setImpact(await client.putRule(editing.policy.id, body, true));
-      } else {
-        await client.putRule(editing.policy.id, body);
-        onClose(true);
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function reload() {
-    if (!editing.rule) return;
-    const fresh = await client.policy(editing.policy.id);
-    const rule = fresh.rules.find((r) => r.id === editing.rule!.id);
-    editing.rule = rule;
-    setImpact(undefined);
-    setDraft(ruleDraft(rule));
-    setError(undefined);
-  }
-
-  return (
-    <Modal isOpen variant={impact ? 'large' : 'medium'} onClose={() => onClose(false)} aria-labelledby="rule-title">
-      <ModalHeader title={isNew ? `Add rule to ${editing.policy.id}` : `Edit rule ${editing.rule!.id}`} labelId="rule-title"
-        description={isNew ? undefined : `Saving sends _revision ${editing.rule!._revision}`} />
-      <ModalBody>
-        {error !== undefined && <div data-testid="save-error"><ErrorAlert error={error} onReload={reload} /></div>}
-        <FormGroup label="Rule id" fieldId="rule-id" isRequired>
-          <TextInput id="rule-id" value={draft.id} isDisabled={!isNew} onChange={(_e, v) => change({ id: v })} />
-        </FormGroup>
-        <FormGroup label="Sequence number" fieldId="rule-seq">
-          <TextInput id="rule-seq" value={draft.sequence_number} onChange={(_e, v) => change({ sequence_number: v })} />
-        </FormGroup>
-        <FormGroup label="Source groups (paths, comma separated; empty = ANY)" fieldId="rule-src">
-          <TextInput id="rule-src" value={draft.sources} onChange={(_e, v) => change({ sources: v })} />
-        </FormGroup>
-        <FormGroup label="Destination groups (paths, comma separated; empty = ANY)" fieldId="rule-dst">
-          <TextInput id="rule-dst" value={draft.destinations} onChange={(_e, v) => change({ destinations: v })} />
-        </FormGroup>
-        <FormGroup label="Services (e.g. TCP/8080, UDP/53; empty = ANY)" fieldId="rule-svc">
-          <TextInput id="rule-svc" value={draft.services} onChange={(_e, v) => change({ services: v })} />
-        </FormGroup>
-        <FormGroup label="Applied to (group paths; empty = ANY)" fieldId="rule-scope">
-          <TextInput id="rule-scope" value={draft.scope} onChange={(_e, v) => change({ scope: v })} />
-        </FormGroup>
-        <div className="bw-gap">
-          <FormGroup label="Action" fieldId="rule-action">
-            <FormSelect id="rule-action" value={draft.action} onChange={(_e, v) => change({ action: v as Rule['action'] })}>
-              {['ALLOW', 'DROP', 'REJECT', 'JUMP_TO_APPLICATION'].map((a) => <FormSelectOption key={a} value={a} label={a} />)}
-            </FormSelect>
-          </FormGroup>
-          <FormGroup label="Direction" fieldId="rule-direction">
-            <FormSelect id="rule-direction" value={draft.direction}
-              onChange={(_e, v) => change({ direction: v as Rule['direction'] })}>
-              {['IN', 'OUT', 'IN_OUT'].map((a) => <FormSelectOption key={a} value={a} label={a} />)}
-            </FormSelect>
-          </FormGroup>
-          <Checkbox id="rule-disabled" label="Disabled" isChecked={draft.disabled}
-            onChange={(_e, v) => change({ disabled: v })} />
-        </div>
-        {impact && <PendingImpact preview={impact} />}
-      </ModalBody>
-      <ModalFooter>
-        {impact ? <Button onClick={() => save(false)} isDisabled={busy} isLoading={busy}>Save</Button>
-          : <Button onClick={() => save(true)} isDisabled={busy || !draft.id} isLoading={busy}>Preview impact</Button>}
-        <Button variant="link" onClick={() => onClose(false)}>Cancel</Button>
-      </ModalFooter>
-    </Modal>
   );
 }
 

@@ -4,6 +4,7 @@ import static io.breakwater.server.api.Requires.need;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.breakwater.server.audit.AuditFilter;
 import io.breakwater.server.audit.AuditLog;
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.auth.Principal;
@@ -79,11 +80,16 @@ public final class AccessRoutes {
         app.get("/api/v1/breakwater/audit-log", ctx -> {
             long before = parseLong(ctx.queryParam("cursor"));
             int size = ListQuery.from(ctx).pageSize();
-            List<AuditLog.Entry> entries = db.rolledBack(c -> AuditLog.page(c, before, size));
+            AuditFilter filter = AuditFilter.parse(ctx::queryParam);
+            var pageAndTotal = db.rolledBack(c -> java.util.Map.entry(AuditLog.page(c, filter, before, size + 1),
+                    AuditLog.count(c, filter)));
+            List<AuditLog.Entry> fetched = pageAndTotal.getKey();
+            List<AuditLog.Entry> entries = fetched.subList(0, Math.min(size, fetched.size()));
+            long total = pageAndTotal.getValue();
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.set("results", Json.MAPPER.valueToTree(entries));
-            out.put("result_count", entries.size());
-            if (entries.size() == size) {
+            out.put("result_count", total);
+            if (fetched.size() > size) {
                 out.put("cursor", String.valueOf(entries.getLast().id()));
             }
             ctx.json(out);

@@ -8,6 +8,8 @@ import io.breakwater.server.evaluation.ConnectivityImpact;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyService;
+import io.breakwater.server.search.PolicySearch;
+import io.breakwater.server.search.SearchQuery;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -31,6 +33,11 @@ public final class PolicyRoutes {
         r.collection(app, DOMAIN + "/security-policies", PolicyKind.SECURITY_POLICY, ctx -> PolicyKind.DOMAIN);
         r.collection(app, DOMAIN + "/security-policies/{policy}/rules", PolicyKind.RULE,
                 ctx -> PolicyKind.SECURITY_POLICY.pathOf(PolicyKind.DOMAIN, ctx.pathParam("policy")));
+        app.get(BASE + "/search/query", ctx -> {
+            SearchQuery query = SearchQuery.parse(ctx.queryParam("query"));
+            ListQuery page = ListQuery.from(ctx);
+            ctx.json(page.page(PolicySearch.hits(query, policies.everything())));
+        }, need(Permission.POLICY_READ));
     }
 
     private interface Parent {

@@ -69,6 +69,28 @@ public final class PolicyService {
         });
     }
 
+    /**
+     * Every group, security policy (with its rules and status, as the list shows it) and rule, read in one
+     * transaction: what {@code GET /search/query} searches.
+     */
+    public List<ObjectNode> everything() {
+        return db.rolledBack(c -> {
+            var out = new ArrayList<ObjectNode>();
+            for (PolicyRow group : PolicyStore.all(c, PolicyKind.GROUP)) {
+                out.add(PolicyDocuments.render(group, List.of()));
+            }
+            var statuses = PolicyStatus.all(c);
+            var rules = rulesByPolicy(c);
+            for (PolicyRow policy : PolicyStore.all(c, PolicyKind.SECURITY_POLICY)) {
+                ObjectNode rendered = PolicyDocuments.render(policy, rules.getOrDefault(policy.path(), List.of()));
+                rendered.set("status", statuses.getOrDefault(policy.path(), PolicyStatus.unreported()));
+                out.add(rendered);
+            }
+            rules.values().forEach(list -> list.forEach(rule -> out.add(PolicyDocuments.render(rule, List.of()))));
+            return out;
+        });
+    }
+
     public void patch(PolicyKind kind, String parentPath, String id, ObjectNode body, String user) {
         check(kind, id, body);
         checkCriteria(kind, parentPath, id, body);
