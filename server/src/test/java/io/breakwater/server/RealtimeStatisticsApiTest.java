@@ -137,6 +137,17 @@ class RealtimeStatisticsApiTest {
     }
 
     @Test
+    void aClusterRegisteredAgainUnderTheSameNameHasNoReportHistory() {
+        report(5, 0);
+        assertThat(admin.delete(ClusterSetup.CONTROL_PLANES + "prod").status()).isEqualTo(200);
+        prod = ClusterSetup.register(admin, "prod");
+
+        JsonNode reply = admin.get("/api/v1/breakwater/statistics/rules?cluster=prod&source=realtime").json();
+
+        assertThat(reply.get("collection").get(0).get("report_time").isNull()).isTrue();
+    }
+
+    @Test
     void anUnknownSourceIsRefusedNamingTheParameter() {
         var r = admin.get("/api/v1/breakwater/statistics/rules?source=live");
 
