@@ -102,7 +102,11 @@ export interface Traceflow extends TraceflowRequest {
   path?: string;
   state: 'PENDING' | 'COMPLETED' | 'FAILED';
   predicted: {
-    verdict: 'ALLOWED' | 'DENIED' | 'UNPREDICTED';
+    /** MIXED: a Service destination whose endpoints are predicted differently (see endpoints). */
+    verdict: 'ALLOWED' | 'DENIED' | 'MIXED' | 'UNPREDICTED';
+    /** A Service destination: each endpoint Pod with its target port and verdict. */
+    endpoints?: { pod: string; ip: string; port: number; verdict: 'ALLOWED' | 'DENIED' }[];
+    endpoints_agree?: boolean;
     /** Absent when UNPREDICTED. */
     deciding_rules?: { direction: string; policy: string; rule: string; action: string }[];
     /** The evaluator's explanation (as `GET …/explain` answers), absent when UNPREDICTED. */
@@ -116,7 +120,8 @@ export interface Traceflow extends TraceflowRequest {
     verdict: 'DELIVERED' | 'DROPPED' | 'REJECTED' | 'UNKNOWN';
     results: { node: string; role: string; observations: Observation[] }[];
   };
-  agreement: { status: 'AGREE' | 'DISAGREE' | 'UNDECIDED'; message: string };
+  /** endpoint: for a Service, the endpoint Pod the observation named and the comparison used. */
+  agreement: { status: 'AGREE' | 'DISAGREE' | 'UNDECIDED'; message: string; endpoint?: string };
 }
 
 const enc = encodeURIComponent;

@@ -57,10 +57,10 @@ public final class Adapter implements AutoCloseable {
         var resources = new AntreaResources(client);
         var realizer = new Realizer(resources, writer.apply(resources), new ImportedPolicies(client), realization,
                 plane, owner, Clock.systemUTC());
+        var stats = new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD);
         var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
-                new RealizationLoop(realizer, plane, resources, timing), realizer,
-                new AntreaHealthWatch(client, plane, timing.heartbeat()),
-                new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD),
+                new RealizationLoop(realizer, plane, resources, timing, stats::requestCollection), realizer,
+                new AntreaHealthWatch(client, plane, timing.heartbeat()), stats,
                 new TraceflowRunner(client, plane, realizer::desiredState, Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 new SupportBundleRunner(new SupportBundleCollector(client, SupportBundleCollector.Limits.defaults(),
                         plane.secrets(), SupportBundleCollector.Self.fromEnvironment()), plane, Duration.ofSeconds(2)));

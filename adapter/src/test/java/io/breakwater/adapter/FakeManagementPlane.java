@@ -88,9 +88,16 @@ public final class FakeManagementPlane implements ManagementPlane {
 
     @Override
     public synchronized Optional<DesiredState> fetchDesiredState(long since, Duration wait) {
+        return fetchDesiredState(since, -1, wait);
+    }
+
+    /** As the server: also answers when the state's {@code stats_request} differs from {@code statsSeen} (>= 0). */
+    @Override
+    public synchronized Optional<DesiredState> fetchDesiredState(long since, long statsSeen, Duration wait) {
         failWhenDown();
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!down && (desired == null || desired.version() == since)) {
+        while (!down && (desired == null || desired.version() == since
+                && (statsSeen < 0 || desired.statsRequest() == statsSeen))) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return Optional.empty();

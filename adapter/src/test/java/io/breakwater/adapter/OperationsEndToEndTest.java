@@ -138,6 +138,22 @@ class OperationsEndToEndTest {
         assertThat(hits()).isEqualTo(11);
     }
 
+    @Test
+    void aRealtimeReadReturnsCountersWrittenAfterTheLastCollection() {
+        await().until(() -> adapter.realizer().desiredState().map(s -> s.securityPolicies().size()).orElse(0) == 1);
+        antreaCounts(6, 4);
+        adapter.stats().collectNow(); // the last collection before the read: 10 hits
+        antreaCounts(20, 10);
+
+        JsonNode stats = call("GET", "/policy/api/v1/infra/domains/default/security-policies/web/statistics"
+                + "?source=realtime", null);
+
+        assertThat(stats.path("source").asText()).as(stats.toString()).isEqualTo("realtime");
+        assertThat(stats.path("results").get(0).path("statistics").path("results").get(0).path("hit_count").asLong())
+                .isEqualTo(30);
+        assertThat(hits()).isEqualTo(30); // the realtime report is stored like any other
+    }
+
     private void agentInfo(String node, Instant heartbeat) {
         GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
                 .withApiVersion(MonitoringKind.AGENT_INFO.apiVersion()).withKind(MonitoringKind.AGENT_INFO.kind())

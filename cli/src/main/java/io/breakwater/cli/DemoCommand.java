@@ -99,13 +99,14 @@ final class DemoCommand implements Callable<Integer> {
                 Antrea is SIMULATED here: a stand-in writes the controller and agent monitoring objects (heartbeat
                 every 20 s) and made-up, growing rule counters; Traceflows are answered as if every packet were
                 delivered (no data plane enforces anything), so a denied flow shows a disagreement.
-                After an import (stats are read every minute):
+                After an import (stats are read every minute; --realtime asks the adapter to read them now):
                   ./breakwater get health --server %s --cluster %s
-                  ./breakwater get stats --server %s
+                  ./breakwater get stats --server %s --realtime
+                  ./breakwater traceflow --server %s --cluster %s --from shop/api-1 --to svc:shop/web --port 80
 
                 Ctrl-C stops everything%s.
                 """.formatted(url, demo.dataDir(), url, demo.adminPassword(), c, demo.sampleObjects(),
                 demo.kubernetes().url(), demo.adminPassword(), url, c, url, String.join(",", networkPolicyUids), url, c,
-                url, c, url, url, c, url, c, url, demo.temporaryDataDir() ? " and deletes the data directory" : "");
+                url, c, url, url, c, url, c, url, url, c, demo.temporaryDataDir() ? " and deletes the data directory" : "");
     }
 }

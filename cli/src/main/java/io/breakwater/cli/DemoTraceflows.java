@@ -38,10 +38,11 @@ final class DemoTraceflows implements AutoCloseable {
             return;
         }
         String node = sourceNode(tf);
-        var observations = List.of(
-                observation("SpoofGuard", "Forwarded"),
-                observation("Forwarding", "Forwarded"),
-                observation("Forwarding", "Delivered"));
+        var observations = new java.util.ArrayList<Map<String, Object>>(List.of(observation("SpoofGuard", "Forwarded")));
+        serviceEndpoint(tf).ifPresent(ip -> observations.add(Map.of("component", "LB", "componentInfo", MARK,
+                "action", "Forwarded", "translatedDstIP", ip)));
+        observations.add(observation("Forwarding", "Forwarded"));
+        observations.add(observation("Forwarding", "Delivered"));
         try {
             client.genericKubernetesResources(TraceflowKind.context()).withName(tf.getMetadata().getName())
                     .editStatus(r -> {
@@ -64,6 +65,22 @@ final class DemoTraceflows implements AutoCloseable {
         }
         var nodes = client.nodes().list().getItems();
         return nodes.isEmpty() ? "node" : nodes.getFirst().getMetadata().getName();
+    }
+
+    /** For a Service destination, the IP of the first running Pod its selector matches: the "chosen" endpoint. */
+    private java.util.Optional<String> serviceEndpoint(GenericKubernetesResource tf) {
+        if (!(tf.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec)
+                || !(spec.get("destination") instanceof Map<?, ?> dst) || !(dst.get("service") instanceof String name)) {
+            return java.util.Optional.empty();
+        }
+        String namespace = String.valueOf(dst.get("namespace"));
+        var service = client.services().inNamespace(namespace).withName(name).get();
+        if (service == null || service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return client.pods().inNamespace(namespace).withLabels(service.getSpec().getSelector()).list().getItems()
+                .stream().filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+                .map(p -> p.getStatus().getPodIP()).sorted().findFirst();
     }
 
     private static Map<String, Object> observation(String component, String action) {

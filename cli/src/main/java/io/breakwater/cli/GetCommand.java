@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
             "acnp --cluster NAME shows the ClusterNetworkPolicies the cluster's adapter realized, as kubectl get acnp "
                 + "prints them (from the status the adapter reports).",
             "stats [--cluster NAME] shows sessions, packets and bytes per DFW rule as Antrea counted them (summed "
-                + "over clusters without --cluster; totals survive Antrea counter resets). unusedrules [--period-days N] "
+                + "over clusters without --cluster; totals survive Antrea counter resets); with --realtime the "
+                + "clusters' adapters read Antrea's counters first (waiting at most 10 s; else the cached figures, "
+                + "and stderr says how old). unusedrules [--period-days N] "
                 + "lists rules in force without a hit for N days (default 30): cleanup candidates.",
             "health --cluster NAME shows the Antrea Controller and Agents of the cluster: HEALTHY, DEGRADED (an agent "
                 + "without heartbeat for 3 minutes, a condition not True, a component missing) or UNKNOWN (no "
@@ -130,6 +132,11 @@ final class GetCommand implements Callable<Integer> {
             description = "unusedrules: rules without a hit for N days (default ${DEFAULT-VALUE})")
     int periodDays;
 
+    @Option(names = "--realtime",
+            description = "stats, unusedrules: ask the clusters' adapters to read Antrea's counters now (NSX "
+                    + "source=realtime; waits at most 10 s, else shows the cached figures and says so on stderr)")
+    boolean realtime;
+
     @Option(names = {"-o", "--output"}, paramLabel = "table|json|yaml", defaultValue = "table",
             description = "table (default), json or yaml (the server's objects, as a list)")
     ItemsOutput.Format output;
@@ -157,6 +164,13 @@ final class GetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "-n and --cluster apply to namespaces, pods, services, "
                     + "nodes, networkpolicies and ingresses, not to " + resource);
         }
+        if (realtime && resource != Resource.stats && resource != Resource.unusedrules) {
+            throw new ParameterException(spec.commandLine(), "--realtime applies to stats and unusedrules, not to "
+                    + resource);
+        }
+        if (realtime) {
+            collectNow();
+        }
         if (id != null && resource != Resource.groups && resource != Resource.policies) {
             throw new ParameterException(spec.commandLine(), "an ID selects one of groups or policies, not of "
                     + resource + " (filter those with -n and --cluster)");
@@ -176,6 +190,24 @@ final class GetCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * One realtime read (a page of one: the collection, not the list, is what matters) so that the listing that
+     * follows sees fresh counters; says on stderr which clusters' figures are cached and how old they are.
+     */
+    private void collectNow() {
+        String sep = filter().isEmpty() ? "?" : "&";
+        JsonNode reply = connection.get(Resource.stats.path + filter() + sep + "source=realtime&page_size=1");
+        var err = spec.commandLine().getErr();
+        for (JsonNode c : reply.path("collection")) {
+            if (!c.path("source").asText().equals("realtime")) {
+                err.println("breakwater get: cluster " + c.path("cluster").asText() + ": cached figures ("
+                        + c.path("reason").asText() + "; last report " + (c.path("age_seconds").isNull()
+                        ? "never" : c.path("age_seconds").asLong() + " s ago") + ")");
+            }
+        }
+        err.flush();
     }
 
     private Integer health() {

@@ -24,6 +24,11 @@ final class TraceflowText {
                     .append(r.path("rule").asText()).append(" of policy ").append(r.path("policy").asText())
                     .append(" (").append(r.path("action").asText()).append(")\n");
         }
+        for (JsonNode e : p.path("endpoints")) {
+            out.append("           endpoint ").append(e.path("pod").asText()).append(' ').append(e.path("ip").asText())
+                    .append(':').append(e.path("port").asInt()).append(' ').append(e.path("verdict").asText())
+                    .append('\n');
+        }
         JsonNode o = tf.path("observed");
         if (o.isNull() || o.isMissingNode()) {
             out.append("observed   <none yet> (state ").append(tf.path("state").asText()).append(")\n");
@@ -41,6 +46,9 @@ final class TraceflowText {
                     if (!ob.path("network_policy").asText("").isEmpty()) {
                         out.append(" by ").append(ob.path("network_policy").asText()).append(" rule ")
                                 .append(ob.path("network_policy_rule").asText());
+                    }
+                    if (ob.has("translated_dst_ip")) {
+                        out.append(" to endpoint ").append(ob.path("translated_dst_ip").asText());
                     }
                     if (ob.has("dfw_rule_id")) {
                         out.append(" = DFW rule ").append(ob.path("dfw_rule_id").asText()).append(" of policy ")

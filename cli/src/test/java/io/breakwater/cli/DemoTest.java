@@ -115,4 +115,16 @@ class DemoTest {
         assertThat(DemoCommand.instructions(demo, List.of("uid-1"))).contains("Antrea is SIMULATED here",
                 "get health --server " + demo.url() + " --cluster demo");
     }
+
+    @Test
+    void aServiceTraceflowIsPredictedPerEndpointAndAnsweredWithASimulatedEndpoint() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> admin("GET", "/api/v1/breakwater/inventory/pods?cluster=demo",
+                null).path("result_count").asInt() == 5);
+
+        var run = cli("traceflow", "--cluster", "demo", "--from", "shop/api-1", "--to", "svc:shop/web", "--port", "80");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("predicted  ALLOWED", "endpoint shop/web-1 ", "endpoint shop/web-2 ",
+                "LB Forwarded to endpoint", "AGREE: endpoint shop/web-");
+    }
 }

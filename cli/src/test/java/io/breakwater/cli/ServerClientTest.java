@@ -542,6 +542,26 @@ class ServerClientTest {
     }
 
     @Test
+    void getStatsRealtimeWithoutAnAnsweringAdapterSaysTheFiguresAreCached() {
+        push("unasked");
+
+        var run = cli("get", "stats", "--cluster", "unasked", "--realtime");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("breakwater get: cluster unasked: cached figures (adapter did not answer "
+                + "within 10 s; last report never)");
+        assertThat(run.out()).isEqualTo("No resources found.\n");
+    }
+
+    @Test
+    void realtimeAppliesOnlyToStatistics() {
+        var run = cli("get", "pods", "--realtime");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("breakwater get: --realtime applies to stats and unusedrules, not to pods");
+    }
+
+    @Test
     void supportBundleWithoutAnAdapterTimesOutAndWritesNoFile(@TempDir Path dir) {
         push("bundled");
         Path file = dir.resolve("b.tar.gz");

@@ -33,6 +33,7 @@ import io.breakwater.server.policy.CapacityGuard;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.stats.RuleStatistics;
+import io.breakwater.server.stats.StatsCollections;
 import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
 import io.breakwater.server.traceflow.Traceflows;
@@ -137,7 +138,8 @@ public final class Server {
                 Evaluations::builds).description("cluster evaluation models built (a warm hit builds none)")
                 .register(metrics.registry());
         EvaluationRoutes.register(app, evaluations);
-        OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock),
+        OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock,
+                new StatsCollections(db, feed, clock)),
                 policyService, new Traceflows(db, clusters, evaluations, clock), new SupportBundles(db, clock));
         AdapterRoutes.register(app, clusters, new Ingest(db, desired, clock), desired,
                 new Realization(db, desired, clock), metrics);

@@ -12,9 +12,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code PUT/GET …/clusters/{cluster}/antrea-health}: what the adapter reports and how the server judges it. */
+/**
+ * {@code PUT/GET …/clusters/{cluster}/antrea-health}: what the adapter reports and how the server judges it. On H2 and on PostgreSQL
+ * (when BREAKWATER_TEST_PG_URL is set).
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "postgres"})
 class AntreaHealthApiTest {
+
+    @Parameter
+    String store;
 
     static final String HEALTH = "/api/v1/breakwater/clusters/prod/antrea-health";
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -42,14 +53,16 @@ class AntreaHealthApiTest {
                 return now.get();
             }
         };
-        server = Server.start(TestServers.config().withClock(clock));
+        server = Server.start(TestServers.config(store).withClock(clock));
         admin = TestServers.admin(server);
         prod = ClusterSetup.register(admin, "prod");
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) { // null when the PostgreSQL run was skipped
+            server.close();
+        }
     }
 
     static Map<String, Object> component(String name, Instant beat, String healthyType, String connection) {

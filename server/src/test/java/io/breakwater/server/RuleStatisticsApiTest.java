@@ -13,9 +13,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Rule statistics: adapters report Antrea's raw counters, the server keeps totals that never go backwards. */
+/**
+ * Rule statistics: adapters report Antrea's raw counters, the server keeps totals that never go backwards. On H2 and on PostgreSQL
+ * (when BREAKWATER_TEST_PG_URL is set).
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "postgres"})
 class RuleStatisticsApiTest {
+
+    @Parameter
+    String store;
 
     static final String POLICIES = "/policy/api/v1/infra/domains/default/security-policies/";
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -44,7 +55,7 @@ class RuleStatisticsApiTest {
                 return now.get();
             }
         };
-        server = Server.start(TestServers.config().withClock(clock));
+        server = Server.start(TestServers.config(store).withClock(clock));
         admin = TestServers.admin(server);
         prod = ClusterSetup.register(admin, "prod");
         dev = ClusterSetup.register(admin, "dev");
@@ -55,7 +66,9 @@ class RuleStatisticsApiTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) { // null when the PostgreSQL run was skipped
+            server.close();
+        }
     }
 
     static void report(ClusterSetup cluster, String rule, long sessions, long packets, long bytes) {

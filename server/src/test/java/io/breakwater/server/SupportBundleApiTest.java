@@ -12,9 +12,20 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Support bundles: administrators request and download, the cluster's adapter uploads. */
+/**
+ * Support bundles: administrators request and download, the cluster's adapter uploads. On H2 and on PostgreSQL
+ * (when BREAKWATER_TEST_PG_URL is set).
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "postgres"})
 class SupportBundleApiTest {
+
+    @Parameter
+    String store;
 
     static final String BUNDLES = "/api/v1/breakwater/clusters/prod/support-bundles";
 
@@ -24,14 +35,16 @@ class SupportBundleApiTest {
 
     @BeforeEach
     void start() {
-        server = TestServers.h2();
+        server = TestServers.on(store);
         admin = TestServers.admin(server);
         prod = ClusterSetup.register(admin, "prod");
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) { // null when the PostgreSQL run was skipped
+            server.close();
+        }
     }
 
     static byte[] gzip(String text) throws IOException {

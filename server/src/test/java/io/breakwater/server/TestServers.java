@@ -24,6 +24,12 @@ final class TestServers {
         }
     }
 
+    /** {@link #config()} on the named store: "h2" (its data dir) or "postgres" in a fresh schema (skipped when unset). */
+    static ServerConfig config(String store) {
+        String url = jdbcUrl(store);
+        return url.isEmpty() ? config() : config().withJdbcUrl(url);
+    }
+
     static RunningServer h2() {
         return Server.start(config());
     }

@@ -8,9 +8,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Traceflow: the evaluator's prediction beside the adapter's observation, and their disagreement flagged. */
+/**
+ * Traceflow: the evaluator's prediction beside the adapter's observation, and their disagreement flagged. On H2 and on PostgreSQL
+ * (when BREAKWATER_TEST_PG_URL is set).
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "postgres"})
 class TraceflowApiTest {
+
+    @Parameter
+    String store;
 
     static final String TRACEFLOWS = "/policy/api/v1/infra/traceflows";
     static final String ADAPTER = "/api/v1/breakwater/clusters/prod";
@@ -21,7 +32,7 @@ class TraceflowApiTest {
 
     @BeforeEach
     void start() {
-        server = TestServers.h2();
+        server = TestServers.on(store);
         admin = TestServers.admin(server);
         prod = ClusterSetup.register(admin, "prod");
         prod.push(Fixtures.inventory("shop", 0));
@@ -29,7 +40,9 @@ class TraceflowApiTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) { // null when the PostgreSQL run was skipped
+            server.close();
+        }
     }
 
     JsonNode request() {
@@ -105,10 +118,12 @@ class TraceflowApiTest {
     }
 
     @Test
-    void aServiceDestinationIsNotPredicted() {
+    void aServiceMissingFromTheInventoryIsNotPredicted() {
         var r = admin.post(TRACEFLOWS, Map.of("cluster", "prod", "source", Map.of("pod", "shop/web-1"),
                 "destination", Map.of("service", "shop/db"), "port", 5432));
 
         assertThat(r.json().get("predicted").get("verdict").asText()).isEqualTo("UNPREDICTED");
+        assertThat(r.json().get("predicted").get("note").asText()).isEqualTo("Service shop/db is not in cluster "
+                + "prod's inventory");
     }
 }

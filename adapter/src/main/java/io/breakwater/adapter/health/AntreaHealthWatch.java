@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Watches AntreaControllerInfo and AntreaAgentInfo and reports them to the server ({@code PUT …/antrea-health}):
  * at once after a change and every {@code period} anyway, so the server sees the heartbeats age even when nothing
  * changes. A failed report is simply sent again at the next tick: each report is complete.
+ *
+ * <p>Antrea may be installed after the adapter: while a monitoring CRD is missing its informer's first list fails
+ * (404) and the informer stops. Such an informer is replaced by a new one every {@code recheck} (default 30 s), so
+ * the adapter starts reporting once the CRDs exist, without a restart.
  */
 public final class AntreaHealthWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AntreaHealthWatch.class);
@@ -28,31 +32,65 @@ public final class AntreaHealthWatch implements AutoCloseable {
 
     private final KubernetesClient client;
     private final ManagementPlane plane;
+    /** How often an informer whose CRD was missing is started again. */
+    public static final Duration RECHECK = Duration.ofSeconds(30);
+
     private final Duration period;
+    private final Duration recheck;
     private final Map<MonitoringKind, SharedIndexInformer<GenericKubernetesResource>> informers =
-            new EnumMap<>(MonitoringKind.class);
+            new ConcurrentHashMap<>();
+    private final Map<MonitoringKind, Long> startedAt = new ConcurrentHashMap<>();
     private final Semaphore changed = new Semaphore(0);
     private volatile boolean running = true;
     private volatile long reports;
     private Thread sender;
 
     public AntreaHealthWatch(KubernetesClient client, ManagementPlane plane, Duration period) {
+        this(client, plane, period, RECHECK);
+    }
+
+    public AntreaHealthWatch(KubernetesClient client, ManagementPlane plane, Duration period, Duration recheck) {
         this.client = client;
         this.plane = plane;
         this.period = period;
+        this.recheck = recheck;
     }
 
     public void start() {
         for (var kind : MonitoringKind.values()) {
-            // not inform(): it would block, and fail when a cluster has no Antrea CRDs yet; this retries in the background
-            var informer = client.genericKubernetesResources(kind.context()).runnableInformer(0);
-            informer.addEventHandler(new Poke());
-            informer.start();
-            informers.put(kind, informer);
+            startInformer(kind);
         }
         sender = new Thread(this::loop, "breakwater-antrea-health");
         sender.setDaemon(true);
         sender.start();
+    }
+
+    private void startInformer(MonitoringKind kind) {
+        // not inform(): it would block, and throw when the cluster has no Antrea CRDs yet
+        var informer = client.genericKubernetesResources(kind.context()).runnableInformer(0);
+        informer.addEventHandler(new Poke());
+        informer.stopped().whenComplete((done, error) -> {
+            if (running && error != null) {
+                LOG.info("{} cannot be watched yet (is Antrea installed?), trying again within {} s: {}", kind.kind(),
+                        recheck.toSeconds(), error.getMessage());
+                changed.release(); // let the loop see it
+            }
+        });
+        startedAt.put(kind, System.nanoTime());
+        informers.put(kind, informer);
+        informer.start();
+    }
+
+    /** Replaces informers that stopped before they ever listed (their CRD was missing) once {@code recheck} passed. */
+    private void restartStopped() {
+        for (var kind : MonitoringKind.values()) {
+            var informer = informers.get(kind);
+            boolean due = System.nanoTime() - startedAt.get(kind) >= recheck.toNanos();
+            if (running && due && !informer.isRunning() && !informer.hasSynced()) {
+                informer.close();
+                startInformer(kind);
+            }
+        }
     }
 
     /** Reports the server accepted. */
@@ -72,6 +110,7 @@ public final class AntreaHealthWatch implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
+                restartStopped();
                 if (informers.values().stream().allMatch(SharedIndexInformer::hasSynced)) {
                     plane.reportAntreaHealth(current());
                     reports++;
@@ -82,7 +121,7 @@ public final class AntreaHealthWatch implements AutoCloseable {
                 LOG.warn("Antrea health report failed", e);
             }
             try {
-                if (changed.tryAcquire(period.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (changed.tryAcquire(Math.min(period.toMillis(), recheck.toMillis()), TimeUnit.MILLISECONDS)) {
                     changed.drainPermits(); // changes arriving together make one report
                 }
             } catch (InterruptedException e) {

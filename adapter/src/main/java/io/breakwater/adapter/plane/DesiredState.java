@@ -12,10 +12,17 @@ public record DesiredState(
         @JsonProperty("version") long version,
         @JsonProperty("groups") List<Group> groups,
         @JsonProperty("security_policies") List<SecurityPolicy> securityPolicies,
-        @JsonProperty("imported_network_policies") List<ImportedNetworkPolicy> importedNetworkPolicies) {
+        @JsonProperty("imported_network_policies") List<ImportedNetworkPolicy> importedNetworkPolicies,
+        @JsonProperty("stats_request") long statsRequest) {
 
     /** Version the adapter asks with before it has seen any state. */
     public static final long NONE = -1;
+
+    /** A state without a statistics request number (servers before it, tests). */
+    public DesiredState(long version, List<Group> groups, List<SecurityPolicy> securityPolicies,
+            List<ImportedNetworkPolicy> importedNetworkPolicies) {
+        this(version, groups, securityPolicies, importedNetworkPolicies, 0);
+    }
 
     public DesiredState {
         groups = groups == null ? List.of() : List.copyOf(groups);

@@ -57,6 +57,11 @@ public final class FailoverManagementPlane implements ManagementPlane {
     }
 
     @Override
+    public Optional<DesiredState> fetchDesiredState(long since, long statsSeen, Duration wait) {
+        return call(p -> p.fetchDesiredState(since, statsSeen, wait));
+    }
+
+    @Override
     public void reportStatus(StatusReport report) {
         call(p -> {
             p.reportStatus(report);

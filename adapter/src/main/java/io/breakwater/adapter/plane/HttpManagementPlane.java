@@ -64,7 +64,13 @@ public final class HttpManagementPlane implements ManagementPlane {
 
     @Override
     public Optional<DesiredState> fetchDesiredState(long since, Duration wait) {
-        var builder = request("desired-state?since=" + since + "&wait_seconds=" + wait.toSeconds())
+        return fetchDesiredState(since, -1, wait);
+    }
+
+    @Override
+    public Optional<DesiredState> fetchDesiredState(long since, long statsSeen, Duration wait) {
+        var builder = request("desired-state?since=" + since + (statsSeen >= 0 ? "&stats_seen=" + statsSeen : "")
+                + "&wait_seconds=" + wait.toSeconds())
                 .timeout(CALL_TIMEOUT.plus(wait)).GET();
         var response = send(builder, 304);
         if (response.statusCode() == 304) {

@@ -20,6 +20,14 @@ public interface ManagementPlane {
     /** Long poll: the desired state when its version differs from {@code since}, empty when the wait ended. */
     Optional<DesiredState> fetchDesiredState(long since, Duration wait);
 
+    /**
+     * As {@link #fetchDesiredState(long, Duration)}, and also answers (with the same version) when the server's
+     * number of asked statistics collections differs from {@code statsSeen} ({@code -1}: not interested).
+     */
+    default Optional<DesiredState> fetchDesiredState(long since, long statsSeen, Duration wait) {
+        return fetchDesiredState(since, wait);
+    }
+
     /** Reports realization status and adapter health; doubles as the heartbeat. */
     void reportStatus(StatusReport report);
 

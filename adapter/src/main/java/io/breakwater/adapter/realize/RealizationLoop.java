@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ public final class RealizationLoop implements AutoCloseable {
     private final ManagementPlane plane;
     private final AntreaResources resources;
     private final Timing timing;
+    private final LongConsumer statsRequested;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         var thread = new Thread(r, "breakwater-realize");
         thread.setDaemon(true);
@@ -38,6 +40,13 @@ public final class RealizationLoop implements AutoCloseable {
     private Thread follower;
 
     public RealizationLoop(Realizer realizer, ManagementPlane plane, AntreaResources resources, Timing timing) {
+        this(realizer, plane, resources, timing, request -> { });
+    }
+
+    /** {@code statsRequested} gets the number of each statistics collection the server asks for (realtime reads). */
+    public RealizationLoop(Realizer realizer, ManagementPlane plane, AntreaResources resources, Timing timing,
+                           LongConsumer statsRequested) {
+        this.statsRequested = statsRequested;
         this.realizer = realizer;
         this.plane = plane;
         this.resources = resources;
@@ -75,16 +84,25 @@ public final class RealizationLoop implements AutoCloseable {
 
     private void followDesiredState() {
         long since = DesiredState.NONE;
+        long statsSeen = -1;
         int failures = 0;
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                var state = plane.fetchDesiredState(since, timing.longPoll());
+                var state = plane.fetchDesiredState(since, statsSeen, timing.longPoll());
                 failures = 0;
-                if (state.isPresent()) {
+                if (state.isEmpty()) {
+                    continue;
+                }
+                if (state.get().version() != since) {
                     since = state.get().version();
                     realizer.accept(state.get());
                     requestReconcile();
                 }
+                long asked = state.get().statsRequest();
+                if (statsSeen >= 0 && asked != statsSeen) {
+                    statsRequested.accept(asked);
+                }
+                statsSeen = asked;
             } catch (ManagementPlaneUnavailable e) {
                 LOG.warn("desired state: {}", e.getMessage());
                 if (!timing.backoff().pause(++failures)) {

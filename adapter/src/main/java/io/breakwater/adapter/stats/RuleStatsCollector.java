@@ -11,13 +11,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads Antrea's rule statistics every {@code period} and reports them ({@code PUT …/rule-stats}).
- * {@link #collectNow()} reads and reports at once (tests, on request). A cluster without the stats API (Antrea's
+ * {@link #requestCollection(long)} makes the collector thread read and report at once, naming the server's request
+ * (a realtime read waits for that report); {@link #collectNow()} does it on the caller's thread (tests). A cluster without the stats API (Antrea's
  * NetworkPolicyStats feature off) is logged and retried at the next period.
  */
 public final class RuleStatsCollector implements AutoCloseable {
@@ -28,6 +32,8 @@ public final class RuleStatsCollector implements AutoCloseable {
     private final ManagementPlane plane;
     private final Supplier<Optional<DesiredState>> desired;
     private final Duration period;
+    private final Semaphore asked = new Semaphore(0);
+    private final AtomicLong pendingRequest = new AtomicLong();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -46,10 +52,23 @@ public final class RuleStatsCollector implements AutoCloseable {
     }
 
     /** Reads the counters and reports them; returns the report sent. */
-    public synchronized ObjectNode collectNow() {
+    public ObjectNode collectNow() {
+        return collect(0);
+    }
+
+    /** Asks the collector thread to read and report now, answering the server's request {@code request}. */
+    public void requestCollection(long request) {
+        pendingRequest.accumulateAndGet(request, Math::max);
+        asked.release();
+    }
+
+    private synchronized ObjectNode collect(long request) {
         var policies = desired.get().map(DesiredState::securityPolicies).orElse(List.of());
         ObjectNode report = RuleStatsReport.of(RuleNames.of(policies), list(StatsKind.ACNP_STATS),
                 list(StatsKind.NETWORK_POLICY_STATS));
+        if (request > 0) {
+            report.put("request", request);
+        }
         plane.reportRuleStats(report);
         return report;
     }
@@ -64,8 +83,10 @@ public final class RuleStatsCollector implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                Thread.sleep(period.toMillis());
-                collectNow();
+                if (asked.tryAcquire(period.toMillis(), TimeUnit.MILLISECONDS)) {
+                    asked.drainPermits();
+                }
+                collect(pendingRequest.getAndSet(0));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -73,6 +73,9 @@ public final class TraceflowMapping {
                 ob.put("component_info", o.path("componentInfo").asText(""));
                 ob.put("action", action);
                 ob.put("pod", o.path("pod").asText(""));
+                if (o.has("translatedDstIP")) { // the Service endpoint Antrea's load balancer chose
+                    ob.put("translated_dst_ip", o.path("translatedDstIP").asText());
+                }
                 String policy = o.path("networkPolicy").asText("");
                 String acnp = policy.contains(":") ? policy.substring(policy.lastIndexOf(':') + 1) : policy;
                 String rule = o.path("networkPolicyRule").asText("");

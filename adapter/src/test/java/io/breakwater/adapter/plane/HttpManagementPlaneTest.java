@@ -106,6 +106,16 @@ class HttpManagementPlaneTest {
     }
 
     @Test
+    void aLongPollNamesTheLastStatisticsRequestItSaw() {
+        status = 304;
+
+        plane.fetchDesiredState(5, 3, Duration.ofSeconds(30));
+
+        assertThat(requests).singleElement().asString()
+                .startsWith("GET /api/v1/breakwater/clusters/prod-1/desired-state?since=5&stats_seen=3&wait_seconds=30 ");
+    }
+
+    @Test
     void desiredStateIsReadWithNsxFieldNames() {
         reply = """
                 {"version": 3, "groups": [{"resource_type": "Group", "id": "web", "display_name": "web",

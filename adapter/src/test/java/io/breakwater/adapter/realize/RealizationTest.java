@@ -247,4 +247,31 @@ class RealizationTest {
         await().untilAsserted(() -> assertThat(plane.lastReport()).get()
                 .extracting(r -> r.adapter().desiredVersion()).isEqualTo(2L));
     }
+
+    @Test
+    void aStatisticsRequestInAnUnchangedDesiredStateIsAnsweredAtOnceNamingIt() {
+        DesiredState state = Fixtures.webToDb(1);
+        plane.publish(state);
+        startAdapter();
+        awaitConverged();
+
+        plane.publish(new DesiredState(state.version(), state.groups(), state.securityPolicies(),
+                state.importedNetworkPolicies(), 7));
+
+        await().untilAsserted(() -> assertThat(plane.statsReports())
+                .anySatisfy(r -> assertThat(r.path("request").asLong()).isEqualTo(7)));
+    }
+
+    @Test
+    void theFirstDesiredStateDoesNotTriggerAStatisticsReport() {
+        DesiredState state = Fixtures.webToDb(1);
+        plane.publish(new DesiredState(state.version(), state.groups(), state.securityPolicies(),
+                state.importedNetworkPolicies(), 3));
+        startAdapter();
+        awaitConverged();
+        plane.publish(new DesiredState(2, state.groups(), state.securityPolicies(), state.importedNetworkPolicies(), 3));
+
+        await().until(() -> adapter.realizer().desiredState().map(DesiredState::version).orElse(0L) == 2);
+        assertThat(plane.statsReports()).isEmpty(); // the periodic read comes only after a minute
+    }
 }

@@ -32,7 +32,8 @@ public final class AdapterRoutes {
             clusters.require(cluster);
             long since = longParam(ctx, "since", -1, Long.MAX_VALUE, -1);
             long wait = longParam(ctx, "wait_seconds", 0, 60, 0);
-            var state = desired.await(cluster, since, Duration.ofSeconds(wait));
+            long statsSeen = longParam(ctx, "stats_seen", -1, Long.MAX_VALUE, -1);
+            var state = desired.await(cluster, since, statsSeen, Duration.ofSeconds(wait));
             if (state.isPresent()) {
                 ctx.json(state.get());
             } else {

@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.server.auth.Permission;
 import io.breakwater.server.bundle.SupportBundles;
 import io.breakwater.server.desired.DesiredStates;
+import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.health.AntreaHealth;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyService;
 import io.breakwater.server.stats.RuleStatistics;
+import io.breakwater.server.stats.StatsCollections;
 import io.breakwater.server.traceflow.Traceflows;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,22 +55,31 @@ public final class OperationsRoutes {
                 Json.parseObject(ctx.body()))), need(Permission.CLUSTER_WRITE));
         app.get(PolicyRoutes.BASE + PolicyKind.DOMAIN + "/security-policies/{id}/statistics", ctx -> {
             ObjectNode policy = policies.get(PolicyKind.SECURITY_POLICY, PolicyKind.DOMAIN, ctx.pathParam("id"));
+            String id = policy.path("id").asText();
+            var asked = new java.util.LinkedHashSet<String>();
+            clusters.list().stream().map(Clusters.Cluster::name).filter(c -> DesiredStates.spans(policy, c))
+                    .forEach(asked::add);
+            stats.rows("", id).forEach(r -> asked.add(r.cluster()));
+            ObjectNode collection = realtime(ctx, stats, List.copyOf(asked));
             var paths = new LinkedHashMap<String, String>();
             policy.path("rules").forEach(r -> paths.put(r.path("id").asText(), r.path("path").asText()));
-            ctx.json(stats.nsxStatistics(policy.path("id").asText(), paths, DesiredStates.CONTROL_PLANES));
+            ctx.json(stats.nsxStatistics(id, paths, DesiredStates.CONTROL_PLANES).setAll(collection));
         }, need(Permission.POLICY_READ));
         app.get(STATISTICS + "/rules", ctx -> {
             String cluster = ctx.queryParam("cluster");
-            if (cluster != null && !cluster.isEmpty()) {
+            boolean one = cluster != null && !cluster.isEmpty();
+            if (one) {
                 clusters.require(cluster);
             }
-            ctx.json(ListQuery.from(ctx).page(stats.ruleViews(cluster == null ? "" : cluster)));
+            ObjectNode collection = realtime(ctx, stats, one ? List.of(cluster) : allClusters(clusters));
+            ctx.json(ListQuery.from(ctx).page(stats.ruleViews(one ? cluster : "")).setAll(collection));
         }, need(Permission.POLICY_READ));
         app.get(STATISTICS + "/unused-rules", ctx -> {
             long period = AdapterRoutes.longParam(ctx, "period_seconds", 1, 3650L * 24 * 3600, DEFAULT_UNUSED_SECONDS);
+            ObjectNode collection = realtime(ctx, stats, allClusters(clusters));
             ObjectNode page = ListQuery.from(ctx).page(stats.unused(rulesInForce(policies), period * 1000));
             page.put("period_seconds", period);
-            ctx.json(page);
+            ctx.json(page.setAll(collection));
         }, need(Permission.POLICY_READ));
     }
 
@@ -110,6 +122,29 @@ public final class OperationsRoutes {
             bundles.upload(cluster(ctx, clusters), ctx.pathParam("id"), ctx.bodyAsBytes());
             ctx.json(Json.MAPPER.createObjectNode().put("accepted", true));
         }, need(Permission.CLUSTER_WRITE));
+    }
+
+    /**
+     * NSX's {@code source}: {@code cached} (default) reads the stored figures; {@code realtime} first asks the
+     * clusters' adapters to collect now and waits up to {@code wait_seconds} (default 10) for them. Returns the
+     * fields describing the collection (empty for cached).
+     */
+    private static ObjectNode realtime(Context ctx, RuleStatistics stats, List<String> clusters)
+            throws InterruptedException {
+        String source = ctx.queryParam("source");
+        long wait = AdapterRoutes.longParam(ctx, "wait_seconds", 1, 60, StatsCollections.DEFAULT_WAIT.toSeconds());
+        if (source == null || source.isEmpty() || source.equals("cached")) {
+            return Json.MAPPER.createObjectNode();
+        }
+        if (!source.equals("realtime")) {
+            throw DomainException.invalid("source", "source must be realtime or cached, found '" + source + "'");
+        }
+        var bound = Duration.ofSeconds(wait);
+        return stats.collections().describe(stats.collections().collect(clusters, bound), bound);
+    }
+
+    private static List<String> allClusters(Clusters clusters) {
+        return clusters.list().stream().map(Clusters.Cluster::name).toList();
     }
 
     private static Map<String, List<String>> rulesInForce(PolicyService policies) {

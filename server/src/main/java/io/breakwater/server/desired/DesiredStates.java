@@ -10,6 +10,7 @@ import io.breakwater.server.policy.PolicyDocuments;
 import io.breakwater.server.policy.PolicyKind;
 import io.breakwater.server.policy.PolicyRow;
 import io.breakwater.server.policy.PolicyStore;
+import io.breakwater.server.stats.StatsCollections;
 import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
 import java.sql.Connection;
@@ -114,6 +115,7 @@ public final class DesiredStates {
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("version", version(c, cluster));
             out.setAll(content(c, cluster, Catalog.load(c)));
+            out.put("stats_request", StatsCollections.requested(c, cluster));
             return out;
         });
     }
@@ -128,22 +130,32 @@ public final class DesiredStates {
      * signal lost with a crashed replica or a reconnecting listener delays a change by that much at most).
      */
     public Optional<ObjectNode> await(String cluster, long since, Duration wait) throws InterruptedException {
+        return await(cluster, since, -1, wait);
+    }
+
+    /**
+     * As {@link #await(String, long, Duration)}, and also answers when the cluster's number of asked statistics
+     * collections ({@code stats_request}) differs from {@code statsSeen}; {@code -1} ignores it (older adapters).
+     */
+    public Optional<ObjectNode> await(String cluster, long since, long statsSeen, Duration wait)
+            throws InterruptedException {
         waiters.incrementAndGet();
         try {
-            return awaitChange(cluster, since, wait);
+            return awaitChange(cluster, since, statsSeen, wait);
         } finally {
             waiters.decrementAndGet();
         }
     }
 
-    private Optional<ObjectNode> awaitChange(String cluster, long since, Duration wait) throws InterruptedException {
+    private Optional<ObjectNode> awaitChange(String cluster, long since, long statsSeen, Duration wait)
+            throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long seen;
             synchronized (signal) {
                 seen = generation;
             }
-            if (version(cluster) != since) {
+            if (changed(cluster, since, statsSeen)) {
                 return Optional.of(snapshot(cluster));
             }
             long left = deadline - System.nanoTime();
@@ -156,6 +168,11 @@ public final class DesiredStates {
                 }
             }
         }
+    }
+
+    private boolean changed(String cluster, long since, long statsSeen) {
+        return db.rolledBack(c -> version(c, cluster) != since
+                || statsSeen >= 0 && StatsCollections.requested(c, cluster) != statsSeen);
     }
 
     private static long version(Connection c, String cluster) throws SQLException {

@@ -114,7 +114,7 @@ public final class Clusters {
                 return null;
             }
             for (String table : List.of("inventory_object", "imported_np", "realization_status",
-                    "antrea_health", "rule_stats", "traceflow",
+                    "antrea_health", "rule_stats", "rule_stats_collection", "traceflow",
                     "support_bundle")) {
                 try (var st = c.prepareStatement("delete from " + table + " where cluster = ?")) {
                     st.setString(1, name);

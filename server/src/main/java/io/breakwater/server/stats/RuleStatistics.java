@@ -35,10 +35,16 @@ public final class RuleStatistics {
 
     private final Database db;
     private final Clock clock;
+    private final StatsCollections collections;
 
-    public RuleStatistics(Database db, Clock clock) {
+    public RuleStatistics(Database db, Clock clock, StatsCollections collections) {
         this.db = db;
         this.clock = clock;
+        this.collections = collections;
+    }
+
+    public StatsCollections collections() {
+        return collections;
     }
 
     public ObjectNode report(String cluster, ObjectNode body) {
@@ -61,14 +67,20 @@ public final class RuleStatistics {
             String id = networkPolicyId(text(n, "namespace", at), text(n, "name", at));
             readings.put(id + "\u0000*", new Reading(id, "*", counters(n, at)));
         }
+        JsonNode request = body.path("request");
+        if (!request.isMissingNode() && !request.isNull() && (!request.isIntegralNumber() || request.asLong() < 0)) {
+            throw DomainException.invalid("request", "request: must be a whole number from 0, found " + request);
+        }
         long now = clock.millis();
         int resets = db.inTransaction(c -> {
             int count = 0;
             for (Reading reading : readings.values()) {
                 count += apply(c, cluster, reading, now) ? 1 : 0;
             }
+            collections.reported(c, cluster, request.asLong(0), now);
             return count;
         });
+        collections.signalReported();
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("accepted", readings.size());
         out.put("resets", resets);

@@ -20,7 +20,9 @@ public class ChangeFeed implements AutoCloseable {
     /** Channels; PostgreSQL channel names are identifiers, so lower case and underscores. */
     public enum Channel {
         DESIRED_STATE("breakwater_desired_state"),
-        USERS("breakwater_users");
+        USERS("breakwater_users"),
+        /** An adapter reported rule statistics: readers waiting for a realtime collection re-check. */
+        RULE_STATS("breakwater_rule_stats");
 
         private final String pgName;
 

@@ -8,6 +8,7 @@ import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.evaluation.Evaluations;
 import io.breakwater.server.evaluation.Semantics;
 import io.breakwater.server.inventory.Clusters;
+import io.breakwater.server.inventory.InventoryStore;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.store.Database;
 import java.sql.ResultSet;
@@ -107,13 +108,15 @@ public final class Traceflows {
     private ObjectNode predict(String cluster, ObjectNode request, Protocol protocol, int port) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         JsonNode destination = request.path("destination");
-        if (destination.has("service")) {
-            out.put("verdict", "UNPREDICTED");
-            out.put("note", "the evaluator decides Pod and IP destinations; a Service's backends are not resolved");
-            return out;
-        }
         String from = text(request.path("source"));
-        String to = text(destination);
+        if (destination.has("service")) {
+            return predictService(cluster, from, destination.path("service").asText(), protocol, port);
+        }
+        return verdictFor(cluster, from, text(destination), protocol, port, out);
+    }
+
+    /** The evaluator's verdict for one flow, written into {@code out}: verdict, deciding rules, explanation. */
+    private ObjectNode verdictFor(String cluster, String from, String to, Protocol protocol, int port, ObjectNode out) {
         var explanation = evaluations.explain(cluster, new Evaluations.Probe(Semantics.NSX, protocol,
                 new PortRef.Number(port)), from, to);
         JsonNode e = Json.MAPPER.valueToTree(explanation);
@@ -123,6 +126,56 @@ public final class Traceflows {
             e.path(side).path("deciding_rules").forEach(r -> rules.add(((ObjectNode) r.deepCopy()).put("direction", side)));
         }
         out.set("explanation", e);
+        return out;
+    }
+
+    /**
+     * A Service destination as Antrea forwards it: ClusterIP and port to the Service's endpoints
+     * ({@link ServiceBackends}), then the DFW verdict to each endpoint Pod on its target port. The verdict is the
+     * endpoints' common one, {@code MIXED} when they differ (the observation then decides which one counts), and
+     * {@code DENIED} without endpoints: Antrea rejects such a connection, as kube-proxy does.
+     */
+    private ObjectNode predictService(String cluster, String from, String service, Protocol protocol, int port) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        String[] ref = service.split("/", 2);
+        out.putObject("service").put("name", service).put("port", port);
+        var objects = db.rolledBack(c -> List.of(InventoryStore.list(c, "Service", cluster, ref[0]),
+                InventoryStore.list(c, "Pod", cluster, ref[0])));
+        JsonNode svc = objects.get(0).stream().filter(i -> i.item().name().equals(ref[1])).findFirst()
+                .map(i -> (JsonNode) i.item().body()).orElse(null);
+        if (svc == null) {
+            out.put("verdict", "UNPREDICTED");
+            out.put("note", "Service " + service + " is not in cluster " + cluster + "'s inventory");
+            return out;
+        }
+        List<JsonNode> pods = objects.get(1).stream().map(i -> (JsonNode) i.item().body()).toList();
+        var resolution = ServiceBackends.resolve(svc, pods, protocol.name(), port);
+        if (resolution instanceof ServiceBackends.Resolution.Unresolved u) {
+            out.put("verdict", u.verdict());
+            out.put("note", u.reason());
+            out.putArray("endpoints");
+            return out;
+        }
+        var backends = ((ServiceBackends.Resolution.Endpoints) resolution).backends();
+        var endpoints = out.putArray("endpoints");
+        var verdicts = new java.util.TreeSet<String>();
+        for (ServiceBackends.Backend b : backends) {
+            ObjectNode e = verdictFor(cluster, from, b.pod(), protocol, b.port(), Json.MAPPER.createObjectNode());
+            e.remove("explanation");
+            ObjectNode endpoint = endpoints.addObject().put("pod", b.pod()).put("ip", b.ip()).put("port", b.port());
+            endpoint.setAll(e);
+            verdicts.add(e.path("verdict").asText());
+        }
+        if (backends.isEmpty()) {
+            out.put("verdict", "DENIED");
+            out.put("note", "Service " + service + " has no ready endpoint for port " + port + ": Antrea rejects "
+                    + "the connection");
+        } else {
+            out.put("verdict", verdicts.size() == 1 ? verdicts.first() : "MIXED");
+            out.put("endpoints_agree", verdicts.size() == 1);
+            out.set("deciding_rules", verdicts.size() == 1 ? endpoints.get(0).path("deciding_rules").deepCopy()
+                    : Json.MAPPER.createArrayNode());
+        }
         return out;
     }
 
@@ -219,11 +272,53 @@ public final class Traceflows {
         } else {
             out.set("observed", observed);
         }
-        out.set("agreement", agreement(predicted.path("verdict").asText(), observed.path("verdict").asText("")));
+        out.set("agreement", agreement(predicted, observed));
         out.put("_create_time", rs.getLong(7));
         out.put("_create_user", rs.getString(8));
         out.put("_last_modified_time", rs.getLong(9));
         return out;
+    }
+
+    /**
+     * As {@link #agreement(String, String)}; for a Service destination the prediction for the endpoint the
+     * observation names (the load balancer's translated destination IP, or the Pod a packet was delivered to) is
+     * compared, with that endpoint named in {@code endpoint}; without one, the endpoints' common verdict.
+     */
+    static JsonNode agreement(ObjectNode predicted, ObjectNode observed) {
+        String observedVerdict = observed.path("verdict").asText("");
+        Optional<JsonNode> chosen = chosenEndpoint(predicted.path("endpoints"), observed);
+        if (chosen.isEmpty()) {
+            ObjectNode out = (ObjectNode) agreement(predicted.path("verdict").asText(), observedVerdict);
+            if (predicted.path("verdict").asText().equals("MIXED") && !observedVerdict.isEmpty()) {
+                out.put("message", "no comparison: the endpoints' predictions differ and the observation does not "
+                        + "name the endpoint Antrea chose");
+            }
+            return out;
+        }
+        String pod = chosen.get().path("pod").asText();
+        ObjectNode out = (ObjectNode) agreement(chosen.get().path("verdict").asText(), observedVerdict);
+        out.put("endpoint", pod);
+        out.put("message", "endpoint " + pod + ": " + out.path("message").asText());
+        return out;
+    }
+
+    private static Optional<JsonNode> chosenEndpoint(JsonNode endpoints, ObjectNode observed) {
+        if (!endpoints.isArray() || endpoints.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode node : observed.path("results")) {
+            for (JsonNode o : node.path("observations")) {
+                String ip = o.path("translated_dst_ip").asText("");
+                String pod = o.path("action").asText().equals("Delivered") ? o.path("pod").asText("") : "";
+                for (JsonNode e : endpoints) {
+                    if (!ip.isEmpty() && ip.equals(e.path("ip").asText()) || !pod.isEmpty()
+                            && pod.equals(e.path("pod").asText())) {
+                        return Optional.of(e);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
