@@ -64,7 +64,7 @@ public final class HttpManagementPlane implements ManagementPlane {
 
     @Override
     public Optional<DesiredState> fetchDesiredState(long since, Duration wait) {
-        var builder = request("desired-state?since=" + since + "&wait_seconds=" + wait.toSeconds())
+        var builder = request("desired-state?since=" + since + "&wait_seconds=" + wait.toSeconds() + "&delta=true")
                 .timeout(CALL_TIMEOUT.plus(wait)).GET();
         var response = send(builder, 304);
         if (response.statusCode() == 304) {

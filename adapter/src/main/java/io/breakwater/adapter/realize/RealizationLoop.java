@@ -74,16 +74,19 @@ public final class RealizationLoop implements AutoCloseable {
     }
 
     private void followDesiredState() {
-        long since = DesiredState.NONE;
+        DesiredState held = null;
         int failures = 0;
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                var state = plane.fetchDesiredState(since, timing.longPoll());
+                var state = plane.fetchDesiredState(held == null ? DesiredState.NONE : held.version(),
+                        timing.longPoll());
                 failures = 0;
                 if (state.isPresent()) {
-                    since = state.get().version();
-                    realizer.accept(state.get());
-                    requestReconcile();
+                    held = merged(held, state.get());
+                    if (held != null) {
+                        realizer.accept(held);
+                        requestReconcile();
+                    }
                 }
             } catch (ManagementPlaneUnavailable e) {
                 LOG.warn("desired state: {}", e.getMessage());
@@ -92,6 +95,19 @@ public final class RealizationLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The whole state after an answer; null (ask for the whole document) when a delta does not fit what is held. */
+    static DesiredState merged(DesiredState held, DesiredState answer) {
+        if (!answer.delta()) {
+            return answer;
+        }
+        if (held != null && held.takes(answer)) {
+            return held.apply(answer);
+        }
+        LOG.warn("desired state: a delta since version {} does not fit the held version {}; asking for the whole "
+                + "document", answer.since(), held == null ? "none" : held.version());
+        return null;
     }
 
     @Override
