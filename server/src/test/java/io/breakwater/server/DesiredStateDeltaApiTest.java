@@ -190,6 +190,21 @@ class DesiredStateDeltaApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aDeletedAndReRegisteredClusterStartsOverWithTheWholeDocument(String store) {
+        start(store);
+        putPolicy("web", "web", 80);
+        read("");
+
+        assertThat(admin.delete(ClusterSetup.CONTROL_PLANES + "prod").status()).isEqualTo(200);
+        prod = ClusterSetup.register(admin, "prod");
+        JsonNode state = read("?delta=true");
+
+        assertThat(state.get("delta").asBoolean(true)).isFalse();
+        assertThat(ids(state.get("security_policies"))).containsExactly("web");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"postgres"})
     void aDeltaSinceAVersionReadFromOneReplicaIsAnsweredByAnother(String store) {
         String url = TestServers.jdbcUrl(store);
