@@ -70,7 +70,7 @@ public final class HttpManagementPlane implements ManagementPlane {
     @Override
     public Optional<DesiredState> fetchDesiredState(long since, long statsSeen, Duration wait) {
         var builder = request("desired-state?since=" + since + (statsSeen >= 0 ? "&stats_seen=" + statsSeen : "")
-                + "&wait_seconds=" + wait.toSeconds())
+                + "&wait_seconds=" + wait.toSeconds() + "&delta=true")
                 .timeout(CALL_TIMEOUT.plus(wait)).GET();
         var response = send(builder, 304);
         if (response.statusCode() == 304) {

@@ -17,7 +17,10 @@ public interface ManagementPlane {
     /** Sends inventory deltas; throws {@link FullSyncRequired} when the server has no full sync yet. */
     void pushChanges(List<InventoryChange> changes);
 
-    /** Long poll: the desired state when its version differs from {@code since}, empty when the wait ended. */
+    /**
+     * Long poll: the desired state when its version differs from {@code since}, empty when the wait ended. The
+     * answer may be a delta since {@code since} ({@link DesiredState#delta()}), to apply to the state held.
+     */
     Optional<DesiredState> fetchDesiredState(long since, Duration wait);
 
     /**

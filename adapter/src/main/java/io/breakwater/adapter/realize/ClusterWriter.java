@@ -9,6 +9,11 @@ public interface ClusterWriter {
     /** Creates the object or replaces an owned one with the desired labels, annotations and spec. */
     void write(AntreaObject object);
 
+    /** Replaces an object the plan saw live; by default the same call as {@link #write}. */
+    default void update(AntreaObject object) {
+        write(object);
+    }
+
     void delete(ObjectKey key);
 
     /** Applies the changes in order; stops at the first failure so children never go before their parents. */
@@ -16,7 +21,7 @@ public interface ClusterWriter {
         for (var change : plan.changes()) {
             switch (change) {
                 case Change.Create create -> write(create.object());
-                case Change.Update update -> write(update.object());
+                case Change.Update update -> update(update.object());
                 case Change.Delete delete -> delete(delete.key());
             }
         }

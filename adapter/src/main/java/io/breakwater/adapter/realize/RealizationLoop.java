@@ -83,19 +83,23 @@ public final class RealizationLoop implements AutoCloseable {
     }
 
     private void followDesiredState() {
-        long since = DesiredState.NONE;
+        DesiredState held = null;
         long statsSeen = -1;
         int failures = 0;
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                var state = plane.fetchDesiredState(since, statsSeen, timing.longPoll());
+                long heldVersion = held == null ? DesiredState.NONE : held.version();
+                var state = plane.fetchDesiredState(heldVersion, statsSeen, timing.longPoll());
                 failures = 0;
                 if (state.isEmpty()) {
                     continue;
                 }
-                if (state.get().version() != since) {
-                    since = state.get().version();
-                    realizer.accept(state.get());
+                held = merged(held, state.get());
+                if (held == null) {
+                    continue; // a delta that does not fit: the next call asks for the whole document
+                }
+                if (held.version() != heldVersion) {
+                    realizer.accept(held);
                     requestReconcile();
                 }
                 long asked = state.get().statsRequest();
@@ -110,6 +114,19 @@ public final class RealizationLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The whole state after an answer; null (ask for the whole document) when a delta does not fit what is held. */
+    static DesiredState merged(DesiredState held, DesiredState answer) {
+        if (!answer.delta()) {
+            return answer;
+        }
+        if (held != null && held.takes(answer)) {
+            return held.apply(answer);
+        }
+        LOG.warn("desired state: a delta since version {} does not fit the held version {}; asking for the whole "
+                + "document", answer.since(), held == null ? "none" : held.version());
+        return null;
     }
 
     @Override

@@ -102,7 +102,25 @@ class HttpManagementPlaneTest {
 
         assertThat(plane.fetchDesiredState(5, Duration.ofSeconds(30))).isEmpty();
         assertThat(requests).singleElement().asString()
-                .startsWith("GET /api/v1/breakwater/clusters/prod-1/desired-state?since=5&wait_seconds=30 ");
+                .startsWith("GET /api/v1/breakwater/clusters/prod-1/desired-state?since=5&wait_seconds=30&delta=true ");
+    }
+
+    @Test
+    void aDeltaReplyIsReadWithWhatWasRemoved() {
+        reply = """
+                {"version": 9, "delta": true, "since": 7, "groups": [], "security_policies": [],
+                 "imported_network_policies": [], "removed_groups": ["/infra/domains/default/groups/web"],
+                 "removed_security_policies": ["/infra/domains/default/security-policies/p"],
+                 "removed_imported_network_policies": ["u-1"]}
+                """;
+
+        var state = plane.fetchDesiredState(7, Duration.ZERO).orElseThrow();
+
+        assertThat(state.delta()).isTrue();
+        assertThat(state.since()).isEqualTo(7);
+        assertThat(state.removedGroups()).containsExactly("/infra/domains/default/groups/web");
+        assertThat(state.removedSecurityPolicies()).containsExactly("/infra/domains/default/security-policies/p");
+        assertThat(state.removedImportedNetworkPolicies()).containsExactly("u-1");
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class AdapterRoutes {
             long since = longParam(ctx, "since", -1, Long.MAX_VALUE, -1);
             long wait = longParam(ctx, "wait_seconds", 0, 60, 0);
             long statsSeen = longParam(ctx, "stats_seen", -1, Long.MAX_VALUE, -1);
-            var state = desired.await(cluster, since, statsSeen, Duration.ofSeconds(wait));
+            boolean deltas = booleanParam(ctx, "delta");
+            var state = desired.await(cluster, since, statsSeen, Duration.ofSeconds(wait), deltas);
             if (state.isPresent()) {
                 ctx.json(state.get());
             } else {
@@ -64,6 +65,17 @@ public final class AdapterRoutes {
 
     private static String cluster(Context ctx) {
         return ctx.pathParam("cluster");
+    }
+
+    private static boolean booleanParam(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty() || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw DomainException.invalid(name, name + " must be true or false, found '" + raw + "'");
     }
 
     static long longParam(Context ctx, String name, long min, long max, long fallback) {

@@ -39,6 +39,9 @@ public final class DesiredStates {
 
     public static final String CONTROL_PLANES = "/infra/sites/default/enforcement-points/default/cluster-control-planes";
 
+    /** {@link #read} since this: the whole document, without a delta marker. */
+    public static final long WHOLE = Long.MIN_VALUE;
+
     private final Database db;
     private final ChangeFeed feed;
     private final Object signal = new Object();
@@ -61,25 +64,22 @@ public final class DesiredStates {
         return CONTROL_PLANES + "/" + cluster;
     }
 
-    /** Recomputes every cluster's content inside the caller's transaction and bumps the versions that changed. */
+    /**
+     * Recomputes every cluster's content inside the caller's transaction and, where it changed, bumps the version
+     * and stores the changed objects at it.
+     */
     public void refresh(Connection c) throws SQLException {
         var all = Catalog.load(c);
         for (String cluster : clusters(c)) {
-            String hash = Secrets.sha256(Json.write(content(c, cluster, all)));
-            try (var st = c.prepareStatement("update cluster set desired_version = desired_version + 1, "
-                    + "desired_hash = ? where name = ? and desired_hash <> ?")) {
-                st.setString(1, hash);
-                st.setString(2, cluster);
-                st.setString(3, hash);
-                st.executeUpdate();
-            }
+            DesiredObjects.store(c, cluster, content(c, cluster, all));
         }
     }
 
     /**
      * Bumps the versions of clusters a change is known to affect, without recomputing every cluster's content:
-     * an import only adds objects that span the clusters it imported from. The stored hash is cleared, so the
-     * next {@link #refresh} recomputes it (and bumps once more, which only costs the adapter one extra read).
+     * an import only adds objects that span the clusters it imported from. The stored hash is cleared: the next
+     * read of the cluster's desired state (or the next {@link #refresh}) stores its objects and bumps once more,
+     * which only costs the adapter one extra read.
      */
     public void bump(Connection c, java.util.Collection<String> affected) throws SQLException {
         try (var st = c.prepareStatement("update cluster set desired_version = desired_version + 1, "
@@ -109,15 +109,45 @@ public final class DesiredStates {
         }
     }
 
-    /** The desired state now, with its version. */
+    /** The desired state now, with its version: the whole document. */
     public ObjectNode snapshot(String cluster) {
+        return read(cluster, WHOLE);
+    }
+
+    /**
+     * The desired state since the version an adapter holds: only the objects added, changed or removed after it
+     * ({@code "delta": true}), or the whole document ({@code "delta": false} with the reason) when the version is
+     * unknown to the store or older than the oldest removal it keeps.
+     */
+    public ObjectNode read(String cluster, long since) {
+        storeIfStale(cluster);
         return db.rolledBack(c -> {
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            out.put("version", version(c, cluster));
-            out.setAll(content(c, cluster, Catalog.load(c)));
+            var head = DesiredObjects.Head.of(c, cluster);
+            String whyWhole = since == WHOLE ? null : head.whyWhole(since);
+            ObjectNode out;
+            if (since != WHOLE && whyWhole == null) {
+                out = DesiredObjects.delta(c, cluster, since, head.version());
+            } else {
+                out = DesiredObjects.whole(c, cluster, head.version());
+                if (whyWhole != null) {
+                    out.put("delta", false);
+                    out.put("reason", whyWhole);
+                }
+            }
             out.put("stats_request", StatsCollections.requested(c, cluster));
             return out;
         });
+    }
+
+    /** After an import's {@link #bump} the stored objects lag behind: store them before anyone reads. */
+    private void storeIfStale(String cluster) {
+        if (db.rolledBack(c -> DesiredObjects.Head.of(c, cluster)).stale()) {
+            boolean moved = db.inTransaction(c -> DesiredObjects.Head.of(c, cluster).stale()
+                    && DesiredObjects.store(c, cluster, content(c, cluster, Catalog.load(c))));
+            if (moved) {
+                signal();
+            }
+        }
     }
 
     public long version(String cluster) {
@@ -125,29 +155,33 @@ public final class DesiredStates {
     }
 
     /**
-     * Long poll: the snapshot as soon as the version differs from {@code since}, or empty when {@code wait} ends
-     * first. Waits on a condition, re-checking the store after every commit signal and at least every 5 s (a
-     * signal lost with a crashed replica or a reconnecting listener delays a change by that much at most).
+     * Long poll: the state as soon as the version differs from {@code since}, or empty when {@code wait} ends
+     * first. With {@code deltas} the answer holds only what changed since {@code since} when the store can tell
+     * ({@link #read}). Waits on a condition, re-checking the store after every commit signal and at least every
+     * 5 s (a signal lost with a crashed replica or a reconnecting listener delays a change by that much at most).
      */
-    public Optional<ObjectNode> await(String cluster, long since, Duration wait) throws InterruptedException {
-        return await(cluster, since, -1, wait);
+    public Optional<ObjectNode> await(String cluster, long since, Duration wait, boolean deltas)
+            throws InterruptedException {
+        return await(cluster, since, -1, wait, deltas);
     }
 
     /**
-     * As {@link #await(String, long, Duration)}, and also answers when the cluster's number of asked statistics
-     * collections ({@code stats_request}) differs from {@code statsSeen}; {@code -1} ignores it (older adapters).
+     * As {@link #await(String, long, Duration, boolean)}, and also answers when the cluster's number of asked
+     * statistics collections ({@code stats_request}) differs from {@code statsSeen}; {@code -1} ignores it (older
+     * adapters).
      */
-    public Optional<ObjectNode> await(String cluster, long since, long statsSeen, Duration wait)
+    public Optional<ObjectNode> await(String cluster, long since, long statsSeen, Duration wait, boolean deltas)
             throws InterruptedException {
         waiters.incrementAndGet();
         try {
-            return awaitChange(cluster, since, statsSeen, wait);
+            return awaitChange(cluster, since, statsSeen, wait, deltas);
         } finally {
             waiters.decrementAndGet();
         }
     }
 
-    private Optional<ObjectNode> awaitChange(String cluster, long since, long statsSeen, Duration wait)
+    private Optional<ObjectNode> awaitChange(String cluster, long since, long statsSeen, Duration wait,
+                                             boolean deltas)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
@@ -156,7 +190,7 @@ public final class DesiredStates {
                 seen = generation;
             }
             if (changed(cluster, since, statsSeen)) {
-                return Optional.of(snapshot(cluster));
+                return Optional.of(deltas ? read(cluster, since) : snapshot(cluster));
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
