@@ -3,6 +3,7 @@ package io.breakwater.adapter.plane;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@link ManagementPlane} over HTTPS with a bearer credential (docs/adapter-protocol.md).
@@ -24,15 +26,25 @@ public final class HttpManagementPlane implements ManagementPlane {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** A full sync larger than this goes in chunks of at most this many objects (or {@link #CHUNK_BYTES}). */
+    static final int CHUNK_OBJECTS = 5_000;
+    static final int CHUNK_BYTES = 8 << 20;
 
     private final HttpClient http;
     private final URI clusterBase;
     private final String credential;
+    private final int chunkObjects;
 
-    private HttpManagementPlane(HttpClient http, URI clusterBase, String credential) {
+    private HttpManagementPlane(HttpClient http, URI clusterBase, String credential, int chunkObjects) {
         this.http = http;
         this.clusterBase = clusterBase;
         this.credential = credential;
+        this.chunkObjects = chunkObjects;
+    }
+
+    /** The same client sending full syncs in chunks of at most {@code objects} objects (tests use small ones). */
+    HttpManagementPlane withChunkObjects(int objects) {
+        return new HttpManagementPlane(http, clusterBase, credential, objects);
     }
 
     /** {@code insecure} skips TLS certificate and host name checks (test servers with self-signed certificates). */
@@ -46,12 +58,58 @@ public final class HttpManagementPlane implements ManagementPlane {
         }
         var base = server.toString().replaceAll("/+$", "") + "/api/v1/breakwater/clusters/"
                 + URLEncoder.encode(cluster, StandardCharsets.UTF_8) + "/";
-        return new HttpManagementPlane(builder.build(), URI.create(base), credential.strip());
+        return new HttpManagementPlane(builder.build(), URI.create(base), credential.strip(), CHUNK_OBJECTS);
     }
 
+    /**
+     * One request when the inventory fits one chunk; otherwise chunks of at most {@link #CHUNK_OBJECTS} objects
+     * and {@link #CHUNK_BYTES} bytes under one sync id, each its own call with its own timeout; the server swaps
+     * the inventory in when the last chunk arrives (docs/adapter-protocol.md, "Full sync in chunks"). A chunk that
+     * fails leaves the sync unfinished: the next full sync starts again at chunk 0 and discards it.
+     */
     @Override
     public void pushFullInventory(String resourceVersion, List<JsonNode> objects) {
-        send(request("inventory").PUT(body(Map.of("resource_version", resourceVersion, "objects", objects))));
+        if (objects.size() <= chunkObjects) {
+            send(request("inventory").PUT(body(Map.of("resource_version", resourceVersion, "objects", objects))));
+            return;
+        }
+        String sync = UUID.randomUUID().toString();
+        var chunk = new ByteArrayOutputStream();
+        int inChunk = 0;
+        int index = 0;
+        for (JsonNode object : objects) {
+            byte[] bytes = bytes(object);
+            if (inChunk > 0 && (inChunk == chunkObjects || chunk.size() + bytes.length > CHUNK_BYTES)) {
+                sendChunk(resourceVersion, sync, index++, false, chunk);
+                chunk.reset();
+                inChunk = 0;
+            }
+            if (inChunk > 0) {
+                chunk.write(',');
+            }
+            chunk.writeBytes(bytes);
+            inChunk++;
+        }
+        sendChunk(resourceVersion, sync, index, true, chunk);
+    }
+
+    private void sendChunk(String resourceVersion, String sync, int index, boolean last, ByteArrayOutputStream objects) {
+        var head = bytes(Map.of("resource_version", resourceVersion,
+                "sync", Map.of("id", sync, "chunk", index, "last", last)));
+        var body = new ByteArrayOutputStream(head.length + objects.size() + 16);
+        body.write(head, 0, head.length - 1); // without its closing brace
+        body.writeBytes(",\"objects\":[".getBytes(StandardCharsets.UTF_8));
+        objects.writeTo(body);
+        body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        send(request("inventory").PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static byte[] bytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
     }
 
     @Override
@@ -141,11 +199,7 @@ public final class HttpManagementPlane implements ManagementPlane {
     }
 
     private static HttpRequest.BodyPublisher body(Object value) {
-        try {
-            return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
-        }
+        return HttpRequest.BodyPublishers.ofByteArray(bytes(value));
     }
 
     /** Sends; 2xx and the {@code accepted} codes return, 401/403/4xx and 5xx throw with the server's reply. */

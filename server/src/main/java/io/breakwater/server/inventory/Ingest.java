@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The adapter's inventory writes (docs/adapter-protocol.md): a full sync replaces a cluster's inventory in one
@@ -59,10 +58,73 @@ public final class Ingest {
 
     public ObjectNode fullSync(String cluster, ObjectNode body, String user) {
         String version = InventoryItem.bounded(body.path("resource_version").asText(""), "resource_version");
+        var chunk = SyncStaging.Chunk.from(body.get("sync"));
+        List<InventoryItem> items = objects(body);
+        boolean allowEmpty = allowEmpty(body);
+        if (chunk.isPresent()) {
+            return chunk(cluster, chunk.get(), items, version, allowEmpty, user);
+        }
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            requireCluster(c, cluster);
+            if (items.isEmpty() && !allowEmpty) {
+                refuseWipe(c, cluster);
+            }
+            SyncStaging.discard(c, cluster);
+            InventoryStore.replaceAll(c, cluster, items);
+            completeSync(c, cluster, version, items.size(), now, user);
+            return null;
+        });
+        desired.signal();
+        return accepted(items.size(), warnings(items));
+    }
+
+    /**
+     * One chunk of a full sync sent in several requests: staged until the last chunk replaces the inventory with
+     * every staged object in one transaction. A chunk refused as invalid discards the whole sync.
+     */
+    private ObjectNode chunk(String cluster, SyncStaging.Chunk chunk, List<InventoryItem> items, String version,
+            boolean allowEmpty, String user) {
+        long now = clock.millis();
+        long staged;
+        try {
+            staged = db.inTransaction(c -> {
+                requireCluster(c, cluster);
+                long total = SyncStaging.stage(c, cluster, chunk, items, now);
+                if (chunk.last()) {
+                    if (total == 0 && !allowEmpty) {
+                        refuseWipe(c, cluster);
+                    }
+                    SyncStaging.swapIn(c, cluster);
+                    completeSync(c, cluster, version, total, now, user);
+                }
+                return total;
+            });
+        } catch (DomainException.Invalid e) {
+            db.inTransaction(c -> {
+                SyncStaging.discard(c, cluster);
+                return null;
+            });
+            throw e;
+        }
+        ObjectNode out;
+        if (chunk.last()) {
+            desired.signal();
+            out = accepted((int) staged, warnings(items));
+        } else {
+            out = accepted(items.size(), warnings(items));
+            out.put("staged", staged);
+        }
+        return out;
+    }
+
+    /** The objects of a full-sync body; one object twice in the body is a 400 naming it. */
+    private static List<InventoryItem> objects(ObjectNode body) {
         JsonNode objects = body.get("objects");
         if (objects == null || !objects.isArray()) {
             throw DomainException.invalid("objects", "objects: is required and must be an array of Kubernetes objects");
         }
+        String version = body.path("resource_version").asText("");
         var items = new ArrayList<InventoryItem>();
         var keys = new HashSet<String>();
         for (int i = 0; i < objects.size(); i++) {
@@ -76,30 +138,24 @@ public final class Ingest {
                 items.add(it);
             }
         }
-        boolean allowEmpty = allowEmpty(body);
-        long now = clock.millis();
-        db.inTransaction(c -> {
-            requireCluster(c, cluster);
-            if (items.isEmpty() && !allowEmpty) {
-                refuseWipe(c, cluster);
-            }
-            InventoryStore.replaceAll(c, cluster, items);
-            markGoneImportsDeleted(c, cluster, items);
-            try (var st = c.prepareStatement("update cluster set synced = true, inventory_version = inventory_version + 1, resource_version = ?, "
-                    + "last_sync_time = ?, last_heartbeat = ? where name = ?")) {
-                st.setString(1, version);
-                st.setLong(2, now);
-                st.setLong(3, now);
-                st.setString(4, cluster);
-                st.executeUpdate();
-            }
-            AuditLog.record(c, now, user, "INVENTORY_SYNC", "/api/v1/breakwater/clusters/" + cluster + "/inventory",
-                    items.size() + " objects at resource version " + version);
-            desired.refresh(c);
-            return null;
-        });
-        desired.signal();
-        return accepted(items.size(), warnings(items));
+        return items;
+    }
+
+    /** After the inventory was replaced: imports gone from it, the cluster's sync state, audit, desired state. */
+    private void completeSync(Connection c, String cluster, String version, long count, long now, String user)
+            throws SQLException {
+        markGoneImportsDeleted(c, cluster);
+        try (var st = c.prepareStatement("update cluster set synced = true, inventory_version = inventory_version + 1, resource_version = ?, "
+                + "last_sync_time = ?, last_heartbeat = ? where name = ?")) {
+            st.setString(1, version);
+            st.setLong(2, now);
+            st.setLong(3, now);
+            st.setString(4, cluster);
+            st.executeUpdate();
+        }
+        AuditLog.record(c, now, user, "INVENTORY_SYNC", "/api/v1/breakwater/clusters/" + cluster + "/inventory",
+                count + " objects at resource version " + version);
+        desired.refresh(c);
     }
 
     public ObjectNode changes(String cluster, ObjectNode body, String user) {
@@ -169,27 +225,12 @@ public final class Ingest {
     }
 
     /** An imported NetworkPolicy missing from a full sync was deleted by the adapter. */
-    private static void markGoneImportsDeleted(Connection c, String cluster, List<InventoryItem> items)
-            throws SQLException {
-        Set<String> present = new HashSet<>();
-        items.stream().filter(i -> i.kind().equals("NetworkPolicy")).forEach(i -> present.add(i.uid()));
-        var gone = new ArrayList<String>();
-        try (var st = c.prepareStatement("select uid from imported_np where cluster = ? and deleted = false")) {
+    private static void markGoneImportsDeleted(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("update imported_np set deleted = true where cluster = ? and deleted = false "
+                + "and not exists (select 1 from inventory_object o where o.uid = imported_np.uid "
+                + "and o.cluster = imported_np.cluster and o.kind = 'NetworkPolicy')")) {
             st.setString(1, cluster);
-            try (var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    if (!present.contains(rs.getString(1))) {
-                        gone.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        try (var st = c.prepareStatement("update imported_np set deleted = true where uid = ?")) {
-            for (String uid : gone) {
-                st.setString(1, uid);
-                st.addBatch();
-            }
-            st.executeBatch();
+            st.executeUpdate();
         }
     }
 
