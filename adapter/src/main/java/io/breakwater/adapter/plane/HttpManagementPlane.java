@@ -99,7 +99,7 @@ public final class HttpManagementPlane implements ManagementPlane {
         var body = new ByteArrayOutputStream(head.length + objects.size() + 16);
         body.write(head, 0, head.length - 1); // without its closing brace
         body.writeBytes(",\"objects\":[".getBytes(StandardCharsets.UTF_8));
-        objects.writeTo(body);
+        body.writeBytes(objects.toByteArray());
         body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
         send(request("inventory").PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
