@@ -35,6 +35,22 @@ class ChunkedFullSyncTest {
                 "sync", Map.of("id", sync, "chunk", index, "last", last)));
     }
 
+    /** Polls the sync's state until it leaves APPLYING (the swap runs after the last chunk's answer). */
+    private String settled() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            String state = prod.adapter().get(INVENTORY + "/sync").json().get("state").asText();
+            if (!state.equals("APPLYING") || System.nanoTime() > deadline) {
+                return state;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private List<String> namespaces() {
         return admin.get("/api/v1/breakwater/inventory/namespaces?cluster=prod").json().findValuesAsText("name");
     }
@@ -57,7 +73,9 @@ class ChunkedFullSyncTest {
         var last = chunk("s1", 2, true, List.of(Fixtures.allowPort("shop", "np-b", "shop-np-b", "web", 81)));
 
         assertThat(last.status()).as(last.text()).isEqualTo(200);
-        assertThat(last.json().get("accepted").asLong()).isEqualTo(4);
+        assertThat(last.json().get("staged").asLong()).isEqualTo(4);
+        assertThat(last.json().get("state").asText()).isEqualTo("APPLYING");
+        assertThat(settled()).isEqualTo("DONE");
         assertThat(namespaces()).containsExactly("shop");
         assertThat(networkPolicyNames()).containsExactly("np-a", "np-b");
         assertThat(admin.get("/api/v1/breakwater/clusters").json().get("results").get(0)
@@ -87,6 +105,7 @@ class ChunkedFullSyncTest {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("error_message").asText()).contains("the open sync is s2");
         assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertThat(settled()).isEqualTo("DONE");
         assertThat(namespaces()).containsExactly("shop");
     }
 
@@ -134,9 +153,26 @@ class ChunkedFullSyncTest {
 
         chunk("s1", 0, false, List.of(Fixtures.namespace("old")));
         chunk("s1", 1, true, List.of(Fixtures.pod("old", "web-1", "web", "10.0.0.1")));
+        assertThat(settled()).isEqualTo("DONE");
 
         var desired = prod.adapter().get("/api/v1/breakwater/clusters/prod/desired-state").json();
         assertThat(desired.get("imported_network_policies").findValuesAsText("uid")).doesNotContain("old-np-0");
+    }
+
+    @Test
+    void noChunkIsTakenAfterTheLast() {
+        chunk("s1", 0, true, List.of(Fixtures.namespace("shop")));
+        settled();
+
+        var after = chunk("s1", 1, true, List.of(Fixtures.namespace("late")));
+
+        assertThat(after.status()).isEqualTo(409);
+        assertThat(namespaces()).containsExactly("shop");
+    }
+
+    @Test
+    void theSyncStateIsNotFoundBeforeAnyChunkedSync() {
+        assertThat(prod.adapter().get(INVENTORY + "/sync").status()).isEqualTo(404);
     }
 
     @Test

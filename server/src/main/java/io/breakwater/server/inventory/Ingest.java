@@ -24,9 +24,17 @@ import java.util.List;
  */
 public final class Ingest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Ingest.class);
+
     private final Database db;
     private final DesiredStates desired;
     private final Clock clock;
+    /** Applies the last chunk of chunked syncs, one at a time, after their requests were answered. */
+    private final java.util.concurrent.Executor applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inventory-sync-apply");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Ingest(Database db, DesiredStates desired, Clock clock) {
         this.db = db;
@@ -80,8 +88,10 @@ public final class Ingest {
     }
 
     /**
-     * One chunk of a full sync sent in several requests: staged until the last chunk replaces the inventory with
-     * every staged object in one transaction. A chunk refused as invalid discards the whole sync.
+     * One chunk of a full sync sent in several requests, staged. The last chunk answers at once with state
+     * {@code APPLYING}; the staged objects then replace the inventory in one transaction on the apply thread
+     * (200,000 objects take longer than an adapter's call), and {@link #syncStatus} says DONE or FAILED. A chunk
+     * refused as invalid discards the whole sync.
      */
     private ObjectNode chunk(String cluster, SyncStaging.Chunk chunk, List<InventoryItem> items, String version,
             boolean allowEmpty, String user) {
@@ -95,8 +105,7 @@ public final class Ingest {
                     if (total == 0 && !allowEmpty) {
                         refuseWipe(c, cluster);
                     }
-                    SyncStaging.swapIn(c, cluster);
-                    completeSync(c, cluster, version, total, now, user);
+                    SyncStaging.markApplying(c, cluster);
                 }
                 return total;
             });
@@ -107,15 +116,47 @@ public final class Ingest {
             });
             throw e;
         }
-        ObjectNode out;
+        ObjectNode out = accepted(items.size(), warnings(items));
+        out.put("staged", staged);
+        out.put("state", chunk.last() ? "APPLYING" : "OPEN");
         if (chunk.last()) {
-            desired.signal();
-            out = accepted((int) staged, warnings(items));
-        } else {
-            out = accepted(items.size(), warnings(items));
-            out.put("staged", staged);
+            applier.execute(() -> apply(cluster, chunk.id(), version, staged, now, user));
         }
         return out;
+    }
+
+    private void apply(String cluster, String id, String version, long count, long now, String user) {
+        try {
+            db.inTransaction(c -> {
+                if (SyncStaging.applying(c, cluster, id)) {
+                    SyncStaging.swapIn(c, cluster);
+                    completeSync(c, cluster, version, count, now, user);
+                }
+                return null;
+            });
+            desired.signal();
+        } catch (RuntimeException e) {
+            LOG.warn("inventory sync {} of cluster {} failed while applying", id, cluster, e);
+            db.inTransaction(c -> {
+                SyncStaging.fail(c, cluster, id, "applying the staged inventory failed: " + e.getMessage());
+                return null;
+            });
+        }
+    }
+
+    /** Where the cluster's latest chunked sync stands (404 when it never had one). */
+    public ObjectNode syncStatus(String cluster) {
+        return db.rolledBack(c -> {
+            requireCluster(c, cluster);
+            var status = SyncStaging.status(c, cluster).orElseThrow(() -> DomainException.notFound(
+                    "/api/v1/breakwater/clusters/" + cluster + "/inventory/sync (no chunked sync yet)"));
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("id", status.id());
+            out.put("state", status.state());
+            out.put("staged", status.staged());
+            out.put("message", status.message());
+            return out;
+        });
     }
 
     /** The objects of a full-sync body; one object twice in the body is a 400 naming it. */

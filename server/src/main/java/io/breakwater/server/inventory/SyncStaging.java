@@ -55,7 +55,7 @@ final class SyncStaging {
         if (chunk.index() == 0) {
             discard(c, cluster);
             try (var st = c.prepareStatement("insert into inventory_sync (cluster, sync_id, next_chunk, staged, "
-                    + "started) values (?, ?, 0, 0, ?)")) {
+                    + "started, state, message) values (?, ?, 0, 0, ?, 'OPEN', '')")) {
                 st.setString(1, cluster);
                 st.setString(2, chunk.id());
                 st.setLong(3, now);
@@ -97,7 +97,8 @@ final class SyncStaging {
     }
 
     private static long requireNext(Connection c, String cluster, Chunk chunk) throws SQLException {
-        try (var st = c.prepareStatement("select sync_id, next_chunk, staged from inventory_sync where cluster = ?")) {
+        try (var st = c.prepareStatement("select sync_id, next_chunk, staged from inventory_sync where cluster = ? "
+                + "and state = 'OPEN'")) {
             st.setString(1, cluster);
             try (var rs = st.executeQuery()) {
                 String open = rs.next() ? rs.getString(1) : null;
@@ -112,7 +113,30 @@ final class SyncStaging {
         }
     }
 
-    /** Replaces the cluster's inventory with what the open sync staged, and closes the sync. */
+    /** Where a chunked sync stands: OPEN (taking chunks), APPLYING (the last arrived), DONE or FAILED. */
+    record Status(String id, String state, long staged, String message) {}
+
+    static Optional<Status> status(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("select sync_id, state, staged, message from inventory_sync where cluster = ?")) {
+            st.setString(1, cluster);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Status(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The last chunk arrived: no more chunks; the swap runs next. */
+    static void markApplying(Connection c, String cluster) throws SQLException {
+        setState(c, cluster, "APPLYING", "");
+    }
+
+    /** Whether the cluster's sync with this id waits for its swap. */
+    static boolean applying(Connection c, String cluster, String id) throws SQLException {
+        return status(c, cluster).filter(s -> s.id().equals(id) && s.state().equals("APPLYING")).isPresent();
+    }
+
+    /** Replaces the cluster's inventory with what the sync staged and marks it DONE. */
     static void swapIn(Connection c, String cluster) throws SQLException {
         InventoryStore.deleteCluster(c, cluster);
         try (var st = c.prepareStatement("insert into inventory_object (cluster, kind, namespace, name, uid, "
@@ -121,7 +145,32 @@ final class SyncStaging {
             st.setString(1, cluster);
             st.executeUpdate();
         }
-        discard(c, cluster);
+        dropStaged(c, cluster);
+        setState(c, cluster, "DONE", "");
+    }
+
+    /** The swap failed: the staged objects are dropped, the stored inventory is untouched. */
+    static void fail(Connection c, String cluster, String id, String message) throws SQLException {
+        if (status(c, cluster).filter(s -> s.id().equals(id)).isPresent()) {
+            dropStaged(c, cluster);
+            setState(c, cluster, "FAILED", message.length() > 2000 ? message.substring(0, 2000) : message);
+        }
+    }
+
+    private static void setState(Connection c, String cluster, String state, String message) throws SQLException {
+        try (var st = c.prepareStatement("update inventory_sync set state = ?, message = ? where cluster = ?")) {
+            st.setString(1, state);
+            st.setString(2, message);
+            st.setString(3, cluster);
+            st.executeUpdate();
+        }
+    }
+
+    private static void dropStaged(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("delete from inventory_sync_object where cluster = ?")) {
+            st.setString(1, cluster);
+            st.executeUpdate();
+        }
     }
 
     /** Drops what an open sync of the cluster staged. */
