@@ -29,6 +29,8 @@ public final class HttpManagementPlane implements ManagementPlane {
     /** A full sync larger than this goes in chunks of at most this many objects (or {@link #CHUNK_BYTES}). */
     static final int CHUNK_OBJECTS = 5_000;
     static final int CHUNK_BYTES = 8 << 20;
+    /** How long the server may take to swap a chunked sync in after its last chunk. */
+    static final Duration APPLY_WAIT = Duration.ofMinutes(10);
 
     private final HttpClient http;
     private final URI clusterBase;
@@ -91,6 +93,46 @@ public final class HttpManagementPlane implements ManagementPlane {
             inChunk++;
         }
         sendChunk(resourceVersion, sync, index, true, chunk);
+        awaitApplied(sync);
+    }
+
+    /**
+     * The server swaps the staged inventory in after answering the last chunk; polls {@code GET …/inventory/sync}
+     * (each call with its own timeout) until it says DONE, for at most {@link #APPLY_WAIT}.
+     */
+    private void awaitApplied(String sync) {
+        long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
+        long pause = 100;
+        while (true) {
+            JsonNode status;
+            try {
+                status = JSON.readTree(send(request("inventory/sync").GET()).body());
+            } catch (IOException e) {
+                throw new ManagementPlaneUnavailable("inventory/sync: unreadable reply: " + e.getMessage(), e);
+            }
+            String state = status.path("state").asText();
+            if (!sync.equals(status.path("id").asText())) {
+                throw new ManagementPlaneUnavailable("full sync " + sync + " was superseded by sync "
+                        + status.path("id").asText());
+            }
+            if (state.equals("DONE")) {
+                return;
+            }
+            if (state.equals("FAILED")) {
+                throw new ManagementPlaneUnavailable("full sync " + sync + " failed on the server: "
+                        + status.path("message").asText());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ManagementPlaneUnavailable("full sync " + sync + " still " + state + " after " + APPLY_WAIT);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ManagementPlaneUnavailable("full sync " + sync + ": interrupted", e);
+            }
+            pause = Math.min(1_000, pause * 2);
+        }
     }
 
     private void sendChunk(String resourceVersion, String sync, int index, boolean last, ByteArrayOutputStream objects) {
@@ -122,14 +164,31 @@ public final class HttpManagementPlane implements ManagementPlane {
 
     @Override
     public Optional<DesiredState> fetchDesiredState(long since, Duration wait) {
-        var builder = request("desired-state?since=" + since + "&wait_seconds=" + wait.toSeconds())
-                .timeout(CALL_TIMEOUT.plus(wait)).GET();
-        var response = send(builder, 304);
-        if (response.statusCode() == 304) {
-            return Optional.empty();
-        }
+        var request = request("desired-state?since=" + since + "&wait_seconds=" + wait.toSeconds())
+                .timeout(CALL_TIMEOUT.plus(wait)).GET().build();
+        HttpResponse<java.io.InputStream> response;
         try {
-            return Optional.of(JSON.readValue(response.body(), DesiredState.class));
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ManagementPlaneUnavailable(describe(request) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ManagementPlaneUnavailable(describe(request) + ": interrupted", e);
+        }
+        // parsed as it arrives: at full Antrea scale the document is hundreds of MB, too large to hold as a string
+        try (var body = response.body()) {
+            int code = response.statusCode();
+            if (code == 304) {
+                return Optional.empty();
+            }
+            if (code / 100 != 2) {
+                String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                if (code == 401 || code == 403) {
+                    throw new ManagementPlaneRefused(code, describe(request) + ": HTTP " + code + " " + text);
+                }
+                throw new ManagementPlaneUnavailable(describe(request) + ": HTTP " + code + " " + text);
+            }
+            return Optional.of(JSON.readValue(body, DesiredState.class));
         } catch (IOException e) {
             throw new ManagementPlaneUnavailable("desired-state: unreadable reply: " + e.getMessage(), e);
         }
