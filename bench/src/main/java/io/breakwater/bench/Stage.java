@@ -20,8 +20,16 @@ final class Stage {
     /** What a stage hands back: its result and how many objects it handled. */
     record Done<T>(T value, long objects) {}
 
-    static final String HEADER = String.format("%-34s %10s %8s %8s %10s %10s", "stage", "objects", "wall s", "cpu s",
-            "peak MB", "thread s");
+    static final String HEADER = String.format("%-34s %10s %8s %8s %10s %10s %10s %10s", "stage", "objects",
+            "wall s", "cpu s", "peak MB", "thread s", "server cpu", "server MB");
+
+    /** The server's process when it runs in its own JVM: its CPU ns so far and its peak heap since the last call. */
+    interface Remote {
+        long[] stats();
+    }
+
+    /** Set by a run whose server is another process; its columns stay empty otherwise. */
+    static volatile Remote server;
 
     private Stage() {}
 
@@ -29,6 +37,8 @@ final class Stage {
         var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        Remote remote = server;
+        long[] before = remote == null ? null : remote.stats();
         long cpu = PROCESS.getProcessCpuTime();
         long thread = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
@@ -37,8 +47,11 @@ final class Stage {
         double wallS = (System.nanoTime() - wall) / 1e9;
         double cpuS = (PROCESS.getProcessCpuTime() - cpu) / 1e9;
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf("%-34s %10d %8.2f %8.2f %10.0f %10.2f%n", name, done.objects(), wallS, cpuS, peak / 1e6,
-                threadS);
+        long[] after = remote == null ? null : remote.stats();
+        String serverCpu = after == null ? "" : String.format("%.2f", (after[0] - before[0]) / 1e9);
+        String serverPeak = after == null ? "" : String.format("%.0f", after[1] / 1e6);
+        System.out.printf("%-34s %10d %8.2f %8.2f %10.0f %10.2f %10s %10s%n", name, done.objects(), wallS, cpuS,
+                peak / 1e6, threadS, serverCpu, serverPeak);
         return done.value();
     }
 

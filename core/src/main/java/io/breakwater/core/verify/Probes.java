@@ -32,10 +32,13 @@ public final class Probes {
         for (Protocol p : Protocol.values()) {
             cuts.put(p, new TreeSet<>(List.of(1)));
         }
+        var named = new java.util.HashSet<PolicyPort>(); // a named port's numbers are looked up once
         for (NetworkPolicy np : policies) {
             for (Rule rule : concat(np.ingress(), np.egress())) {
                 for (PolicyPort port : rule.ports()) {
-                    addCuts(cuts.get(port.protocol()), port, inventory);
+                    if (!(port.port() instanceof PortMatch.Named) || named.add(port)) {
+                        addCuts(cuts.get(port.protocol()), port, inventory);
+                    }
                 }
             }
         }

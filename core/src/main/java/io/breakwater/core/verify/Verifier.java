@@ -6,6 +6,8 @@ import io.breakwater.core.eval.Flow;
 import io.breakwater.core.eval.Matrix;
 import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.eval.Verdict;
+import io.breakwater.core.k8s.Inventory;
+import io.breakwater.core.k8s.NetworkPolicy;
 import io.breakwater.core.k8s.Pod;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +58,19 @@ public final class Verifier {
             }
         }
         return new Verification(reference.target(), candidate.target(), probes, flows, differences);
+    }
+
+    /**
+     * The same comparison over every flow of the inventory, decided per destination namespace so that its cost
+     * does not grow with the square of the pod classes: sources outside the destination's namespace are folded
+     * by the ingress peers of that namespace they match ({@link NamespaceVerifier}). Both evaluators must decide
+     * under Kubernetes' per-namespace semantics: a flow into namespace B depends on B's policies and on the
+     * source namespace's egress policies only (true of the NSX and Antrea conversions, which apply each
+     * NetworkPolicy's rules to its own namespace's pods).
+     */
+    public static Verification compareByNamespace(Evaluator reference, Evaluator candidate, List<Probe> probes,
+                                                  List<NetworkPolicy> policies, Inventory inventory) {
+        return new NamespaceVerifier(reference, candidate, policies, inventory).compare(probes);
     }
 
     private static long compareClasses(Evaluator reference, Evaluator candidate, Probe probe, Matrix expected,

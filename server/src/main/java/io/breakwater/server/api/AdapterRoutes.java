@@ -25,6 +25,8 @@ public final class AdapterRoutes {
             Realization realization, ServerMetrics metrics) {
         app.put(BASE + "/inventory", ctx -> ctx.json(ingest.fullSync(cluster(ctx), Json.parseObject(ctx.body()),
                 PolicyRoutes.user(ctx))), need(Permission.CLUSTER_WRITE));
+        app.get(BASE + "/inventory/sync", ctx -> ctx.json(ingest.syncStatus(cluster(ctx))),
+                need(Permission.CLUSTER_READ));
         app.post(BASE + "/inventory/changes", ctx -> ctx.json(ingest.changes(cluster(ctx),
                 Json.parseObject(ctx.body()), PolicyRoutes.user(ctx))), need(Permission.CLUSTER_WRITE));
         app.get(BASE + "/desired-state", ctx -> {
@@ -36,7 +38,9 @@ public final class AdapterRoutes {
             boolean deltas = booleanParam(ctx, "delta");
             var state = desired.await(cluster, since, statsSeen, Duration.ofSeconds(wait), deltas);
             if (state.isPresent()) {
-                ctx.json(state.get());
+                // written as it is serialized: at full Antrea scale the document is hundreds of MB as one string
+                ctx.contentType("application/json");
+                Json.MAPPER.writeValue(ctx.outputStream(), state.get());
             } else {
                 ctx.status(304);
             }

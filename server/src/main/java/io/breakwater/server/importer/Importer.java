@@ -222,11 +222,13 @@ public final class Importer {
 
     private static Set<String> importedAmong(Connection c, List<String> ids) throws SQLException {
         var out = new HashSet<String>();
-        Set<String> wanted = new HashSet<>(ids);
-        try (var st = c.prepareStatement("select uid from imported_np"); var rs = st.executeQuery()) {
-            while (rs.next()) {
-                if (wanted.contains(rs.getString(1))) {
-                    out.add(rs.getString(1));
+        try (var st = c.prepareStatement("select 1 from imported_np where uid = ?")) {
+            for (String uid : ids) {
+                st.setString(1, uid);
+                try (var rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(uid);
+                    }
                 }
             }
         }
@@ -270,12 +272,14 @@ public final class Importer {
     /** Application policies already spanning the cluster: the default placement goes after them (seed 000). */
     private static List<SecurityPolicy> existingApplicationPolicies(Connection c, String cluster) throws SQLException {
         var out = new ArrayList<SecurityPolicy>();
-        for (PolicyRow row : PolicyStore.all(c, PolicyKind.SECURITY_POLICY)) {
-            ObjectNode doc = row.body().deepCopy();
+        // only the highest sequence number counts (Placement.AfterExisting); one light record per policy
+        for (PolicyStore.StoredBody row : PolicyStore.bodies(c, PolicyKind.SECURITY_POLICY)) {
+            ObjectNode doc = Json.readObject(row.body());
             if (!"Application".equals(doc.path("category").asText()) || !DesiredStates.spans(doc, cluster)) {
                 continue;
             }
-            out.add(new SecurityPolicy(row.id(), row.id(), "", "Application",
+            String id = row.id();
+            out.add(new SecurityPolicy(id, id, "", "Application",
                     doc.path("sequence_number").asInt(0), List.of(), true, true, List.of(), List.of()));
         }
         return out;
@@ -329,12 +333,14 @@ public final class Importer {
      */
     private static void refuseTakenPaths(Connection c, Map<String, NsxConversion> conversions,
             Map<String, List<InventoryStore.StoredItem>> byCluster, Errors errors) throws SQLException {
-        Set<String> taken = PolicyStore.childPaths(c, PolicyKind.DOMAIN);
         var paths = new ArrayList<Map.Entry<String, String>>(); // uid → path
         for (NsxConversion conv : conversions.values()) {
             conv.groups().forEach(g -> paths.add(Map.entry(uidOf(g.tags()), g.path())));
             conv.securityPolicies().forEach(p -> paths.add(Map.entry(uidOf(p.tags()), p.path())));
         }
+        // only the paths this import would write are looked up: the store may hold 100,000s of objects
+        Set<String> taken = PolicyStore.existingAmong(c, PolicyKind.DOMAIN,
+                paths.stream().map(Map.Entry::getValue).toList());
         var names = new java.util.HashMap<String, String>();
         byCluster.values().forEach(items -> items.forEach(s ->
                 names.put(s.item().uid(), s.item().namespace() + "/" + s.item().name())));

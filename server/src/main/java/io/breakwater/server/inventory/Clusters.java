@@ -115,7 +115,7 @@ public final class Clusters {
             }
             for (String table : List.of("inventory_object", "imported_np", "realization_status",
                     "antrea_health", "rule_stats", "rule_stats_collection", "traceflow",
-                    "support_bundle")) {
+                    "support_bundle", "inventory_sync_object", "inventory_sync")) {
                 try (var st = c.prepareStatement("delete from " + table + " where cluster = ?")) {
                     st.setString(1, name);
                     st.executeUpdate();

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The adapter's inventory writes (docs/adapter-protocol.md): a full sync replaces a cluster's inventory in one
@@ -25,9 +24,17 @@ import java.util.Set;
  */
 public final class Ingest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Ingest.class);
+
     private final Database db;
     private final DesiredStates desired;
     private final Clock clock;
+    /** Applies the last chunk of chunked syncs, one at a time, after their requests were answered. */
+    private final java.util.concurrent.Executor applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inventory-sync-apply");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Ingest(Database db, DesiredStates desired, Clock clock) {
         this.db = db;
@@ -59,10 +66,106 @@ public final class Ingest {
 
     public ObjectNode fullSync(String cluster, ObjectNode body, String user) {
         String version = InventoryItem.bounded(body.path("resource_version").asText(""), "resource_version");
+        var chunk = SyncStaging.Chunk.from(body.get("sync"));
+        List<InventoryItem> items = objects(body);
+        boolean allowEmpty = allowEmpty(body);
+        if (chunk.isPresent()) {
+            return chunk(cluster, chunk.get(), items, version, allowEmpty, user);
+        }
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            requireCluster(c, cluster);
+            if (items.isEmpty() && !allowEmpty) {
+                refuseWipe(c, cluster);
+            }
+            SyncStaging.discard(c, cluster);
+            InventoryStore.replaceAll(c, cluster, items);
+            completeSync(c, cluster, version, items.size(), now, user);
+            return null;
+        });
+        desired.signal();
+        return accepted(items.size(), warnings(items));
+    }
+
+    /**
+     * One chunk of a full sync sent in several requests, staged. The last chunk answers at once with state
+     * {@code APPLYING}; the staged objects then replace the inventory in one transaction on the apply thread
+     * (200,000 objects take longer than an adapter's call), and {@link #syncStatus} says DONE or FAILED. A chunk
+     * refused as invalid discards the whole sync.
+     */
+    private ObjectNode chunk(String cluster, SyncStaging.Chunk chunk, List<InventoryItem> items, String version,
+            boolean allowEmpty, String user) {
+        long now = clock.millis();
+        long staged;
+        try {
+            staged = db.inTransaction(c -> {
+                requireCluster(c, cluster);
+                long total = SyncStaging.stage(c, cluster, chunk, items, now);
+                if (chunk.last()) {
+                    if (total == 0 && !allowEmpty) {
+                        refuseWipe(c, cluster);
+                    }
+                    SyncStaging.markApplying(c, cluster);
+                }
+                return total;
+            });
+        } catch (DomainException.Invalid e) {
+            db.inTransaction(c -> {
+                SyncStaging.discard(c, cluster);
+                return null;
+            });
+            throw e;
+        }
+        ObjectNode out = accepted(items.size(), warnings(items));
+        out.put("staged", staged);
+        out.put("state", chunk.last() ? "APPLYING" : "OPEN");
+        if (chunk.last()) {
+            applier.execute(() -> apply(cluster, chunk.id(), version, staged, now, user));
+        }
+        return out;
+    }
+
+    private void apply(String cluster, String id, String version, long count, long now, String user) {
+        try {
+            db.inTransaction(c -> {
+                if (SyncStaging.applying(c, cluster, id)) {
+                    SyncStaging.swapIn(c, cluster);
+                    completeSync(c, cluster, version, count, now, user);
+                }
+                return null;
+            });
+            desired.signal();
+        } catch (RuntimeException e) {
+            LOG.warn("inventory sync {} of cluster {} failed while applying", id, cluster, e);
+            db.inTransaction(c -> {
+                SyncStaging.fail(c, cluster, id, "applying the staged inventory failed: " + e.getMessage());
+                return null;
+            });
+        }
+    }
+
+    /** Where the cluster's latest chunked sync stands (404 when it never had one). */
+    public ObjectNode syncStatus(String cluster) {
+        return db.rolledBack(c -> {
+            requireCluster(c, cluster);
+            var status = SyncStaging.status(c, cluster).orElseThrow(() -> DomainException.notFound(
+                    "/api/v1/breakwater/clusters/" + cluster + "/inventory/sync (no chunked sync yet)"));
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("id", status.id());
+            out.put("state", status.state());
+            out.put("staged", status.staged());
+            out.put("message", status.message());
+            return out;
+        });
+    }
+
+    /** The objects of a full-sync body; one object twice in the body is a 400 naming it. */
+    private static List<InventoryItem> objects(ObjectNode body) {
         JsonNode objects = body.get("objects");
         if (objects == null || !objects.isArray()) {
             throw DomainException.invalid("objects", "objects: is required and must be an array of Kubernetes objects");
         }
+        String version = body.path("resource_version").asText("");
         var items = new ArrayList<InventoryItem>();
         var keys = new HashSet<String>();
         for (int i = 0; i < objects.size(); i++) {
@@ -76,30 +179,24 @@ public final class Ingest {
                 items.add(it);
             }
         }
-        boolean allowEmpty = allowEmpty(body);
-        long now = clock.millis();
-        db.inTransaction(c -> {
-            requireCluster(c, cluster);
-            if (items.isEmpty() && !allowEmpty) {
-                refuseWipe(c, cluster);
-            }
-            InventoryStore.replaceAll(c, cluster, items);
-            markGoneImportsDeleted(c, cluster, items);
-            try (var st = c.prepareStatement("update cluster set synced = true, inventory_version = inventory_version + 1, resource_version = ?, "
-                    + "last_sync_time = ?, last_heartbeat = ? where name = ?")) {
-                st.setString(1, version);
-                st.setLong(2, now);
-                st.setLong(3, now);
-                st.setString(4, cluster);
-                st.executeUpdate();
-            }
-            AuditLog.record(c, now, user, "INVENTORY_SYNC", "/api/v1/breakwater/clusters/" + cluster + "/inventory",
-                    items.size() + " objects at resource version " + version);
-            desired.refresh(c);
-            return null;
-        });
-        desired.signal();
-        return accepted(items.size(), warnings(items));
+        return items;
+    }
+
+    /** After the inventory was replaced: imports gone from it, the cluster's sync state, audit, desired state. */
+    private void completeSync(Connection c, String cluster, String version, long count, long now, String user)
+            throws SQLException {
+        markGoneImportsDeleted(c, cluster);
+        try (var st = c.prepareStatement("update cluster set synced = true, inventory_version = inventory_version + 1, resource_version = ?, "
+                + "last_sync_time = ?, last_heartbeat = ? where name = ?")) {
+            st.setString(1, version);
+            st.setLong(2, now);
+            st.setLong(3, now);
+            st.setString(4, cluster);
+            st.executeUpdate();
+        }
+        AuditLog.record(c, now, user, "INVENTORY_SYNC", "/api/v1/breakwater/clusters/" + cluster + "/inventory",
+                count + " objects at resource version " + version);
+        desired.refresh(c);
     }
 
     public ObjectNode changes(String cluster, ObjectNode body, String user) {
@@ -169,27 +266,12 @@ public final class Ingest {
     }
 
     /** An imported NetworkPolicy missing from a full sync was deleted by the adapter. */
-    private static void markGoneImportsDeleted(Connection c, String cluster, List<InventoryItem> items)
-            throws SQLException {
-        Set<String> present = new HashSet<>();
-        items.stream().filter(i -> i.kind().equals("NetworkPolicy")).forEach(i -> present.add(i.uid()));
-        var gone = new ArrayList<String>();
-        try (var st = c.prepareStatement("select uid from imported_np where cluster = ? and deleted = false")) {
+    private static void markGoneImportsDeleted(Connection c, String cluster) throws SQLException {
+        try (var st = c.prepareStatement("update imported_np set deleted = true where cluster = ? and deleted = false "
+                + "and not exists (select 1 from inventory_object o where o.uid = imported_np.uid "
+                + "and o.cluster = imported_np.cluster and o.kind = 'NetworkPolicy')")) {
             st.setString(1, cluster);
-            try (var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    if (!present.contains(rs.getString(1))) {
-                        gone.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        try (var st = c.prepareStatement("update imported_np set deleted = true where uid = ?")) {
-            for (String uid : gone) {
-                st.setString(1, uid);
-                st.addBatch();
-            }
-            st.executeBatch();
+            st.executeUpdate();
         }
     }
 

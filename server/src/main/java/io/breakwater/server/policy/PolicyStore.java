@@ -52,6 +52,41 @@ public final class PolicyStore {
         }
     }
 
+    /** Which of the paths (children of {@code parentPath}) are stored: one indexed lookup per path. */
+    public static java.util.Set<String> existingAmong(Connection c, String parentPath, java.util.Collection<String> paths)
+            throws SQLException {
+        var out = new java.util.HashSet<String>();
+        try (var st = c.prepareStatement("select 1 from policy_object where parent_key = ? and path = ?")) {
+            st.setInt(1, parentKey(parentPath));
+            for (String path : paths) {
+                st.setString(2, path);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(path);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** An object's id and stored body, unparsed. */
+    public record StoredBody(String id, String body) {}
+
+    /** The ids and stored bodies of one kind's objects (for scans that look at a few fields). */
+    public static List<StoredBody> bodies(Connection c, PolicyKind kind) throws SQLException {
+        try (var st = c.prepareStatement("select object_id, body from policy_object where kind = ?")) {
+            st.setString(1, kind.name());
+            var out = new ArrayList<StoredBody>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredBody(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        }
+    }
+
     public static List<PolicyRow> all(Connection c, PolicyKind kind) throws SQLException {
         try (var st = c.prepareStatement("select " + COLUMNS + " from policy_object where kind = ? order by path")) {
             st.setString(1, kind.name());
