@@ -130,7 +130,7 @@ class HttpManagementPlaneTest {
         plane.fetchDesiredState(5, 3, Duration.ofSeconds(30));
 
         assertThat(requests).singleElement().asString()
-                .startsWith("GET /api/v1/breakwater/clusters/prod-1/desired-state?since=5&stats_seen=3&wait_seconds=30 ");
+                .startsWith("GET /api/v1/breakwater/clusters/prod-1/desired-state?since=5&stats_seen=3&wait_seconds=30&delta=true ");
     }
 
     @Test
