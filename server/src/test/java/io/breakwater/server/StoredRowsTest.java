@@ -27,8 +27,11 @@ class StoredRowsTest {
             assertThat(r.status()).as(r.text()).isEqualTo(200);
         }
         try (Database db = Database.open(config.effectiveJdbcUrl())) {
+            // the stored policy and the cluster's stored desired-state copy of it, as a row from before validation
             db.inTransaction(c -> c.createStatement().executeUpdate(
-                    "update policy_object set body = replace(body, '\"4242\"', '\"abc\"')"));
+                    "update policy_object set body = replace(body, '\"4242\"', '\"abc\"')")
+                    + c.createStatement().executeUpdate(
+                    "update desired_object set body = replace(body, '\"4242\"', '\"abc\"')"));
         }
 
         try (RunningServer server = Server.start(config)) {
