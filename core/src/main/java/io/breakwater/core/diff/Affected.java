@@ -15,8 +15,9 @@ import java.util.Objects;
  * The pods (by inventory index) whose egress or ingress decision may differ between the sides; flows neither
  * of whose ends is among them are decided alike. Between two DFW configurations over the same NetworkPolicies,
  * instead the {@code reaches} of their changed rules: flows none of them reaches are decided alike.
+ * With more than {@value #MAX_REACHES} reaches, the pods where one is enforced, as egress or ingress pods.
  * {@code everything} when the sides cannot be compared policy by policy or rule by rule (different targets,
- * different NetworkPolicies under DFW configurations, more than {@value #MAX_REACHES} reaches).
+ * different NetworkPolicies under DFW configurations).
  */
 record Affected(boolean all, BitSet egress, BitSet ingress, List<DfwChanges.Reach> reaches) {
 
@@ -36,6 +37,11 @@ record Affected(boolean all, BitSet egress, BitSet ingress, List<DfwChanges.Reac
     }
 
     static Affected between(Inventory inventory, PolicySet before, PolicySet after) {
+        return between(inventory, before, after, MAX_REACHES);
+    }
+
+    /** {@code maxReaches}: above this many reaches of changed DFW rules, narrow by their enforcing pods only. */
+    static Affected between(Inventory inventory, PolicySet before, PolicySet after, int maxReaches) {
         if (before.equals(after)) {
             return new Affected(false, new BitSet(), new BitSet(), null);
         }
@@ -43,7 +49,7 @@ record Affected(boolean all, BitSet egress, BitSet ingress, List<DfwChanges.Reac
             return networkPolicies(inventory, a, b);
         }
         if (before instanceof PolicySet.Dfw a && after instanceof PolicySet.Dfw b && a.remaining().equals(b.remaining())) {
-            return dfwRules(inventory, a, b);
+            return dfwRules(inventory, a, b, maxReaches);
         }
         return everything();
     }
@@ -52,11 +58,25 @@ record Affected(boolean all, BitSet egress, BitSet ingress, List<DfwChanges.Reac
      * Under the same NetworkPolicies, a flow is decided alike when each direction's DFW decision is (the
      * NetworkPolicies decide what no DFW rule does), so only the flows a changed DFW rule reaches can differ.
      */
-    private static Affected dfwRules(Inventory inventory, PolicySet.Dfw before, PolicySet.Dfw after) {
+    private static Affected dfwRules(Inventory inventory, PolicySet.Dfw before, PolicySet.Dfw after, int maxReaches) {
         return DfwChanges.between(inventory, before.groups(), before.policies(), after.groups(), after.policies())
-                .filter(reaches -> reaches.size() <= MAX_REACHES)
-                .map(reaches -> new Affected(false, new BitSet(), new BitSet(), reaches))
+                .map(reaches -> reaches.size() <= maxReaches ? new Affected(false, new BitSet(), new BitSet(), reaches)
+                        : enforcingPods(reaches))
                 .orElseGet(Affected::everything);
+    }
+
+    /** Every flow a reach holds leaves one of its egress sources or enters one of its ingress destinations. */
+    private static Affected enforcingPods(List<DfwChanges.Reach> reaches) {
+        var egress = new BitSet();
+        var ingress = new BitSet();
+        for (DfwChanges.Reach r : reaches) {
+            if (r.enforcedAt() == Direction.EGRESS) {
+                egress.or(r.sources());
+            } else {
+                ingress.or(r.destinations());
+            }
+        }
+        return new Affected(false, egress, ingress, null);
     }
 
     /**

@@ -110,6 +110,11 @@ final class ConnectivityDiffer {
         return diff(inventory, before, after, Affected.between(inventory, before, after), matrixPairs);
     }
 
+    /** Narrowed between DFW configurations by the enforcing pods of their changed rules only. */
+    static ConnectivityDiff byEnforcingPods(Inventory inventory, PolicySet before, PolicySet after) {
+        return diff(inventory, before, after, Affected.between(inventory, before, after, 0), MATRIX_PAIRS);
+    }
+
     /** Every flow compared, none skipped: what narrowing by {@link Affected} must agree with. */
     static ConnectivityDiff unnarrowed(Inventory inventory, PolicySet before, PolicySet after) {
         return diff(inventory, before, after, Affected.everything(), MATRIX_PAIRS);

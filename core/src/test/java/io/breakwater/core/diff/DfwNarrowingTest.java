@@ -84,6 +84,18 @@ class DfwNarrowingTest {
         assertThat(d.comparisons()).isZero();
     }
 
+    @Property(tries = 60)
+    void aDiffNarrowedByTheEnforcingPodsOfChangedRulesFindsWhatComparingEveryFlowFinds(@ForAll("clusters") Cluster c,
+            @ForAll("dfwRules") List<SecurityPolicy> extra, @ForAll @IntRange(max = 11) int edit,
+            @ForAll @IntRange(max = 50) int policy, @ForAll @IntRange(max = 50) int rule,
+            @ForAll("entries") ServiceEntry entry) {
+        PolicySet.Dfw a = withRules(dfw(c, c.policies()), extra);
+        PolicySet.Dfw b = edited(a, edit, policy, rule, entry);
+
+        assertThat(ConnectivityDiffer.byEnforcingPods(c.inventory(), a, b).changes())
+                .isEqualTo(ConnectivityDiffer.unnarrowed(c.inventory(), a, b).changes());
+    }
+
     private static void assertSameAsUnnarrowed(Cluster c, PolicySet a, PolicySet b) {
         assertThat(PolicyDiff.connectivity(c.inventory(), a, b).changes())
                 .isEqualTo(ConnectivityDiffer.unnarrowed(c.inventory(), a, b).changes());
