@@ -4,6 +4,7 @@ import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.NetworkPolicy;
 import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.nsx.DfwChanges;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,27 +13,70 @@ import java.util.Objects;
 
 /**
  * The pods (by inventory index) whose egress or ingress decision may differ between the sides; flows neither
- * of whose ends is among them are decided alike. {@code everything} when the sides cannot be compared policy
- * by policy (different targets, or DFW configurations).
+ * of whose ends is among them are decided alike. Between two DFW configurations over the same NetworkPolicies,
+ * instead the {@code reaches} of their changed rules: flows none of them reaches are decided alike.
+ * With more than {@value #MAX_REACHES} reaches, the pods where one is enforced, as egress or ingress pods.
+ * {@code everything} when the sides cannot be compared policy by policy or rule by rule (different targets,
+ * different NetworkPolicies under DFW configurations).
  */
-record Affected(boolean all, BitSet egress, BitSet ingress) {
+record Affected(boolean all, BitSet egress, BitSet ingress, List<DfwChanges.Reach> reaches) {
+
+    /** Reaches are told apart by the bits of a long. */
+    static final int MAX_REACHES = 64;
 
     static Affected everything() {
-        return new Affected(true, new BitSet(), new BitSet());
+        return new Affected(true, new BitSet(), new BitSet(), null);
     }
 
     boolean isEmpty() {
-        return !all && egress.isEmpty() && ingress.isEmpty();
+        return !all && egress.isEmpty() && ingress.isEmpty() && (reaches == null || reaches.isEmpty());
+    }
+
+    boolean byReach() {
+        return !all && reaches != null;
     }
 
     static Affected between(Inventory inventory, PolicySet before, PolicySet after) {
+        return between(inventory, before, after, MAX_REACHES);
+    }
+
+    /** {@code maxReaches}: above this many reaches of changed DFW rules, narrow by their enforcing pods only. */
+    static Affected between(Inventory inventory, PolicySet before, PolicySet after, int maxReaches) {
         if (before.equals(after)) {
-            return new Affected(false, new BitSet(), new BitSet());
+            return new Affected(false, new BitSet(), new BitSet(), null);
         }
         if (before instanceof PolicySet.K8s(List<NetworkPolicy> a) && after instanceof PolicySet.K8s(List<NetworkPolicy> b)) {
             return networkPolicies(inventory, a, b);
         }
+        if (before instanceof PolicySet.Dfw a && after instanceof PolicySet.Dfw b && a.remaining().equals(b.remaining())) {
+            return dfwRules(inventory, a, b, maxReaches);
+        }
         return everything();
+    }
+
+    /**
+     * Under the same NetworkPolicies, a flow is decided alike when each direction's DFW decision is (the
+     * NetworkPolicies decide what no DFW rule does), so only the flows a changed DFW rule reaches can differ.
+     */
+    private static Affected dfwRules(Inventory inventory, PolicySet.Dfw before, PolicySet.Dfw after, int maxReaches) {
+        return DfwChanges.between(inventory, before.groups(), before.policies(), after.groups(), after.policies())
+                .map(reaches -> reaches.size() <= maxReaches ? new Affected(false, new BitSet(), new BitSet(), reaches)
+                        : enforcingPods(reaches))
+                .orElseGet(Affected::everything);
+    }
+
+    /** Every flow a reach holds leaves one of its egress sources or enters one of its ingress destinations. */
+    private static Affected enforcingPods(List<DfwChanges.Reach> reaches) {
+        var egress = new BitSet();
+        var ingress = new BitSet();
+        for (DfwChanges.Reach r : reaches) {
+            if (r.enforcedAt() == Direction.EGRESS) {
+                egress.or(r.sources());
+            } else {
+                ingress.or(r.destinations());
+            }
+        }
+        return new Affected(false, egress, ingress, null);
     }
 
     /**
@@ -61,7 +105,7 @@ record Affected(boolean all, BitSet egress, BitSet ingress) {
                 mark(inventory, podsByNamespace, b, egress, ingress);
             }
         }
-        return new Affected(false, egress, ingress);
+        return new Affected(false, egress, ingress, null);
     }
 
     /** By namespace/name; null when a name repeats (then policies cannot be paired). */

@@ -9,6 +9,7 @@ import io.breakwater.core.eval.PortRef;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
+import io.breakwater.core.nsx.DfwChanges;
 import io.breakwater.core.nsx.DfwFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +25,8 @@ import java.util.function.Function;
  * Computes a {@link ConnectivityDiff} exactly: pods are folded into classes no rule of either side tells apart,
  * outside addresses into {@link AddressRange}s, every IP protocol into {@link Traffic} classes (ports, ICMP
  * types, protocol numbers); one representative flow per (class or range, class or range, traffic class) stands
- * for all of its flows. Pairs none of whose ends
- * {@link Affected} names are skipped: they cannot differ.
+ * for all of its flows. Flows {@link Affected} does not name (pairs none of whose ends it names; between DFW
+ * configurations, flows no changed rule reaches) are skipped: they cannot differ.
  */
 final class ConnectivityDiffer {
 
@@ -79,6 +80,11 @@ final class ConnectivityDiffer {
     private final Map<List<Integer>, Integer> addressParties = new HashMap<>();
     private boolean[] egress;
     private boolean[] ingress;
+    /** Between DFW configurations: per class, the reaches (bit i: reach i) holding it as source, as destination. */
+    private long[] asSource;
+    private long[] asDestination;
+    /** The reaches enforced at the destination. */
+    private long enforcedIn;
     /** The changes of the class that stands for every class without ports, one per pair; null until compared. */
     private List<FlowChange> captured;
     private List<FlowChange> capturing;
@@ -101,7 +107,21 @@ final class ConnectivityDiffer {
 
     /** {@code matrixPairs}: above this many pairs to compare, Kubernetes sides answer through whole matrices. */
     static ConnectivityDiff diff(Inventory inventory, PolicySet before, PolicySet after, long matrixPairs) {
-        Affected affected = Affected.between(inventory, before, after);
+        return diff(inventory, before, after, Affected.between(inventory, before, after), matrixPairs);
+    }
+
+    /** Narrowed between DFW configurations by the enforcing pods of their changed rules only. */
+    static ConnectivityDiff byEnforcingPods(Inventory inventory, PolicySet before, PolicySet after) {
+        return diff(inventory, before, after, Affected.between(inventory, before, after, 0), MATRIX_PAIRS);
+    }
+
+    /** Every flow compared, none skipped: what narrowing by {@link Affected} must agree with. */
+    static ConnectivityDiff unnarrowed(Inventory inventory, PolicySet before, PolicySet after) {
+        return diff(inventory, before, after, Affected.everything(), MATRIX_PAIRS);
+    }
+
+    private static ConnectivityDiff diff(Inventory inventory, PolicySet before, PolicySet after, Affected affected,
+                                         long matrixPairs) {
         List<String> notes = List.of();
         if (affected.isEmpty()) {
             return new ConnectivityDiff(before.target(), after.target(), List.of(), 0, 0, 0, 0, notes);
@@ -186,6 +206,10 @@ final class ConnectivityDiffer {
             firstPod = firstPodList.stream().mapToInt(Integer::intValue).toArray();
             secondPod = secondPodList.stream().mapToInt(Integer::intValue).toArray();
         }
+        if (affected.byReach()) {
+            compareReached(traffic, addresses, b, a);
+            return;
+        }
         for (int s = 0; s < count; s++) {
             for (int d = 0; d < count; d++) {
                 if (egress[s] || ingress[d]) {
@@ -194,18 +218,98 @@ final class ConnectivityDiffer {
             }
         }
         for (int c = 0; c < count; c++) {
-            Endpoint pod = Endpoint.of(classes.get(c).getFirst());
-            if (ingress[c]) {
-                for (int[] group : addressGroups(c, Direction.INGRESS, addresses)) {
-                    Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
-                    compareFlow(addressParty(group, addresses), c, outside, pod, traffic, b, a);
+            compareOutside(c, ingress[c], egress[c], traffic, addresses, b, a);
+        }
+    }
+
+    /** Flows between class {@code c} and outside addresses: towards it ({@code in}), from it ({@code out}). */
+    private void compareOutside(int c, boolean in, boolean out, Traffic traffic, List<AddressRange> addresses,
+                                Oracle b, Oracle a) {
+        Endpoint pod = Endpoint.of(classes.get(c).getFirst());
+        if (in) {
+            for (int[] group : addressGroups(c, Direction.INGRESS, addresses)) {
+                Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
+                compareFlow(addressParty(group, addresses), c, outside, pod, traffic, b, a);
+            }
+        }
+        if (out) {
+            for (int[] group : addressGroups(c, Direction.EGRESS, addresses)) {
+                Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
+                compareFlow(c, addressParty(group, addresses), pod, outside, traffic, b, a);
+            }
+        }
+    }
+
+    /**
+     * Only the flows some changed DFW rule reaches: pairs of classes that are source and destination of one reach
+     * whose services admit the traffic, and outside addresses to or from a class where such a reach is enforced.
+     */
+    private void compareReached(Traffic traffic, List<AddressRange> addresses, Oracle b, Oracle a) {
+        long active = activeReaches(traffic);
+        if (active == 0) {
+            return;
+        }
+        reachMasks();
+        int count = classes.size();
+        List<Integer> destinations = new ArrayList<>();
+        for (int d = 0; d < count; d++) {
+            if ((asDestination[d] & active) != 0) {
+                destinations.add(d);
+            }
+        }
+        for (int s = 0; s < count; s++) {
+            long reaches = asSource[s] & active;
+            if (reaches != 0) {
+                for (int d : destinations) {
+                    if ((asDestination[d] & reaches) != 0) {
+                        comparePods(s, d, traffic, b, a);
+                    }
                 }
             }
-            if (egress[c]) {
-                for (int[] group : addressGroups(c, Direction.EGRESS, addresses)) {
-                    Endpoint outside = Endpoint.of(addresses.get(group[0]).representative());
-                    compareFlow(c, addressParty(group, addresses), pod, outside, traffic, b, a);
-                }
+        }
+        for (int c = 0; c < count; c++) {
+            compareOutside(c, (asDestination[c] & active & enforcedIn) != 0,
+                    (asSource[c] & active & ~enforcedIn) != 0, traffic, addresses, b, a);
+        }
+    }
+
+    /** The reaches (bit i: reach i) whose services admit the traffic; the class decides it alike for all flows. */
+    private long activeReaches(Traffic traffic) {
+        if (inventory.pods().isEmpty()) {
+            return 0; // no pod, no firewall to decide anything differently
+        }
+        Endpoint any = Endpoint.of(inventory.pods().getFirst());
+        Flow flow = traffic.flow(any, any);
+        long active = 0;
+        for (int i = 0; i < affected.reaches().size(); i++) {
+            if (affected.reaches().get(i).service().test(flow)) {
+                active |= 1L << i;
+            }
+        }
+        return active;
+    }
+
+    /** Per class, the reaches holding one of its pods as source and as destination; computed once. */
+    private void reachMasks() {
+        if (asSource != null) {
+            return;
+        }
+        int[] classOf = new int[inventory.pods().size()];
+        for (int c = 0; c < classes.size(); c++) {
+            for (Pod p : classes.get(c)) {
+                classOf[podIndex.get(p)] = c;
+            }
+        }
+        asSource = new long[classes.size()];
+        asDestination = new long[classes.size()];
+        List<DfwChanges.Reach> reaches = affected.reaches();
+        for (int i = 0; i < reaches.size(); i++) {
+            DfwChanges.Reach r = reaches.get(i);
+            long bit = 1L << i;
+            r.sources().stream().forEach(p -> asSource[classOf[p]] |= bit);
+            r.destinations().stream().forEach(p -> asDestination[classOf[p]] |= bit);
+            if (r.enforcedAt() == Direction.INGRESS) {
+                enforcedIn |= bit;
             }
         }
     }

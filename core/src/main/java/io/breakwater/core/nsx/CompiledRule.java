@@ -43,7 +43,8 @@ final class CompiledRule {
                 && service(flow);
     }
 
-    private boolean service(Flow flow) {
+    /** Whether the rule's services match the flow's protocol, port or ICMP type (its endpoints aside). */
+    boolean service(Flow flow) {
         if (services.isEmpty()) {
             return anyService;
         }
@@ -54,6 +55,16 @@ final class CompiledRule {
             }
         }
         return false;
+    }
+
+    /** The pods (by inventory index, below {@code count}) the rule's source side holds. */
+    java.util.BitSet sourcePods(int count) {
+        return source.pods(count);
+    }
+
+    /** The pods (by inventory index, below {@code count}) the rule's destination side holds. */
+    java.util.BitSet destinationPods(int count) {
+        return destination.pods(count);
     }
 
     private static Optional<Integer> destinationPort(Flow flow) {
@@ -81,6 +92,20 @@ final class CompiledRule {
                 pods = pods.or(g.startsWith("/") ? m.members(g) : m.podsCovered(g));
             }
             return new Side(false, excluded, pods, groups);
+        }
+
+        java.util.BitSet pods(int count) {
+            var bits = new java.util.BitSet(count);
+            if (any) {
+                bits.set(0, count);
+                return bits;
+            }
+            bits.or(pods.toBitSet());
+            if (excluded) {
+                bits.flip(0, count);
+            }
+            bits.clear(count, Math.max(count, bits.length()));
+            return bits;
         }
 
         boolean contains(Endpoint endpoint, int pod, GroupMembership m) {

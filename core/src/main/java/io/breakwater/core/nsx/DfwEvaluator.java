@@ -45,7 +45,7 @@ public final class DfwEvaluator implements Evaluator {
         int[] inCount = new int[pods];
         int[] outCount = new int[pods];
         for (CompiledRule rule : rules) {
-            PodSet set = appliedTo(rule.ordered);
+            PodSet set = appliedTo(rule.ordered, membership);
             applied.add(set);
             count(set, rule.ordered.appliesTo("IN") ? inCount : null, rule.ordered.appliesTo("OUT") ? outCount : null);
         }
@@ -201,7 +201,7 @@ public final class DfwEvaluator implements Evaluator {
     }
 
     /** Pods a rule is enforced on: the policy scope, else the rule scope, else all pods. */
-    private PodSet appliedTo(OrderedRule r) {
+    static PodSet appliedTo(OrderedRule r, GroupMembership membership) {
         List<String> scope = isAny(r.policy().scope()) ? r.rule().scope() : r.policy().scope();
         if (isAny(scope)) {
             return PodSet.range(0, membership.pods().size());
