@@ -1,0 +1,192 @@
+package io.breakwater.adapter.realize;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live view the planner diffs against: one fabric8 informer per Antrea kind, label-selected to the objects
+ * this owner manages, each keeping only a {@link LiveState} per object in its item store (no spec, no status
+ * document). The informers list once (in pages) and then watch; on {@code 410 Gone} fabric8 lists again. A
+ * reconcile therefore reads this index instead of listing the cluster.
+ */
+public final class OwnedObjects implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnedObjects.class);
+    /** Items per page of the initial LIST (and of a relist after the watch expired). */
+    static final long PAGE = 500;
+
+    private final AntreaResources resources;
+    private final String owner;
+    private final Map<AntreaKind, Map<String, LiveState>> byKind = new EnumMap<>(AntreaKind.class);
+    private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new CopyOnWriteArrayList<>();
+    private volatile boolean synced;
+
+    public OwnedObjects(AntreaResources resources, String owner) {
+        this.resources = resources;
+        this.owner = owner;
+        for (var kind : AntreaKind.values()) {
+            byKind.put(kind, new ConcurrentHashMap<>());
+        }
+    }
+
+    /**
+     * Starts watching; {@code onChange} runs once all three kinds are listed and after every add, update or delete
+     * an informer sees from then on (a hand edit, a deletion by someone else, antrea-controller's status).
+     */
+    public void start(Runnable onChange) {
+        var firstLists = new ArrayList<CompletableFuture<Void>>();
+        for (var kind : AntreaKind.values()) {
+            var informer = resources.of(kind)
+                    .withLabels(Map.of(Ownership.MANAGED_BY, Ownership.MANAGER, Ownership.OWNER, owner))
+                    .withLimit(PAGE)
+                    .runnableInformer(0);
+            informer.removeNamespaceIndex();
+            informer.itemStore(new Store(kind));
+            informer.addEventHandler(new Trigger(onChange));
+            informers.add(informer);
+            firstLists.add(informer.start().toCompletableFuture());
+        }
+        CompletableFuture.allOf(firstLists.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("owned Antrea objects: the first list failed: {}", failure.getMessage());
+                return;
+            }
+            synced = true;
+            LOG.info("owned Antrea objects listed: {}", size());
+            onChange.run();
+        });
+    }
+
+    /** True once every kind has been listed: before that a plan would create what merely is not listed yet. */
+    public boolean synced() {
+        return synced && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    public Collection<LiveState> all() {
+        return byKind.values().stream().flatMap(m -> m.values().stream()).toList();
+    }
+
+    public int size() {
+        return byKind.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /**
+     * Takes in what a write returned, so the next plan sees it before the watch event arrives (which then carries
+     * the same resourceVersion and is no change). A newer state already seen is kept.
+     */
+    void recordWritten(AntreaKind kind, GenericKubernetesResource stored) {
+        if (stored == null || stored.getMetadata() == null) {
+            return;
+        }
+        var state = LiveState.of(AntreaResources.toLive(kind, stored), stored.getMetadata().getResourceVersion());
+        byKind.get(kind).merge(state.name(), state, (known, written) ->
+                isNewer(known.resourceVersion(), written.resourceVersion()) ? known : written);
+    }
+
+    void recordDeleted(ObjectKey key) {
+        byKind.get(key.kind()).remove(key.name());
+    }
+
+    /** Resource versions are opaque; the API server's are integers, compared as such when they are. */
+    private static boolean isNewer(String known, String written) {
+        try {
+            return Long.parseLong(known) > Long.parseLong(written);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        informers.forEach(SharedIndexInformer::close);
+        informers.clear();
+        synced = false;
+        byKind.values().forEach(Map::clear);
+    }
+
+    /**
+     * fabric8's item store for one kind: reduces each object to its {@link LiveState} and hands back skeletons
+     * (name, resourceVersion, labels) where the informer asks for stored objects, enough for it to tell an update
+     * from a repeat and to key deletions.
+     */
+    private final class Store implements ItemStore<GenericKubernetesResource> {
+        private final AntreaKind kind;
+        private final Map<String, LiveState> states;
+
+        Store(AntreaKind kind) {
+            this.kind = kind;
+            this.states = byKind.get(kind);
+        }
+
+        @Override
+        public String getKey(GenericKubernetesResource resource) {
+            return resource.getMetadata().getName();
+        }
+
+        @Override
+        public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
+            var state = LiveState.of(AntreaResources.toLive(kind, resource), resource.getMetadata().getResourceVersion());
+            return skeleton(states.put(key, state));
+        }
+
+        @Override
+        public GenericKubernetesResource remove(String key) {
+            return skeleton(states.remove(key));
+        }
+
+        @Override
+        public Stream<String> keySet() {
+            return List.copyOf(states.keySet()).stream();
+        }
+
+        @Override
+        public Stream<GenericKubernetesResource> values() {
+            return List.copyOf(states.values()).stream().map(this::skeleton);
+        }
+
+        @Override
+        public int size() {
+            return states.size();
+        }
+
+        @Override
+        public GenericKubernetesResource get(String key) {
+            return skeleton(states.get(key));
+        }
+
+        @Override
+        public boolean isFullState() {
+            return false;
+        }
+
+        private GenericKubernetesResource skeleton(LiveState state) {
+            if (state == null) {
+                return null;
+            }
+            return new GenericKubernetesResourceBuilder().withApiVersion(AntreaKind.API_VERSION).withKind(kind.kind())
+                    .withMetadata(new ObjectMetaBuilder().withName(state.name())
+                            .withResourceVersion(state.resourceVersion()).withLabels(state.labels()).build())
+                    .build();
+        }
+    }
+
+    private record Trigger(Runnable onChange) implements ResourceEventHandler<GenericKubernetesResource> {
+        @Override public void onAdd(GenericKubernetesResource obj) { onChange.run(); }
+        @Override public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) { onChange.run(); }
+        @Override public void onDelete(GenericKubernetesResource obj, boolean unknownFinalState) { onChange.run(); }
+    }
+}
