@@ -41,7 +41,7 @@ public final class AntreaResources {
                 generation == null ? 0 : generation, meta.getCreationTimestamp());
     }
 
-    static GenericKubernetesResource toResource(AntreaObject object) {
+    public static GenericKubernetesResource toResource(AntreaObject object) {
         Map<String, Object> spec = JSON.convertValue(object.spec(), LinkedHashMap.class);
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(AntreaKind.API_VERSION)

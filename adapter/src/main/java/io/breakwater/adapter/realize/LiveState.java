@@ -44,6 +44,13 @@ public record LiveState(AntreaKind kind, String name, Map<String, String> labels
                 && labels.entrySet().containsAll(desired.labels().entrySet());
     }
 
+    /** True when the plan would decide the same for both (resourceVersion and status aside). */
+    boolean plansAs(LiveState other) {
+        return kind == other.kind && name.equals(other.name) && labels.equals(other.labels)
+                && claimedHash.equals(other.claimedHash) && specEdited == other.specEdited
+                && parentGroup == other.parentGroup;
+    }
+
     /** Label keys and values repeat across objects (managed-by, owner, role, tier category): one copy each. */
     private static Map<String, String> interned(Map<String, String> labels) {
         var out = new HashMap<String, String>(labels.size() * 2);

@@ -31,6 +31,7 @@ public final class RealizationLoop implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
+    private final AtomicBoolean reportQueued = new AtomicBoolean();
     private volatile boolean running = true;
     private Thread follower;
 
@@ -49,7 +50,7 @@ public final class RealizationLoop implements AutoCloseable {
     }
 
     public void start() {
-        owned.start(this::requestReconcile);
+        owned.start(this::requestReconcile, this::requestStatusReport);
         long resync = timing.resync().toMillis();
         scheduler.scheduleWithFixedDelay(this::requestReconcile, resync, resync, TimeUnit.MILLISECONDS);
         long heartbeat = timing.heartbeat().toMillis();
@@ -70,6 +71,16 @@ public final class RealizationLoop implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("reconcile failed, retrying at the next trigger: {}", e.getMessage());
                 }
+            });
+        }
+    }
+
+    /** Queues one status report (an ACNP's realization status changed), unless one is already queued. */
+    public void requestStatusReport() {
+        if (running && reportQueued.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                reportQueued.set(false);
+                realizer.reportStatus();
             });
         }
     }

@@ -95,9 +95,17 @@ class RealizationTest {
 
     private OwnedObjects listedOwnedObjects() {
         var owned = new OwnedObjects(resources, OWNER);
-        owned.start(() -> { });
+        owned.start(() -> { }, () -> { });
         await().until(owned::synced);
         return owned;
+    }
+
+    /** The adapter running with {@code webToDb(1)} realized and a reconcile that found nothing to do. */
+    private void startConverged() {
+        plane.publish(Fixtures.webToDb(1));
+        startAdapter();
+        awaitConverged();
+        await().until(() -> adapter.realizer().reconcile().isConverged());
     }
 
     private void awaitConverged() {
@@ -129,22 +137,6 @@ class RealizationTest {
     }
 
     @Test
-    void handEditOfAPolicyIsReverted() {
-        plane.publish(Fixtures.webToDb(1));
-        startAdapter();
-        awaitConverged();
-
-        resources.of(AntreaKind.CLUSTER_NETWORK_POLICY).withName("bw-p-db-access").edit(r -> {
-            ((Map<String, Object>) r.getAdditionalProperties().get("spec")).put("priority", 99);
-            return r;
-        });
-
-        await().untilAsserted(() -> assertThat(AntreaResources.toLive(AntreaKind.CLUSTER_NETWORK_POLICY,
-                get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access")).spec().path("priority").asDouble())
-                .isEqualTo(1.12));
-    }
-
-    @Test
     void deletedOwnedGroupIsRecreated() {
         plane.publish(Fixtures.webToDb(1));
         startAdapter();
@@ -173,10 +165,7 @@ class RealizationTest {
 
     @Test
     void restartedAdapterWritesNothingWhenConverged() {
-        plane.publish(Fixtures.webToDb(1));
-        startAdapter();
-        awaitConverged();
-        await().until(() -> adapter.realizer().reconcile().isConverged());
+        startConverged();
         adapter.close();
         var writer = new CountingWriter(new CreateOrUpdateWriter(resources));
         try (var owned = listedOwnedObjects()) {
@@ -227,10 +216,7 @@ class RealizationTest {
 
     @Test
     void reconcilesAfterTheFirstListDoNotListTheAntreaKinds() throws InterruptedException {
-        plane.publish(Fixtures.webToDb(1));
-        startAdapter();
-        awaitConverged();
-        await().until(() -> adapter.realizer().reconcile().isConverged());
+        startConverged();
         drainRequests();
 
         for (int i = 0; i < 3; i++) {
@@ -242,11 +228,8 @@ class RealizationTest {
     }
 
     @Test
-    void handEditIsRevertedThroughTheWatchWithoutAList() throws InterruptedException {
-        plane.publish(Fixtures.webToDb(1));
-        startAdapter();
-        awaitConverged();
-        await().until(() -> adapter.realizer().reconcile().isConverged());
+    void handEditOfAPolicyIsRevertedThroughTheWatchWithoutAList() throws InterruptedException {
+        startConverged();
         drainRequests();
 
         resources.of(AntreaKind.CLUSTER_NETWORK_POLICY).withName("bw-p-db-access").edit(r -> {
