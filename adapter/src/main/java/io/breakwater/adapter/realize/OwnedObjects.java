@@ -33,7 +33,6 @@ public final class OwnedObjects implements AutoCloseable {
     private final String owner;
     private final Map<AntreaKind, Map<String, LiveState>> byKind = new EnumMap<>(AntreaKind.class);
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new CopyOnWriteArrayList<>();
-    private volatile boolean synced;
 
     public OwnedObjects(AntreaResources resources, String owner) {
         this.resources = resources;
@@ -62,11 +61,11 @@ public final class OwnedObjects implements AutoCloseable {
             firstLists.add(informer.start().toCompletableFuture());
         }
         CompletableFuture.allOf(firstLists.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.warn("owned Antrea objects: the first list failed: {}", failure.getMessage());
+            if (failure != null) { // e.g. Antrea's CRDs not installed yet: fabric8 keeps trying
+                LOG.warn("owned Antrea objects: the first list failed ({}); no plan until it succeeds",
+                        failure.getMessage());
                 return;
             }
-            synced = true;
             LOG.info("owned Antrea objects listed: {}", size());
             onDrift.run();
         });
@@ -74,7 +73,8 @@ public final class OwnedObjects implements AutoCloseable {
 
     /** True once every kind has been listed: before that a plan would create what merely is not listed yet. */
     public boolean synced() {
-        return synced && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+        return informers.size() == AntreaKind.values().length
+                && informers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
     /** A store for {@code kind} that triggers nothing, for the heap harness in bench/. */
@@ -120,7 +120,6 @@ public final class OwnedObjects implements AutoCloseable {
     public void close() {
         informers.forEach(SharedIndexInformer::close);
         informers.clear();
-        synced = false;
         byKind.values().forEach(Map::clear);
     }
 
@@ -151,7 +150,7 @@ public final class OwnedObjects implements AutoCloseable {
         public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
             var state = LiveState.of(AntreaResources.toLive(kind, resource), resource.getMetadata().getResourceVersion());
             var previous = states.put(key, state);
-            if (synced) {
+            if (synced()) {
                 if (previous == null || !previous.plansAs(state)) {
                     onDrift.run();
                 } else if (!Objects.equals(previous.status(), state.status())) {
@@ -164,7 +163,7 @@ public final class OwnedObjects implements AutoCloseable {
         @Override
         public GenericKubernetesResource remove(String key) {
             var removed = states.remove(key);
-            if (removed != null && synced) {
+            if (removed != null && synced()) {
                 onDrift.run();
             }
             return skeleton(removed);
