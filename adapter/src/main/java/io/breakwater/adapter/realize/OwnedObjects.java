@@ -5,15 +5,20 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,21 +27,37 @@ import org.slf4j.LoggerFactory;
  * The live view the planner diffs against: one fabric8 informer per Antrea kind, label-selected to the objects
  * this owner manages, each keeping only a {@link LiveState} per object in its item store (no spec, no status
  * document). The informers list once (in pages) and then watch; on {@code 410 Gone} fabric8 lists again. A
- * reconcile therefore reads this index instead of listing the cluster.
+ * reconcile therefore reads this index instead of listing the cluster. A failed first list (Antrea's CRDs not
+ * installed yet: 404) stops fabric8's informers, so they are started again after {@code relist}.
  */
 public final class OwnedObjects implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnedObjects.class);
     /** Items per page of the initial LIST (and of a relist after the watch expired). */
     static final long PAGE = 500;
 
+    /** How long after a failed first list the informers are started again. */
+    public static final Duration RELIST_AFTER_FAILURE = Duration.ofSeconds(30);
+
     private final AntreaResources resources;
     private final String owner;
+    private final Duration relist;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "breakwater-owned-relist");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
     private final Map<AntreaKind, Map<String, LiveState>> byKind = new EnumMap<>(AntreaKind.class);
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new CopyOnWriteArrayList<>();
 
     public OwnedObjects(AntreaResources resources, String owner) {
+        this(resources, owner, RELIST_AFTER_FAILURE);
+    }
+
+    public OwnedObjects(AntreaResources resources, String owner, Duration relist) {
         this.resources = resources;
         this.owner = owner;
+        this.relist = relist;
         for (var kind : AntreaKind.values()) {
             byKind.put(kind, new ConcurrentHashMap<>());
         }
@@ -50,25 +71,41 @@ public final class OwnedObjects implements AutoCloseable {
      */
     public void start(Runnable onDrift, Runnable onStatus) {
         var firstLists = new ArrayList<CompletableFuture<Void>>();
+        var started = new ArrayList<SharedIndexInformer<GenericKubernetesResource>>();
         for (var kind : AntreaKind.values()) {
             var informer = resources.of(kind)
-                    .withLabels(Map.of(Ownership.MANAGED_BY, Ownership.MANAGER, Ownership.OWNER, owner))
+                    .withLabels(new TreeMap<>(Map.of(Ownership.MANAGED_BY, Ownership.MANAGER, Ownership.OWNER, owner)))
                     .withLimit(PAGE)
                     .runnableInformer(0);
             informer.removeNamespaceIndex();
             informer.itemStore(new Store(kind, onDrift, onStatus));
             informers.add(informer);
+            started.add(informer);
             firstLists.add(informer.start().toCompletableFuture());
         }
         CompletableFuture.allOf(firstLists.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
-            if (failure != null) { // e.g. Antrea's CRDs not installed yet: fabric8 keeps trying
-                LOG.warn("owned Antrea objects: the first list failed ({}); no plan until it succeeds",
-                        failure.getMessage());
+            if (failure != null) {
+                LOG.warn("owned Antrea objects: the first list failed ({}); no plan until a list succeeds, "
+                        + "listing again in {} s", failure.getMessage(), relist.toSeconds());
+                started.forEach(SharedIndexInformer::close);
+                informers.removeAll(started);
+                byKind.values().forEach(Map::clear);
+                relistLater(onDrift, onStatus);
                 return;
             }
             LOG.info("owned Antrea objects listed: {}", size());
             onDrift.run();
         });
+    }
+
+    private void relistLater(Runnable onDrift, Runnable onStatus) {
+        if (!closed) {
+            retry.schedule(() -> {
+                if (!closed) {
+                    start(onDrift, onStatus);
+                }
+            }, relist.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** True once every kind has been listed: before that a plan would create what merely is not listed yet. */
@@ -118,6 +155,8 @@ public final class OwnedObjects implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        retry.shutdownNow();
         informers.forEach(SharedIndexInformer::close);
         informers.clear();
         byKind.values().forEach(Map::clear);

@@ -105,4 +105,18 @@ class OwnedObjectsTest {
         assertThat(acnp().resourceVersion()).isEqualTo(written.getMetadata().getResourceVersion());
         assertThat(Planner.plan(java.util.List.of(desired), owned.all(), OWNER).isConverged()).isTrue();
     }
+
+    @Test
+    void aFirstListRefusedBeforeAntreaIsInstalledIsTriedAgain() {
+        server.expect().get().withPath("/apis/crd.antrea.io/v1beta1/tiers?labelSelector=app.kubernetes.io"
+                + "%2Fmanaged-by%3Dbreakwater%2Cbreakwater.io%2Fowner%3D" + OWNER + "&limit=500")
+                .andReturn(404, "").once(); // the CRD is not there yet
+
+        try (var late = new OwnedObjects(resources, OWNER, Duration.ofMillis(200))) {
+            late.start(() -> { }, () -> { });
+
+            await().until(late::synced);
+            assertThat(late.all()).extracting(LiveState::name).containsExactly("bw-p-db-access");
+        }
+    }
 }
