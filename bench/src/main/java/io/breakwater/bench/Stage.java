@@ -32,6 +32,33 @@ final class Stage {
     /** Set by a run whose server is another process; its columns stay empty otherwise. */
     static volatile Remote server;
 
+    /** One stage's figures in seconds (and MB), for runs that add stages up. */
+    record Figures(double wall, double cpu, double peakMb, double thread, double gc, double jit) {
+        static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0);
+
+        Figures plus(Figures o) {
+            return new Figures(wall + o.wall, cpu + o.cpu, Math.max(peakMb, o.peakMb), thread + o.thread,
+                    gc + o.gc, jit + o.jit);
+        }
+
+        Figures times(double factor) {
+            return new Figures(wall * factor, cpu * factor, peakMb, thread * factor, gc * factor, jit * factor);
+        }
+
+        /** A summary line in the stage table's columns (peak: the highest of the stages). */
+        void print(String name, long objects) {
+            System.out.printf("%-34s %10d %8.2f %8.2f %10.0f %10.2f %10s %10s %7.2f %7.2f%n", name, objects, wall,
+                    cpu, peakMb, thread, "", "", gc, jit);
+        }
+    }
+
+    /** The figures of the stage that ran last on this thread. */
+    private static final ThreadLocal<Figures> LAST = ThreadLocal.withInitial(() -> Figures.ZERO);
+
+    static Figures last() {
+        return LAST.get();
+    }
+
     private Stage() {}
 
     static <T> T run(String name, Callable<Done<T>> stage) throws Exception {
@@ -50,6 +77,7 @@ final class Stage {
         double cpuS = (PROCESS.getProcessCpuTime() - cpu) / 1e9;
         ThreadCpu.Split spent = ThreadCpu.now().minus(vm);
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        LAST.set(new Figures(wallS, cpuS, peak / 1e6, threadS, spent.gcNanos() / 1e9, spent.jitNanos() / 1e9));
         long[] after = remote == null ? null : remote.stats();
         String serverCpu = after == null ? "" : String.format("%.2f", (after[0] - before[0]) / 1e9);
         String serverPeak = after == null ? "" : String.format("%.0f", after[1] / 1e6);
