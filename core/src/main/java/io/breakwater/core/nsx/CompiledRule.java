@@ -206,7 +206,10 @@ final class CompiledRule {
         static Ports of(ServiceEntry.L4PortSet s) {
             Protocol protocol = null;
             for (Protocol p : Protocol.values()) {
-                protocol = protocol == null && p.name().equalsIgnoreCase(s.l4Protocol()) ? p : protocol;
+                if (p.name().equalsIgnoreCase(s.l4Protocol())) {
+                    protocol = p;
+                    break;
+                }
             }
             List<String> values = s.destinationPorts();
             int[] low = new int[values.size()];
