@@ -39,7 +39,8 @@ public final class CoreScale {
         double fraction = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
         String mode = args.length > 1 ? args[1] : "all";
         if (!List.of("all", "compute-only", "explain").contains(mode)) {
-            throw new IllegalArgumentException("mode must be all, compute-only or explain, not " + mode);
+            System.err.println("core-scale: mode must be all, compute-only or explain, not '" + mode + "'");
+            System.exit(2);
         }
         System.out.println("core scale, fraction " + fraction + " of Antrea's 25,000 namespaces (all figures"
                 + " measured in this JVM, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
