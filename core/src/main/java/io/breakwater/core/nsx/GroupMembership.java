@@ -95,6 +95,9 @@ final class GroupMembership {
         if (known != null) {
             return known;
         }
+        if (!groups.containsKey(path)) {
+            return PodSet.EMPTY; // no write: after construction evaluators share this across request threads
+        }
         members.put(path, PodSet.EMPTY); // a group that refers to itself through a path counts as empty there
         Group g = groups.get(path);
         PodSet set = g == null ? PodSet.EMPTY : expressionMembers(g.expression());
