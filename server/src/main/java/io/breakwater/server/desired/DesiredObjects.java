@@ -105,6 +105,22 @@ final class DesiredObjects {
         return write(c, cluster, head, changes, stored::get);
     }
 
+    /** The clusters whose document holds the object now (an indexed lookup by path). */
+    static java.util.Set<String> holders(Connection c, Kind kind, String path) throws SQLException {
+        var out = new java.util.TreeSet<String>();
+        try (var st = c.prepareStatement("select cluster from desired_object where path = ? and kind = ? "
+                + "and deleted = false")) {
+            st.setString(1, path);
+            st.setString(2, kind.name());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The cluster's version and whether it is stale, its row locked for this transaction; null when it is gone. */
     record Locked(long version, boolean stale) {}
 

@@ -45,9 +45,14 @@ final class DesiredUpdate {
         for (DesiredChanges.GroupEdit edit : changes.groups()) {
             if (reachChanged(edit)) {
                 policies.addAll(DesiredReferences.policiesVisiting(c, edit.path()));
-            }
-            for (String cluster : DesiredReferences.clustersVisiting(c, edit.path())) {
-                check(cluster, edit.path());
+                for (String cluster : DesiredReferences.clustersVisiting(c, edit.path())) {
+                    check(cluster, edit.path());
+                }
+            } else {
+                // the same group before and after, reaching the same paths: held where it was held
+                for (String cluster : DesiredObjects.holders(c, DesiredObjects.Kind.GROUP, edit.path())) {
+                    check(cluster, edit.path());
+                }
             }
         }
         for (String policy : policies) {
