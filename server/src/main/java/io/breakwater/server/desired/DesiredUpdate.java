@@ -91,7 +91,7 @@ final class DesiredUpdate {
     private void recompute(String path) throws SQLException {
         Optional<PolicyRow> row = PolicyStore.find(c, path, false);
         ObjectNode body = row.isEmpty() ? null
-                : PolicyDocuments.render(row.get(), PolicyStore.children(c, path, PolicyKind.RULE));
+                : PolicyDocuments.render(row.get(), PolicyStore.rulesOf(c, path));
         Set<String> spanned = new HashSet<>();
         if (body != null) {
             clusters.stream().filter(cluster -> DesiredStates.spans(body, cluster)).forEach(spanned::add);
