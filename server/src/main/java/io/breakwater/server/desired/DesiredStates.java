@@ -1,5 +1,6 @@
 package io.breakwater.server.desired;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,6 @@ import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.stats.StatsCollections;
 import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -158,7 +158,7 @@ public final class DesiredStates {
      * ({@code "delta": true}), or the whole document ({@code "delta": false} with the reason) when the version is
      * unknown to the store or older than the oldest removal it keeps; {@link #WHOLE}: the whole document,
      * unmarked. The whole document is written object by object from the stored rows as they are fetched, never
-     * held; head and objects are read in one snapshot of the store.
+     * built as a tree; head and objects are read in one snapshot of the store.
      */
     public Answer answer(String cluster, long since) {
         storeIfStale(cluster);
