@@ -18,5 +18,8 @@ create index desired_reference_group on desired_reference (group_path);
 -- Which clusters hold an object (a policy spanning them, a group they use): one lookup per written object.
 create index desired_object_path on desired_object (path, kind);
 
--- The references above start empty: every cluster is stored once more in full (on its next read or write).
+-- cluster.desired_hash no longer holds a hash of the whole document (a write no longer computes the whole
+-- document): '' marks a cluster whose stored objects must be computed in full, any other value that they are
+-- current. The references above start empty: every cluster is stored once more in full (on its next read or
+-- write).
 update cluster set desired_hash = '';

@@ -28,6 +28,9 @@ public final class PolicyStore {
     }
 
     public static List<PolicyRow> children(Connection c, String parentPath, PolicyKind kind) throws SQLException {
+        if (kind == PolicyKind.RULE) {
+            return rulesOf(c, parentPath);
+        }
         try (var st = c.prepareStatement("select " + COLUMNS
                 + " from policy_object where parent_key = ? and parent_path = ? and kind = ? order by path")) {
             st.setInt(1, parentKey(parentPath));
