@@ -38,9 +38,9 @@ public final class AdapterRoutes {
             boolean deltas = booleanParam(ctx, "delta");
             var state = desired.await(cluster, since, statsSeen, Duration.ofSeconds(wait), deltas);
             if (state.isPresent()) {
-                // written as it is serialized: at full Antrea scale the document is hundreds of MB as one string
+                // written as it is read from the store: at full Antrea scale the document is hundreds of MB
                 ctx.contentType("application/json");
-                Json.MAPPER.writeValue(ctx.outputStream(), state.get());
+                state.get().writeTo(ctx.outputStream());
             } else {
                 ctx.status(304);
             }

@@ -1,10 +1,10 @@
 package io.breakwater.server.desired;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.core.nsx.ImportTags;
-import io.breakwater.server.auth.Secrets;
 import io.breakwater.server.json.Json;
 import io.breakwater.server.policy.PolicyDocuments;
 import io.breakwater.server.policy.PolicyKind;
@@ -13,11 +13,13 @@ import io.breakwater.server.policy.PolicyStore;
 import io.breakwater.server.stats.StatsCollections;
 import io.breakwater.server.store.ChangeFeed;
 import io.breakwater.server.store.Database;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,31 +67,57 @@ public final class DesiredStates {
     }
 
     /**
-     * Recomputes every cluster's content inside the caller's transaction and, where it changed, bumps the version
-     * and stores the changed objects at it.
+     * Recomputes every cluster's content from every policy and group inside the caller's transaction and, where
+     * it changed, bumps the version and stores the changed objects at it: the full path (a full inventory sync,
+     * a stale cluster) and the reference the incremental {@link #update} is tested against.
      */
     public void refresh(Connection c) throws SQLException {
         var all = Catalog.load(c);
         for (String cluster : clusters(c)) {
-            DesiredObjects.store(c, cluster, content(c, cluster, all));
+            storeFull(c, cluster, all);
         }
     }
 
+    /** {@link #refresh} of one cluster only (a cluster just registered: no other cluster's content depends on it). */
+    public void refresh(Connection c, String cluster) throws SQLException {
+        storeFull(c, cluster, Catalog.load(c));
+    }
+
     /**
-     * Bumps the versions of clusters a change is known to affect, without recomputing every cluster's content:
-     * an import only adds objects that span the clusters it imported from. The stored hash is cleared: the next
-     * read of the cluster's desired state (or the next {@link #refresh}) stores its objects and bumps once more,
-     * which only costs the adapter one extra read.
+     * Stores what a write changed, inside its transaction: only the written policies and groups, the groups whose
+     * reach they changed and the written import marks are recomputed, and only the clusters whose objects changed
+     * get a new version (docs/adapter-protocol.md). A cluster whose stored objects are stale (a database from
+     * before the references were kept) is stored in full instead. Locks every cluster's row first, in name order,
+     * so concurrent writes on any replica take turns and see each other's references.
      */
-    public void bump(Connection c, java.util.Collection<String> affected) throws SQLException {
-        try (var st = c.prepareStatement("update cluster set desired_version = desired_version + 1, "
-                + "desired_hash = '' where name = ?")) {
-            for (String cluster : affected) {
-                st.setString(1, cluster);
-                st.addBatch();
-            }
-            st.executeBatch();
+    public void update(Connection c, DesiredChanges changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
         }
+        var current = new ArrayList<String>();
+        Catalog all = null;
+        for (String cluster : clusters(c)) {
+            DesiredObjects.Locked head = DesiredObjects.lock(c, cluster);
+            if (head == null) {
+                continue;
+            }
+            if (head.stale()) {
+                all = all == null ? Catalog.load(c) : all;
+                storeFull(c, cluster, all);
+            } else {
+                current.add(cluster);
+            }
+        }
+        new DesiredUpdate(c, current).run(changes);
+    }
+
+    /** The cluster's content and references computed from the whole catalog, stored where they differ. */
+    private static void storeFull(Connection c, String cluster, Catalog all) throws SQLException {
+        var references = new HashMap<String, java.util.Set<String>>();
+        ObjectNode content = dfw(cluster, all, references);
+        content.set("imported_network_policies", imported(c, cluster));
+        DesiredReferences.replaceCluster(c, cluster, references);
+        DesiredObjects.store(c, cluster, content);
     }
 
     /** Wakes long polls after a commit, on every replica sharing the database. */
@@ -109,41 +137,96 @@ public final class DesiredStates {
         }
     }
 
-    /** The desired state now, with its version: the whole document. */
+    /** The desired state now, with its version: the whole document, as a tree (for in-process readers). */
     public ObjectNode snapshot(String cluster) {
-        return read(cluster, WHOLE);
-    }
-
-    /**
-     * The desired state since the version an adapter holds: only the objects added, changed or removed after it
-     * ({@code "delta": true}), or the whole document ({@code "delta": false} with the reason) when the version is
-     * unknown to the store or older than the oldest removal it keeps.
-     */
-    public ObjectNode read(String cluster, long since) {
         storeIfStale(cluster);
         return db.rolledBack(c -> {
-            var head = DesiredObjects.Head.of(c, cluster);
-            String whyWhole = since == WHOLE ? null : head.whyWhole(since);
-            ObjectNode out;
-            if (since != WHOLE && whyWhole == null) {
-                out = DesiredObjects.delta(c, cluster, since, head.version());
-            } else {
-                out = DesiredObjects.whole(c, cluster, head.version());
-                if (whyWhole != null) {
-                    out.put("delta", false);
-                    out.put("reason", whyWhole);
-                }
-            }
+            ObjectNode out = DesiredObjects.whole(c, cluster, DesiredObjects.Head.of(c, cluster).version());
             out.put("stats_request", StatsCollections.requested(c, cluster));
             return out;
         });
     }
 
-    /** After an import's {@link #bump} the stored objects lag behind: store them before anyone reads. */
+    /** A long poll's answer, written by the caller to the response as it is produced. */
+    @FunctionalInterface
+    public interface Answer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * The desired state since the version an adapter holds: only the objects added, changed or removed after it
+     * ({@code "delta": true}), or the whole document ({@code "delta": false} with the reason) when the version is
+     * unknown to the store or older than the oldest removal it keeps; {@link #WHOLE}: the whole document,
+     * unmarked. The whole document is written object by object from the stored rows as they are fetched, never
+     * built as a tree; head and objects are read in one snapshot of the store.
+     */
+    public Answer answer(String cluster, long since) {
+        storeIfStale(cluster);
+        return out -> {
+            try {
+                db.rolledBack(c -> {
+                    if (db.isPostgres()) {
+                        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    }
+                    write(c, cluster, since, out);
+                    return null;
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+    }
+
+    private static void write(Connection c, String cluster, long since, OutputStream out) throws SQLException {
+        var head = DesiredObjects.Head.of(c, cluster);
+        String whyWhole = since == WHOLE ? null : head.whyWhole(since);
+        try {
+            JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (since != WHOLE && whyWhole == null) {
+                ObjectNode delta = DesiredObjects.delta(c, cluster, since, head.version());
+                delta.put("stats_request", StatsCollections.requested(c, cluster));
+                Json.MAPPER.writeTree(g, delta);
+            } else {
+                g.writeStartObject();
+                DesiredObjects.writeWhole(c, cluster, head.version(), g);
+                if (whyWhole != null) {
+                    g.writeBooleanField("delta", false);
+                    g.writeStringField("reason", whyWhole);
+                }
+                g.writeNumberField("stats_request", StatsCollections.requested(c, cluster));
+                g.writeEndObject();
+            }
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #answer} as a tree: what the adapter receives, parsed. */
+    public ObjectNode read(String cluster, long since) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try {
+            answer(cluster, since).writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Json.readObject(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stored objects lag behind when the cluster is stale (a database from before the references were kept):
+     * store them, in full, before anyone reads.
+     */
     private void storeIfStale(String cluster) {
         if (db.rolledBack(c -> DesiredObjects.Head.of(c, cluster)).stale()) {
-            boolean moved = db.inTransaction(c -> DesiredObjects.Head.of(c, cluster).stale()
-                    && DesiredObjects.store(c, cluster, content(c, cluster, Catalog.load(c))));
+            boolean moved = db.inTransaction(c -> {
+                if (!DesiredObjects.Head.of(c, cluster).stale()) {
+                    return false;
+                }
+                storeFull(c, cluster, Catalog.load(c));
+                return true;
+            });
             if (moved) {
                 signal();
             }
@@ -160,7 +243,7 @@ public final class DesiredStates {
      * ({@link #read}). Waits on a condition, re-checking the store after every commit signal and at least every
      * 5 s (a signal lost with a crashed replica or a reconnecting listener delays a change by that much at most).
      */
-    public Optional<ObjectNode> await(String cluster, long since, Duration wait, boolean deltas)
+    public Optional<Answer> await(String cluster, long since, Duration wait, boolean deltas)
             throws InterruptedException {
         return await(cluster, since, -1, wait, deltas);
     }
@@ -170,7 +253,7 @@ public final class DesiredStates {
      * statistics collections ({@code stats_request}) differs from {@code statsSeen}; {@code -1} ignores it (older
      * adapters).
      */
-    public Optional<ObjectNode> await(String cluster, long since, long statsSeen, Duration wait, boolean deltas)
+    public Optional<Answer> await(String cluster, long since, long statsSeen, Duration wait, boolean deltas)
             throws InterruptedException {
         waiters.incrementAndGet();
         try {
@@ -180,7 +263,7 @@ public final class DesiredStates {
         }
     }
 
-    private Optional<ObjectNode> awaitChange(String cluster, long since, long statsSeen, Duration wait,
+    private Optional<Answer> awaitChange(String cluster, long since, long statsSeen, Duration wait,
                                              boolean deltas)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -190,7 +273,7 @@ public final class DesiredStates {
                 seen = generation;
             }
             if (changed(cluster, since, statsSeen)) {
-                return Optional.of(deltas ? read(cluster, since) : snapshot(cluster));
+                return Optional.of(answer(cluster, deltas ? since : WHOLE));
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -262,27 +345,42 @@ public final class DesiredStates {
      */
     public static java.util.function.Function<String, ObjectNode> dfwOf(java.util.Collection<PolicyRow> rows) {
         Catalog all = Catalog.of(rows);
-        return cluster -> dfw(cluster, all);
+        return cluster -> {
+            try {
+                return dfw(cluster, all, new HashMap<>());
+            } catch (SQLException e) {
+                throw new io.breakwater.server.store.StoreException(e);
+            }
+        };
     }
 
-    private static ObjectNode dfw(String cluster, Catalog all) {
+    /** The DFW part of the cluster's content; {@code references} receives each spanning policy's visited paths. */
+    private static ObjectNode dfw(String cluster, Catalog all, Map<String, java.util.Set<String>> references)
+            throws SQLException {
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode policies = out.putArray("security_policies");
         var groupPaths = new java.util.TreeSet<String>();
-        for (ObjectNode policy : all.policies().values()) {
-            if (spans(policy, cluster)) {
-                policies.add(policy);
-                collectPaths(policy, groupPaths);
+        for (var e : all.policies().entrySet()) {
+            if (spans(e.getValue(), cluster)) {
+                policies.add(e.getValue());
+                var visited = DesiredReferences.visited(e.getValue(),
+                        path -> Optional.ofNullable(all.groups().get(path)));
+                references.put(e.getKey(), visited);
+                groupPaths.addAll(visited);
             }
         }
         ArrayNode groups = out.putArray("groups");
-        closure(groupPaths, all).forEach(p -> groups.add(all.groups().get(p)));
+        for (String path : groupPaths) {
+            ObjectNode group = all.groups().get(path);
+            if (group != null) {
+                groups.add(group);
+            }
+        }
         return out;
     }
 
-    private static ObjectNode content(Connection c, String cluster, Catalog all) throws SQLException {
-        ObjectNode out = dfw(cluster, all);
-        ArrayNode imported = out.putArray("imported_network_policies");
+    private static ArrayNode imported(Connection c, String cluster) throws SQLException {
+        ArrayNode imported = Json.MAPPER.createArrayNode();
         try (var st = c.prepareStatement("select namespace, name, uid from imported_np "
                 + "where cluster = ? and deleted = false order by uid")) {
             st.setString(1, cluster);
@@ -293,7 +391,7 @@ public final class DesiredStates {
                 }
             }
         }
-        return out;
+        return imported;
     }
 
     public static boolean spans(ObjectNode policy, String cluster) {
@@ -324,37 +422,5 @@ public final class DesiredStates {
             }
         }
         return false;
-    }
-
-    private static void collectPaths(JsonNode policy, java.util.Set<String> into) {
-        addTexts(policy.get("scope"), into);
-        for (JsonNode rule : policy.path("rules")) {
-            for (String field : List.of("source_groups", "destination_groups", "scope")) {
-                addTexts(rule.get(field), into);
-            }
-        }
-    }
-
-    private static void addTexts(JsonNode array, java.util.Set<String> into) {
-        if (array != null && array.isArray()) {
-            array.forEach(n -> into.add(n.asText()));
-        }
-    }
-
-    /** The referenced groups plus the groups their PathExpressions name, transitively. */
-    private static java.util.SortedSet<String> closure(java.util.Set<String> paths, Catalog all) {
-        var out = new java.util.TreeSet<String>();
-        var todo = new ArrayDeque<>(paths);
-        while (!todo.isEmpty()) {
-            String p = todo.pop();
-            ObjectNode group = all.groups().get(p);
-            if (group == null || !out.add(p)) {
-                continue;
-            }
-            for (JsonNode e : group.path("expression")) {
-                e.path("paths").forEach(n -> todo.push(n.asText()));
-            }
-        }
-        return out;
     }
 }

@@ -99,7 +99,9 @@ public final class Realization {
                 }
                 st.executeBatch();
             }
-            desired.refresh(c);
+            var gone = new java.util.ArrayList<String>();
+            deleted.forEach(uid -> gone.add(uid.asText()));
+            desired.update(c, DesiredChanges.marks(cluster, gone));
             return null;
         });
         desired.signal();

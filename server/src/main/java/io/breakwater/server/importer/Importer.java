@@ -15,6 +15,7 @@ import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.core.problem.Problem;
 import io.breakwater.core.read.K8sDocument;
 import io.breakwater.server.audit.AuditLog;
+import io.breakwater.server.desired.DesiredChanges;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.domain.DomainException;
 import io.breakwater.server.inventory.InventoryStore;
@@ -139,10 +140,8 @@ public final class Importer {
                 success[0] += write(c, e.getKey(), e.getValue(), byCluster.get(e.getKey()), errors, user);
             }
             capacity.checkTotals(c);
-            long t3 = System.nanoTime();
-            desired.bump(c, conversions.keySet());
-            LOG.debug("import: lookup {} ms, convert {} ms, write {} ms, desired state {} ms", (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            LOG.debug("import: lookup {} ms, convert {} ms, write {} ms", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return null;
         };
         try {
@@ -170,7 +169,11 @@ public final class Importer {
                         if (request.onError() == OnError.ABORT && errors.any()) {
                             c.rollback();
                         } else {
-                            Revisions.record(c, clock.millis(), user, "import");
+                            Revisions.Collected changes = Revisions.collect(c);
+                            Revisions.record(c, changes, clock.millis(), user, "import");
+                            long t = System.nanoTime();
+                            desired.update(c, DesiredChanges.of(changes));
+                            LOG.debug("import: desired state {} ms", (System.nanoTime() - t) / 1_000_000);
                         }
                     } finally {
                         Revisions.discard(c);

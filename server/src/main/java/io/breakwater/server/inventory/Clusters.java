@@ -68,7 +68,7 @@ public final class Clusters {
                     st.executeUpdate();
                 }
                 AuditLog.record(c, now, user, "REGISTER", DesiredStates.controlPlanePath(name), doc.toString());
-                desired.refresh(c);
+                desired.refresh(c, name);
                 return Optional.of(credential);
             }
             try (var st = c.prepareStatement("update cluster set body = ?, revision = revision + 1"

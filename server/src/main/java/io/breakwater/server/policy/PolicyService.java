@@ -3,6 +3,7 @@ package io.breakwater.server.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.breakwater.server.audit.AuditLog;
+import io.breakwater.server.desired.DesiredChanges;
 import io.breakwater.server.desired.DesiredStates;
 import io.breakwater.server.desired.PolicyStatus;
 import io.breakwater.server.domain.DomainException;
@@ -23,7 +24,7 @@ import java.util.Set;
 /**
  * Groups, security policies and rules: GET, list, PATCH (create or merge), PUT (replace; {@code _revision}
  * required when the object exists) and DELETE (idempotent), as nsx-api.md §1-§2 describe. Every change runs in
- * one transaction with its audit entry and the desired-state refresh.
+ * one transaction with its audit entry and the incremental desired-state update.
  */
 public final class PolicyService {
 
@@ -379,15 +380,17 @@ public final class PolicyService {
         try {
             result = db.inTransaction(c -> {
                 long revision;
+                Revisions.Collected changes;
                 Revisions.begin(c);
                 try {
                     change.apply(c);
                     capacity.checkTotals(c);
-                    revision = Revisions.record(c, clock.millis(), user, request);
+                    changes = Revisions.collect(c);
+                    revision = Revisions.record(c, changes, clock.millis(), user, request);
                 } finally {
                     Revisions.discard(c);
                 }
-                desired.refresh(c);
+                desired.update(c, DesiredChanges.of(changes));
                 return after.run(c, revision);
             });
         } catch (StoreException e) {

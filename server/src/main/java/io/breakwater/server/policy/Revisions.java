@@ -93,7 +93,12 @@ public final class Revisions {
      * retention. Answers its number, or 0 when nothing changed (no revision).
      */
     public static long record(Connection c, long time, String user, String request) throws SQLException {
-        Collected collected = collect(c);
+        return record(c, collect(c), time, user, request);
+    }
+
+    /** {@link #record} of changes already {@linkplain #collect collected} (the caller uses them too). */
+    public static long record(Connection c, Collected collected, long time, String user, String request)
+            throws SQLException {
         if (collected.isEmpty()) {
             return 0;
         }
