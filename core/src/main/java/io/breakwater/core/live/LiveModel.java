@@ -178,6 +178,10 @@ public final class LiveModel {
         return dfw.members(path);
     }
 
+    public boolean holdsGroup(String path) {
+        return dfw.holdsGroup(path);
+    }
+
     public Inventory inventory() {
         return k8s.inventory();
     }

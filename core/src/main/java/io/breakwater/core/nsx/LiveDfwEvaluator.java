@@ -333,6 +333,10 @@ public final class LiveDfwEvaluator {
         return membership.members(path);
     }
 
+    public boolean holdsGroup(String path) {
+        return groups.containsKey(path);
+    }
+
     public List<Group> groups() {
         return List.copyOf(groups.values());
     }
