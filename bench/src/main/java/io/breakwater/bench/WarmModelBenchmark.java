@@ -44,6 +44,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * each call commits the relabel through {@code Ingest.changes}, explains a flow of the pod (the model catches up
  * from the change log), then does the same with the undo. Run:
  * {@code bench/run WarmModelBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s -jvmArgs -Xmx2g}.
+ *
+ * <p>On a shared, loaded machine sample times mostly measure waiting for a core; {@link #main} prints the thread
+ * CPU time per event instead: {@code java -Xmx2g -cp bench/target/benchmarks.jar
+ * io.breakwater.bench.WarmModelBenchmark [fraction] [serverFraction]} (a fraction of 0 skips that part).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -138,6 +142,67 @@ public class WarmModelBenchmark {
             }
             db.close();
         }
+    }
+
+    /** Thread CPU per event (model) and per committed-and-explained delta (server), over many random pods. */
+    public static void main(String[] args) throws Exception {
+        double fraction = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        double serverFraction = args.length > 1 ? Double.parseDouble(args[1]) : 0.1;
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (fraction > 0) {
+            var m = new Model();
+            m.fraction = fraction;
+            long t0 = System.nanoTime();
+            m.build();
+            System.out.printf("model: %d pods, built in %.1f s wall%n", m.model.inventory().pods().size(),
+                    (System.nanoTime() - t0) / 1e9);
+            List<Pod> pods = m.model.inventory().pods();
+            var random = new java.util.Random(16);
+            long[] times = new long[40_000];
+            for (int i = 0; i < times.length; i++) {
+                Pod pod = pods.get(random.nextInt(pods.size()));
+                Pod relabelled = new Pod(pod.namespace(), pod.name(), pod.uid(), Map.of("app", "app-relabelled",
+                        "tier", "web"), pod.ips(), pod.ports(), false, pod.nodeName());
+                long start = cpu.getCurrentThreadCpuTime();
+                m.model.putPod(relabelled);
+                times[i] = cpu.getCurrentThreadCpuTime() - start;
+                m.model.putPod(pod);
+            }
+            report("model: one pod relabelled (thread CPU, last 20,000 of 40,000 random pods)",
+                    java.util.Arrays.copyOfRange(times, 20_000, times.length));
+        }
+        if (serverFraction > 0) {
+            var s = new ServerStore();
+            s.serverFraction = serverFraction;
+            long t0 = System.nanoTime();
+            s.build();
+            System.out.printf("server store: set up (sync, import, first explain) in %.1f s wall%n",
+                    (System.nanoTime() - t0) / 1e9);
+            long[] cpuTimes = new long[1_000];
+            long[] wall = new long[cpuTimes.length];
+            for (int i = 0; i < cpuTimes.length; i++) {
+                long start = cpu.getCurrentThreadCpuTime();
+                long w = System.nanoTime();
+                s.ingest.changes("bench", i % 2 == 0 ? s.relabel : s.undo, "bench");
+                s.explain();
+                cpuTimes[i] = cpu.getCurrentThreadCpuTime() - start;
+                wall[i] = System.nanoTime() - w;
+            }
+            report("server: one pod delta committed + explain with catch-up (thread CPU, last 500 of 1,000)",
+                    java.util.Arrays.copyOfRange(cpuTimes, 500, cpuTimes.length));
+            report("server: the same, wall", java.util.Arrays.copyOfRange(wall, 500, wall.length));
+            System.out.println("server: models built " + s.evaluations.builds() + ", events applied "
+                    + s.evaluations.appliedEvents());
+            s.db.close();
+        }
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("%s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", what,
+                sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 9 / 10] / 1e6,
+                sorted[sorted.length * 99 / 100] / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
     /** One pod relabelled and relabelled back in the warm model: two events per call. */

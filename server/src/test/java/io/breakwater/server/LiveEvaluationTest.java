@@ -35,8 +35,10 @@ class LiveEvaluationTest {
         }
     }
 
+    ServerConfig config;
+
     private void start(String store) {
-        ServerConfig config = TestServers.config(store);
+        config = TestServers.config(store);
         server = Server.start(config);
         admin = TestServers.admin(server);
         prod = ClusterSetup.register(admin, "prod");
@@ -169,6 +171,21 @@ class LiveEvaluationTest {
                 Fixtures.pod("shop", "db-1", "db", "10.0.0.2")));
 
         assertThat(allowed("k8s", "shop/db-1", 81)).as("allow-web is gone").isTrue();
+        assertThat(builds(server)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aModelOlderThanTheKeptLogIsRebuilt(String store) {
+        start(store);
+        change("UPSERT", Fixtures.pod("shop", "web-1", "frontend", "10.0.0.1"));
+        try (var db = io.breakwater.server.store.Database.open(config.effectiveJdbcUrl())) {
+            // what pruning leaves: the rows up to the current version are gone and the floor is raised to it
+            db.inTransaction(c -> c.createStatement().executeUpdate("delete from inventory_change")
+                    + c.createStatement().executeUpdate("update cluster set inventory_floor = inventory_version"));
+        }
+
+        assertThat(allowed("k8s", "shop/db-1", 81)).isTrue();
         assertThat(builds(server)).isEqualTo(2);
     }
 

@@ -46,6 +46,9 @@ public final class LiveModel {
     private final LiveDfwEvaluator dfw;
     private final Map<IpAddress, Set<String>> podsByIp = new HashMap<>();
     private final Map<Target, Evaluator> built = new HashMap<>();
+    /** The snapshot's inventory and NetworkPolicies, kept until the next event. */
+    private Inventory inventory;
+    private List<NetworkPolicy> networkPolicies;
     private long events;
 
     private LiveModel(LiveK8sEvaluator k8s, LiveDfwEvaluator dfw) {
@@ -135,6 +138,8 @@ public final class LiveModel {
     private void changed() {
         events++;
         built.clear();
+        inventory = null;
+        networkPolicies = null;
     }
 
     private void indexAddresses(Pod pod) {
@@ -182,12 +187,20 @@ public final class LiveModel {
         return dfw.holdsGroup(path);
     }
 
+    /** The inventory as it stands (pods sorted by namespace and name); kept until the next event. */
     public Inventory inventory() {
-        return k8s.inventory();
+        if (inventory == null) {
+            inventory = k8s.inventory();
+        }
+        return inventory;
     }
 
+    /** The NetworkPolicies as they stand, by namespace then name; kept until the next event. */
     public List<NetworkPolicy> networkPolicies() {
-        return k8s.policies();
+        if (networkPolicies == null) {
+            networkPolicies = List.copyOf(k8s.policies());
+        }
+        return networkPolicies;
     }
 
     public List<Group> groups() {

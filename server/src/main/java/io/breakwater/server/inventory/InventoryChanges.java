@@ -94,7 +94,8 @@ public final class InventoryChanges {
 
     /**
      * The objects changed after {@code since} up to {@code until}, each once with its body now; empty when more
-     * than {@code limit} objects changed (rebuilding is cheaper then).
+     * than {@code limit} objects changed (rebuilding is cheaper then) or the log no longer bridges from
+     * {@code since}.
      */
     public static Optional<List<Current>> since(Connection c, String cluster, long since, long until, int limit)
             throws SQLException {
@@ -113,6 +114,9 @@ public final class InventoryChanges {
                     }
                 }
             }
+        }
+        if (!Head.of(c, cluster).bridges(since)) {
+            return Optional.empty(); // a full sync (or pruning) since the caller read the head: rows are gone
         }
         var out = new ArrayList<Current>(keys.size());
         try (var st = c.prepareStatement("select body from inventory_object where cluster = ? and kind = ? "
