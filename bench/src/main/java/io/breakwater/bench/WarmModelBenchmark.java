@@ -92,6 +92,8 @@ public class WarmModelBenchmark {
         @Param({"0.1"})
         public double serverFraction;
 
+        static final int CHUNK = 20_000;
+
         Database db;
         Ingest ingest;
         Evaluations evaluations;
@@ -110,8 +112,7 @@ public class WarmModelBenchmark {
             ingest = new Ingest(db, desired, clock);
             evaluations = new Evaluations(db, clusters, desired);
             clusters.register("bench", Json.MAPPER.createObjectNode(), false, "bench");
-            ingest.fullSync("bench", Json.MAPPER.valueToTree(Map.of("resource_version", "1",
-                    "objects", ShapeObjects.of(shape))), "bench");
+            sync(shape);
             var importer = new Importer(db, desired, clock);
             var uids = shape.policies().stream().map(np -> np.uid()).toList();
             for (int from = 0; from < uids.size(); from += ImportRequest.MAX_IDS) {
@@ -123,6 +124,24 @@ public class WarmModelBenchmark {
             relabel = change(subject.relabelled());
             undo = change(subject.pod());
             explain(); // builds the warm model
+        }
+
+        /** The inventory as an adapter sends a large one: chunks of {@link #CHUNK} objects, applied after the last. */
+        private void sync(AntreaShape shape) throws InterruptedException {
+            List<Object> objects = ShapeObjects.of(shape);
+            int chunks = (objects.size() + CHUNK - 1) / CHUNK;
+            for (int i = 0; i < chunks; i++) {
+                ingest.fullSync("bench", Json.MAPPER.valueToTree(Map.of("resource_version", "1",
+                        "objects", objects.subList(i * CHUNK, Math.min(objects.size(), (i + 1) * CHUNK)),
+                        "sync", Map.of("id", "bench-sync", "chunk", i, "last", i == chunks - 1))), "bench");
+            }
+            String state;
+            while ((state = ingest.syncStatus("bench").path("state").asText()).equals("APPLYING")) {
+                Thread.sleep(200);
+            }
+            if (!state.equals("DONE")) {
+                throw new IllegalStateException("inventory sync ended " + ingest.syncStatus("bench"));
+            }
         }
 
         private static ObjectNode change(Pod pod) {
