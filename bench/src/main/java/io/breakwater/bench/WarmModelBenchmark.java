@@ -18,6 +18,7 @@ import io.breakwater.server.importer.Importer;
 import io.breakwater.server.inventory.Clusters;
 import io.breakwater.server.inventory.Ingest;
 import io.breakwater.server.json.Json;
+import io.breakwater.server.policy.CapacityGuard;
 import io.breakwater.server.store.Database;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -113,7 +114,8 @@ public class WarmModelBenchmark {
             evaluations = new Evaluations(db, clusters, desired);
             clusters.register("bench", Json.MAPPER.createObjectNode(), false, "bench");
             sync(shape);
-            var importer = new Importer(db, desired, clock);
+            // 125,000 DFW rules at full size: above NSX's 100,000, raised as bench/scale does (ScaleRun.CAPACITY)
+            var importer = new Importer(db, desired, clock, new CapacityGuard(ScaleRun.CAPACITY));
             var uids = shape.policies().stream().map(np -> np.uid()).toList();
             for (int from = 0; from < uids.size(); from += ImportRequest.MAX_IDS) {
                 var ids = new ArrayList<>(uids.subList(from, Math.min(uids.size(), from + ImportRequest.MAX_IDS)));
