@@ -97,6 +97,19 @@ class LiveEvaluationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void theMatrixAfterADeltaIsTheUpdatedModelsWithoutARebuild(String store) {
+        start(store);
+        String matrix = "/api/v1/breakwater/clusters/prod/namespaces/shop/matrix?target=k8s&port=81";
+        assertThat(admin.get(matrix).json().get("matrix").toString()).isEqualTo("[\"-X\",\".-\"]");
+
+        change("UPSERT", Fixtures.pod("shop", "web-1", "frontend", "10.0.0.1"));
+
+        assertThat(admin.get(matrix).json().get("matrix").toString()).isEqualTo("[\"-.\",\".-\"]");
+        assertThat(builds(server)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void aDeletedPodIsNoLongerAnEndpoint(String store) {
         start(store);
 
