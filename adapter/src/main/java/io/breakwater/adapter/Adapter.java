@@ -8,6 +8,7 @@ import io.breakwater.adapter.plane.ManagementPlane;
 import io.breakwater.adapter.realize.AntreaResources;
 import io.breakwater.adapter.realize.ClusterWriter;
 import io.breakwater.adapter.realize.ImportedPolicies;
+import io.breakwater.adapter.realize.OwnedObjects;
 import io.breakwater.adapter.realize.Realization;
 import io.breakwater.adapter.realize.RealizationLoop;
 import io.breakwater.adapter.realize.Realizer;
@@ -55,11 +56,12 @@ public final class Adapter implements AutoCloseable {
     public static Adapter start(KubernetesClient client, ManagementPlane plane, Realization realization,
                                 Function<AntreaResources, ClusterWriter> writer, String owner, Timing timing) {
         var resources = new AntreaResources(client);
-        var realizer = new Realizer(resources, writer.apply(resources), new ImportedPolicies(client), realization,
-                plane, owner, Clock.systemUTC());
+        var owned = new OwnedObjects(resources, owner);
+        var realizer = new Realizer(resources, owned, writer.apply(resources), new ImportedPolicies(client),
+                realization, plane, owner, Clock.systemUTC());
         var stats = new RuleStatsCollector(client, plane, realizer::desiredState, STATS_PERIOD);
         var adapter = new Adapter(new InventorySync(client, plane, timing.backoff()),
-                new RealizationLoop(realizer, plane, resources, timing, stats::requestCollection), realizer,
+                new RealizationLoop(realizer, plane, owned, timing, stats::requestCollection), realizer,
                 new AntreaHealthWatch(client, plane, timing.heartbeat()), stats,
                 new TraceflowRunner(client, plane, realizer::desiredState, Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 new SupportBundleRunner(new SupportBundleCollector(client, SupportBundleCollector.Limits.defaults(),

@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.breakwater.adapter.health.MonitoringKind;
-import io.breakwater.adapter.plane.Backoff;
-import io.breakwater.adapter.plane.HttpManagementPlane;
-import io.breakwater.adapter.realize.CoreRealization;
-import io.breakwater.adapter.realize.CreateOrUpdateWriter;
-import io.breakwater.adapter.realize.Timing;
 import io.breakwater.adapter.stats.StatsKind;
-import io.breakwater.server.RunningServer;
-import io.breakwater.server.Server;
-import io.breakwater.server.ServerConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,66 +25,31 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class OperationsEndToEndTest {
-    private static final String CLUSTER = "ops";
-    private static final String OWNER = "bw-ops";
-    private static final String PASSWORD = "ops-admin-secret";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Timing FAST = new Timing(Duration.ofSeconds(2), Duration.ofMinutes(5),
-            Duration.ofMillis(300), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
-
     KubernetesMockServer k8sServer;
     KubernetesClient client;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private RunningServer server;
+    private EndToEnd e2e;
     private Adapter adapter;
 
-    @BeforeAll
-    static void patientUnderLoad() {
-        Awaitility.setDefaultTimeout(Duration.ofMinutes(2));
-    }
-
     @BeforeEach
-    void start() throws IOException {
-        Fixtures.registerAntreaCrds(k8sServer);
-        server = Server.start(ServerConfig.defaults(Files.createTempDirectory("bw-ops")).withPort(0).withTls(false)
-                .withAdminPassword(PASSWORD).withRatePerSecond(1_000_000));
-        String credential = call("PUT", "/policy/api/v1/infra/sites/default/enforcement-points/default/"
-                + "cluster-control-planes/" + CLUSTER, "{\"display_name\": \"ops\"}").path("credential").asText();
+    void start() {
+        e2e = new EndToEnd(k8sServer, client, "ops", "bw-ops", "ops-admin-secret");
+        e2e.startServer();
+        e2e.registerCluster();
         call("PATCH", "/policy/api/v1/infra/domains/default/security-policies/web", """
                 {"category": "Application", "scope": ["/infra/sites/default/enforcement-points/default/cluster-control-planes/ops"],
                  "rules": [{"id": "allow-web", "action": "ALLOW", "source_groups": ["ANY"],
                             "destination_groups": ["ANY"], "services": ["ANY"], "direction": "IN_OUT"}]}""");
-        adapter = Adapter.start(client, HttpManagementPlane.of(URI.create(server.url()), CLUSTER, credential, false),
-                CoreRealization.of(OWNER), CreateOrUpdateWriter::new, OWNER, FAST);
+        adapter = e2e.startAdapter();
     }
 
     @AfterEach
     void stop() {
-        if (adapter != null) {
-            adapter.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        e2e.close();
     }
 
     private JsonNode call(String method, String path, String body) {
-        var auth = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(method + " " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return e2e.admin(method, path, body);
     }
 
     /** As antrea-controller serves its counters: the halves of the IN_OUT rule, each with its own counts. */

@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,7 +57,7 @@ class ServerReplicaDrillTest {
     void replicaKilledMidImportLeavesAllOrNothingWhileTheOtherServesAndTheAdapterFailsOver() throws Exception {
         String pg = System.getenv("BREAKWATER_TEST_PG_URL");
         Assumptions.assumeTrue(pg != null && !pg.isBlank(), "BREAKWATER_TEST_PG_URL is not set");
-        String url = freshSchema(pg);
+        String url = EndToEnd.freshSchema(pg, "bw_drill_");
         Path dir = Files.createTempDirectory("bw-drill");
         Child a = spawn(dir.resolve("a"), url);
         Child b = spawn(dir.resolve("b"), url);
@@ -157,13 +156,5 @@ class ServerReplicaDrillTest {
             }
         }
         throw new AssertionError("the server exited before printing '" + text + "'");
-    }
-
-    private static String freshSchema(String url) throws Exception {
-        String schema = "bw_drill_" + Long.toHexString(System.nanoTime());
-        try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
-            st.execute("create schema " + schema);
-        }
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 }

@@ -9,9 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,20 +28,11 @@ public final class AntreaResources {
         return client.genericKubernetesResources(kind.context());
     }
 
-    /** Every object of the three kinds, owned or not (the planner needs foreign ones to report conflicts). */
-    public List<LiveObject> listAll() {
-        var all = new ArrayList<LiveObject>();
-        for (var kind : AntreaKind.values()) {
-            of(kind).list().getItems().forEach(r -> all.add(toLive(kind, r)));
-        }
-        return all;
-    }
-
     public Optional<LiveObject> get(ObjectKey key) {
         return Optional.ofNullable(of(key.kind()).withName(key.name()).get()).map(r -> toLive(key.kind(), r));
     }
 
-    static LiveObject toLive(AntreaKind kind, GenericKubernetesResource resource) {
+    public static LiveObject toLive(AntreaKind kind, GenericKubernetesResource resource) {
         var meta = resource.getMetadata();
         Map<String, Object> props = resource.getAdditionalProperties();
         Long generation = meta.getGeneration();
@@ -52,7 +41,7 @@ public final class AntreaResources {
                 generation == null ? 0 : generation, meta.getCreationTimestamp());
     }
 
-    static GenericKubernetesResource toResource(AntreaObject object) {
+    public static GenericKubernetesResource toResource(AntreaObject object) {
         Map<String, Object> spec = JSON.convertValue(object.spec(), LinkedHashMap.class);
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(AntreaKind.API_VERSION)

@@ -1,5 +1,6 @@
 package io.breakwater.adapter.realize;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
@@ -15,21 +16,26 @@ public final class CreateOrUpdateWriter implements ClusterWriter {
     }
 
     @Override
-    public void write(AntreaObject object) {
-        resources.of(object.kind()).resource(AntreaResources.toResource(object))
+    public GenericKubernetesResource create(AntreaObject object) {
+        return resources.of(object.kind()).resource(AntreaResources.toResource(object)).create();
+    }
+
+    @Override
+    public GenericKubernetesResource write(AntreaObject object) {
+        return resources.of(object.kind()).resource(AntreaResources.toResource(object))
                 .unlock().createOr(NonDeletingOperation::update);
     }
 
     /** One PUT when the object is there (the plan saw it), else the create-or-update above. */
     @Override
-    public void update(AntreaObject object) {
+    public GenericKubernetesResource update(AntreaObject object) {
         try {
-            resources.of(object.kind()).resource(AntreaResources.toResource(object)).unlock().update();
+            return resources.of(object.kind()).resource(AntreaResources.toResource(object)).unlock().update();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;
             }
-            write(object);
+            return write(object);
         }
     }
 

@@ -29,10 +29,8 @@ public record LiveObject(
         return new ObjectKey(kind, name);
     }
 
-    /** True when the live spec is the one the annotation claims, i.e. nobody edited it by hand. */
-    boolean matches(AntreaObject desired) {
-        return desired.specHash().equals(annotations.get(Ownership.SPEC_HASH))
-                && desired.specHash().equals(SpecHash.of(spec))
-                && labels.entrySet().containsAll(desired.labels().entrySet());
+    /** What planning keeps of this object (no spec, no status document). */
+    public LiveState state() {
+        return LiveState.of(this, "");
     }
 }

@@ -1,6 +1,7 @@
 package io.breakwater.adapter.realize;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ public final class Planner {
      * Example: {@code plan(List.of(tier.owned("bw")), List.of(), "bw")} → one {@code Create}.
      *
      * @param desired objects already stamped with {@link AntreaObject#owned(String)}
-     * @param live    every live object of the Antrea kinds (owned or not)
+     * @param live    the live objects of the Antrea kinds the adapter knows of: its own (the watched index) and
+     *                any foreign ones it was given; a desired name taken by an unknown foreign object comes out as
+     *                a {@code Create} that the API server refuses, which {@link Realizer} reports as a conflict
      */
-    public static Plan plan(List<AntreaObject> desired, List<LiveObject> live, String owner) {
-        Map<ObjectKey, LiveObject> liveByKey = live.stream()
-                .collect(Collectors.toMap(LiveObject::key, Function.identity(), (a, b) -> a));
+    public static Plan plan(List<AntreaObject> desired, Collection<LiveState> live, String owner) {
+        Map<ObjectKey, LiveState> liveByKey = live.stream()
+                .collect(Collectors.toMap(LiveState::key, Function.identity(), (a, b) -> a));
         var writes = new ArrayList<Change>();
         var conflicts = new ArrayList<ObjectKey>();
         desired.stream().sorted(Comparator.comparingInt(AntreaObject::applyRank).thenComparing(AntreaObject::key))
@@ -40,27 +43,25 @@ public final class Planner {
         var desiredKeys = desired.stream().map(AntreaObject::key).collect(Collectors.toSet());
         var deletes = live.stream()
                 .filter(o -> Ownership.isOwnedBy(o.labels(), owner) && !desiredKeys.contains(o.key()))
-                .sorted(Comparator.comparingInt(Planner::deleteRank).thenComparing(LiveObject::key))
+                .sorted(Comparator.comparingInt(Planner::deleteRank).thenComparing(LiveState::key))
                 .map(o -> (Change) new Change.Delete(o.key()))
                 .toList();
         writes.addAll(deletes);
         return new Plan(writes, conflicts);
     }
 
-    private static String driftReason(LiveObject existing, AntreaObject desired) {
-        var claimed = existing.annotations().get(Ownership.SPEC_HASH);
-        if (!desired.specHash().equals(claimed)) {
+    private static String driftReason(LiveState existing, AntreaObject desired) {
+        if (!desired.specHash().equals(existing.claimedHash())) {
             return "desired spec changed";
         }
-        return SpecHash.of(existing.spec()).equals(claimed) ? "labels changed" : "spec edited in the cluster";
+        return existing.specEdited() ? "spec edited in the cluster" : "labels changed";
     }
 
     /** ACNPs first, then parent groups, then children, then Tiers. */
-    private static int deleteRank(LiveObject object) {
+    private static int deleteRank(LiveState object) {
         return switch (object.kind()) {
             case CLUSTER_NETWORK_POLICY -> 0;
-            case CLUSTER_GROUP -> object.annotations().containsKey(Ownership.PARENT)
-                    || object.spec().path("childGroups").isEmpty() ? 2 : 1;
+            case CLUSTER_GROUP -> object.parentGroup() ? 1 : 2;
             case TIER -> 3;
         };
     }

@@ -1,18 +1,22 @@
 package io.breakwater.adapter.realize;
 
 import io.breakwater.adapter.plane.StatusReport.PolicyStatus;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** Reads per-policy realization from owned ACNPs (antrea-realization.md §1.2, §2.2 "Status"). */
 public final class PolicyStatuses {
     private PolicyStatuses() {}
 
-    public static List<PolicyStatus> of(List<LiveObject> live, String owner) {
+    /** The status of every owned ACNP that names its source policy, by ACNP name. */
+    public static List<PolicyStatus> of(Collection<LiveState> live, String owner) {
         return live.stream()
                 .filter(o -> o.kind() == AntreaKind.CLUSTER_NETWORK_POLICY && Ownership.isOwnedBy(o.labels(), owner))
-                .filter(o -> o.annotations().containsKey(Ownership.SOURCE_PATH))
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .map(PolicyStatuses::of)
+                .map(LiveState::status)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(PolicyStatus::acnp))
                 .toList();
     }
 

@@ -3,11 +3,6 @@ package io.breakwater.adapter.realize;
 import io.breakwater.adapter.plane.DesiredState;
 import io.breakwater.adapter.plane.ManagementPlane;
 import io.breakwater.adapter.plane.ManagementPlaneUnavailable;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads around {@link Realizer}: a long poll on the server's desired state, informers on owned Antrea
- * objects (a hand edit or deletion triggers a reconcile within seconds), a periodic resync and the heartbeat.
+ * The threads around {@link Realizer}: a long poll on the server's desired state, the watch on owned Antrea
+ * objects ({@link OwnedObjects}: a hand edit or deletion triggers a reconcile within seconds, and the first
+ * complete list triggers the first plan), a periodic resync and the heartbeat.
  * Reconciles run one at a time on one thread; triggers that arrive meanwhile collapse into one more run.
  */
 public final class RealizationLoop implements AutoCloseable {
@@ -26,7 +22,7 @@ public final class RealizationLoop implements AutoCloseable {
 
     private final Realizer realizer;
     private final ManagementPlane plane;
-    private final AntreaResources resources;
+    private final OwnedObjects owned;
     private final Timing timing;
     private final LongConsumer statsRequested;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -35,29 +31,26 @@ public final class RealizationLoop implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
-    private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    private final AtomicBoolean reportQueued = new AtomicBoolean();
     private volatile boolean running = true;
     private Thread follower;
 
-    public RealizationLoop(Realizer realizer, ManagementPlane plane, AntreaResources resources, Timing timing) {
-        this(realizer, plane, resources, timing, request -> { });
+    public RealizationLoop(Realizer realizer, ManagementPlane plane, OwnedObjects owned, Timing timing) {
+        this(realizer, plane, owned, timing, request -> { });
     }
 
     /** {@code statsRequested} gets the number of each statistics collection the server asks for (realtime reads). */
-    public RealizationLoop(Realizer realizer, ManagementPlane plane, AntreaResources resources, Timing timing,
+    public RealizationLoop(Realizer realizer, ManagementPlane plane, OwnedObjects owned, Timing timing,
                            LongConsumer statsRequested) {
         this.statsRequested = statsRequested;
         this.realizer = realizer;
         this.plane = plane;
-        this.resources = resources;
+        this.owned = owned;
         this.timing = timing;
     }
 
     public void start() {
-        for (var kind : AntreaKind.values()) {
-            informers.add(resources.of(kind).withLabel(Ownership.MANAGED_BY, Ownership.MANAGER)
-                    .inform(new DriftTrigger(), 0));
-        }
+        owned.start(this::requestReconcile, this::requestStatusReport);
         long resync = timing.resync().toMillis();
         scheduler.scheduleWithFixedDelay(this::requestReconcile, resync, resync, TimeUnit.MILLISECONDS);
         long heartbeat = timing.heartbeat().toMillis();
@@ -78,6 +71,16 @@ public final class RealizationLoop implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("reconcile failed, retrying at the next trigger: {}", e.getMessage());
                 }
+            });
+        }
+    }
+
+    /** Queues one status report (an ACNP's realization status changed), unless one is already queued. */
+    public void requestStatusReport() {
+        if (running && reportQueued.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                reportQueued.set(false);
+                realizer.reportStatus();
             });
         }
     }
@@ -135,14 +138,7 @@ public final class RealizationLoop implements AutoCloseable {
         if (follower != null) {
             follower.interrupt();
         }
-        informers.forEach(SharedIndexInformer::close);
+        owned.close();
         scheduler.shutdownNow();
-    }
-
-    /** Any change to an owned object (ours, a hand edit, antrea-controller's status) re-checks the cluster. */
-    private final class DriftTrigger implements ResourceEventHandler<GenericKubernetesResource> {
-        @Override public void onAdd(GenericKubernetesResource obj) { requestReconcile(); }
-        @Override public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) { requestReconcile(); }
-        @Override public void onDelete(GenericKubernetesResource obj, boolean unknownFinalState) { requestReconcile(); }
     }
 }

@@ -1,8 +1,11 @@
 package io.breakwater.adapter.realize;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
 /**
  * Writes with server-side apply, field manager {@code breakwater}, forcing conflicts so a hand edit of a field we
- * own is taken back (antrea-realization.md §2.2).
+ * own is taken back (antrea-realization.md §2.2). New objects are created with a plain create, which the API
+ * server refuses when another object holds the name (apply would take that object over).
  */
 public final class ServerSideApplyWriter implements ClusterWriter {
     public static final String FIELD_MANAGER = "breakwater";
@@ -14,8 +17,13 @@ public final class ServerSideApplyWriter implements ClusterWriter {
     }
 
     @Override
-    public void write(AntreaObject object) {
-        resources.of(object.kind()).resource(AntreaResources.toResource(object))
+    public GenericKubernetesResource create(AntreaObject object) {
+        return resources.of(object.kind()).resource(AntreaResources.toResource(object)).create();
+    }
+
+    @Override
+    public GenericKubernetesResource write(AntreaObject object) {
+        return resources.of(object.kind()).resource(AntreaResources.toResource(object))
                 .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     }
 

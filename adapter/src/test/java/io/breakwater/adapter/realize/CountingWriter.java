@@ -1,5 +1,6 @@
 package io.breakwater.adapter.realize;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts writes on the way to the real writer, to prove a converged cluster gets none. */
@@ -16,9 +17,21 @@ final class CountingWriter implements ClusterWriter {
     }
 
     @Override
-    public void write(AntreaObject object) {
+    public GenericKubernetesResource create(AntreaObject object) {
         writes.incrementAndGet();
-        delegate.write(object);
+        return delegate.create(object);
+    }
+
+    @Override
+    public GenericKubernetesResource write(AntreaObject object) {
+        writes.incrementAndGet();
+        return delegate.write(object);
+    }
+
+    @Override
+    public GenericKubernetesResource update(AntreaObject object) {
+        writes.incrementAndGet();
+        return delegate.update(object);
     }
 
     @Override

@@ -19,9 +19,9 @@ class PlannerTest {
                 .stream().map(o -> o.owned(OWNER)).toList();
     }
 
-    private static LiveObject liveCopy(AntreaObject object) {
+    private static LiveState liveCopy(AntreaObject object) {
         return new LiveObject(object.kind(), object.name(), object.labels(), object.annotations(), object.spec(),
-                null, 1);
+                null, 1).state();
     }
 
     @Test
@@ -45,7 +45,7 @@ class PlannerTest {
     void specEditedInTheClusterIsUpdatedBack() {
         var acnp = policy("db-access", "web", "db").owned(OWNER);
         var edited = new LiveObject(acnp.kind(), acnp.name(), acnp.labels(), acnp.annotations(),
-                json("{'tier': 'bw-application', 'priority': 1.12, 'ingress': []}"), null, 2);
+                json("{'tier': 'bw-application', 'priority': 1.12, 'ingress': []}"), null, 2).state();
 
         var plan = Planner.plan(List.of(acnp), List.of(edited), OWNER);
 
@@ -78,7 +78,7 @@ class PlannerTest {
     void sameNameWithoutOurLabelIsAConflictAndNotWritten() {
         var acnp = policy("db-access", "web", "db").owned(OWNER);
         var foreign = new LiveObject(acnp.kind(), acnp.name(), Map.of("team", "payments"), Map.of(),
-                json("{'tier': 'application', 'priority': 5}"), null, 1);
+                json("{'tier': 'application', 'priority': 5}"), null, 1).state();
 
         var plan = Planner.plan(List.of(acnp), List.of(foreign), OWNER);
 
@@ -96,7 +96,7 @@ class PlannerTest {
     @Test
     void unlabelledObjectNotDesiredIsIgnored() {
         var foreign = new LiveObject(AntreaKind.CLUSTER_NETWORK_POLICY, "team-policy", Map.of(), Map.of(),
-                json("{'priority': 5}"), null, 1);
+                json("{'priority': 5}"), null, 1).state();
 
         var plan = Planner.plan(List.of(), List.of(foreign), OWNER);
 

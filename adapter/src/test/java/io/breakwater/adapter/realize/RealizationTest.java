@@ -17,8 +17,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Clock;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +68,46 @@ class RealizationTest {
         return resources.of(kind).withName(name).get();
     }
 
+    /** Every Antrea object in the mock API server, read the way an operator would (the adapter no longer lists). */
+    private List<LiveObject> listAll() {
+        var all = new ArrayList<LiveObject>();
+        for (var kind : AntreaKind.values()) {
+            resources.of(kind).list().getItems().forEach(r -> all.add(AntreaResources.toLive(kind, r)));
+        }
+        return all;
+    }
+
+    private List<RecordedRequest> drainRequests() throws InterruptedException {
+        var out = new ArrayList<RecordedRequest>();
+        for (RecordedRequest r; (r = server.takeRequest(300, TimeUnit.MILLISECONDS)) != null; ) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** GET of a whole Antrea kind that is not a watch: what each cycle used to send three of. */
+    private static boolean isAntreaList(RecordedRequest request) {
+        var path = request.getPath();
+        var resource = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return "GET".equals(request.getMethod()) && !path.contains("watch=true")
+                && Arrays.stream(AntreaKind.values()).anyMatch(k -> resource.endsWith("/" + k.plural()));
+    }
+
+    private OwnedObjects listedOwnedObjects() {
+        var owned = new OwnedObjects(resources, OWNER);
+        owned.start(() -> { }, () -> { });
+        await().until(owned::synced);
+        return owned;
+    }
+
+    /** The adapter running with {@code webToDb(1)} realized and a reconcile that found nothing to do. */
+    private void startConverged() {
+        plane.publish(Fixtures.webToDb(1));
+        startAdapter();
+        awaitConverged();
+        await().until(() -> adapter.realizer().reconcile().isConverged());
+    }
+
     private void awaitConverged() {
         await().until(() -> get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access") != null
                 && get(AntreaKind.CLUSTER_GROUP, "bw-g-db") != null);
@@ -75,7 +119,7 @@ class RealizationTest {
 
         startAdapter();
 
-        await().untilAsserted(() -> assertThat(resources.listAll()).extracting(o -> o.key().toString())
+        await().untilAsserted(() -> assertThat(listAll()).extracting(o -> o.key().toString())
                 .containsExactlyInAnyOrder("Tier/bw-application", "ClusterGroup/bw-g-web", "ClusterGroup/bw-g-web-0",
                         "ClusterGroup/bw-g-db", "ClusterGroup/bw-g-db-0", "ClusterNetworkPolicy/bw-p-db-access"));
     }
@@ -90,22 +134,6 @@ class RealizationTest {
         var acnp = get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access").getMetadata();
         assertThat(acnp.getLabels()).containsEntry(Ownership.MANAGED_BY, "breakwater").containsEntry(Ownership.OWNER, OWNER);
         assertThat(acnp.getAnnotations()).containsKey(Ownership.SPEC_HASH);
-    }
-
-    @Test
-    void handEditOfAPolicyIsReverted() {
-        plane.publish(Fixtures.webToDb(1));
-        startAdapter();
-        awaitConverged();
-
-        resources.of(AntreaKind.CLUSTER_NETWORK_POLICY).withName("bw-p-db-access").edit(r -> {
-            ((Map<String, Object>) r.getAdditionalProperties().get("spec")).put("priority", 99);
-            return r;
-        });
-
-        await().untilAsserted(() -> assertThat(AntreaResources.toLive(AntreaKind.CLUSTER_NETWORK_POLICY,
-                get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access")).spec().path("priority").asDouble())
-                .isEqualTo(1.12));
     }
 
     @Test
@@ -137,19 +165,85 @@ class RealizationTest {
 
     @Test
     void restartedAdapterWritesNothingWhenConverged() {
+        startConverged();
+        adapter.close();
+        var writer = new CountingWriter(new CreateOrUpdateWriter(resources));
+        try (var owned = listedOwnedObjects()) {
+            var restarted = new Realizer(resources, owned, writer, new ImportedPolicies(client),
+                    Fixtures.realization(), plane, OWNER, Clock.systemUTC());
+            restarted.accept(Fixtures.webToDb(1));
+
+            var plan = restarted.reconcile();
+
+            assertThat(plan.isConverged()).isTrue();
+            assertThat(writer.writes()).isZero();
+        }
+    }
+
+    @Test
+    void nothingIsPlannedBeforeTheOwnedObjectsAreListed() {
+        var writer = new CountingWriter(new CreateOrUpdateWriter(resources));
+        try (var notStarted = new OwnedObjects(resources, OWNER)) {
+            var realizer = new Realizer(resources, notStarted, writer, new ImportedPolicies(client),
+                    Fixtures.realization(), plane, OWNER, Clock.systemUTC());
+            realizer.accept(Fixtures.webToDb(1));
+
+            var plan = realizer.reconcile();
+
+            assertThat(plan.planned()).isFalse();
+            assertThat(writer.writes()).isZero();
+            assertThat(get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access")).isNull();
+        }
+    }
+
+    @Test
+    void ownedObjectsListedOnceAreKeptWithoutTheirSpec() {
         plane.publish(Fixtures.webToDb(1));
         startAdapter();
         awaitConverged();
         adapter.close();
-        var writer = new CountingWriter(new CreateOrUpdateWriter(resources));
-        var restarted = new Realizer(resources, writer, new ImportedPolicies(client), Fixtures.realization(), plane,
-                OWNER, Clock.systemUTC());
-        restarted.accept(Fixtures.webToDb(1));
 
-        var plan = restarted.reconcile();
+        try (var owned = listedOwnedObjects()) {
+            assertThat(owned.all()).extracting(o -> o.key().toString()).containsExactlyInAnyOrder(
+                    "Tier/bw-application", "ClusterGroup/bw-g-web", "ClusterGroup/bw-g-web-0",
+                    "ClusterGroup/bw-g-db", "ClusterGroup/bw-g-db-0", "ClusterNetworkPolicy/bw-p-db-access");
+            assertThat(owned.all()).allSatisfy(o -> {
+                assertThat(o.specEdited()).isFalse();
+                assertThat(o.resourceVersion()).isNotEmpty();
+            });
+        }
+    }
 
-        assertThat(plan.isConverged()).isTrue();
-        assertThat(writer.writes()).isZero();
+    @Test
+    void reconcilesAfterTheFirstListDoNotListTheAntreaKinds() throws InterruptedException {
+        startConverged();
+        drainRequests();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(adapter.realizer().reconcile().isConverged()).isTrue();
+        }
+        adapter.realizer().reportStatus();
+
+        assertThat(drainRequests()).noneMatch(RealizationTest::isAntreaList);
+    }
+
+    @Test
+    void handEditOfAPolicyIsRevertedThroughTheWatchWithoutAList() throws InterruptedException {
+        startConverged();
+        drainRequests();
+
+        resources.of(AntreaKind.CLUSTER_NETWORK_POLICY).withName("bw-p-db-access").edit(r -> {
+            ((Map<String, Object>) r.getAdditionalProperties().get("spec")).put("priority", 99);
+            return r;
+        });
+
+        await().untilAsserted(() -> assertThat(AntreaResources.toLive(AntreaKind.CLUSTER_NETWORK_POLICY,
+                get(AntreaKind.CLUSTER_NETWORK_POLICY, "bw-p-db-access")).spec().path("priority").asDouble())
+                .isEqualTo(1.12));
+        var requests = drainRequests();
+        assertThat(requests).noneMatch(RealizationTest::isAntreaList);
+        assertThat(requests).anyMatch(r -> "PUT".equals(r.getMethod())
+                && r.getPath().endsWith("/clusternetworkpolicies/bw-p-db-access"));
     }
 
     @Test
@@ -160,7 +254,7 @@ class RealizationTest {
 
         plane.publish(new DesiredState(2, List.of(), List.of(), List.of()));
 
-        await().untilAsserted(() -> assertThat(resources.listAll()).extracting(o -> o.key().toString())
+        await().untilAsserted(() -> assertThat(listAll()).extracting(o -> o.key().toString())
                 .containsExactly("Tier/bw-application"));
     }
 

@@ -25,7 +25,9 @@ final class CidrDifference {
             }
             rest = next;
         }
-        return rest.stream().sorted(Comparator.comparing(Cidr::network)).toList();
+        var sorted = new ArrayList<>(rest);
+        sorted.sort(Comparator.comparing(Cidr::network));
+        return List.copyOf(sorted);
     }
 
     private static void subtract(Cidr from, Cidr hole, List<Cidr> out) {

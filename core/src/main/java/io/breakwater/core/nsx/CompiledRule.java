@@ -8,8 +8,9 @@ import io.breakwater.core.eval.RuleRef;
 import io.breakwater.core.k8s.Pod;
 import io.breakwater.core.k8s.Protocol;
 import io.breakwater.core.net.IpAddress;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,13 +28,56 @@ final class CompiledRule {
     private final boolean anyService;
 
     CompiledRule(OrderedRule ordered, GroupMembership membership) {
+        this(ordered, membership, new Parts());
+    }
+
+    /** The same; parts equal to those of rules compiled before with {@code parts} are shared with them. */
+    CompiledRule(OrderedRule ordered, GroupMembership membership, Parts parts) {
         this.ordered = ordered;
         DfwRule rule = ordered.rule();
-        this.ref = new RuleRef(ordered.policy().id(), "rules/" + rule.id(), rule.action());
-        this.source = Side.of(rule.sourceGroups(), rule.sourcesExcluded(), membership);
-        this.destination = Side.of(rule.destinationGroups(), rule.destinationsExcluded(), membership);
-        this.services = rule.serviceEntries().stream().map(Service::of).toList();
+        this.ref = new RuleRef(ordered.policy().id(), parts.rulePath(rule.id()), rule.action());
+        this.source = parts.side(rule.sourceGroups(), rule.sourcesExcluded(), membership);
+        this.destination = parts.side(rule.destinationGroups(), rule.destinationsExcluded(), membership);
+        this.services = parts.services(rule.serviceEntries());
         this.anyService = rule.serviceEntries().isEmpty() && DfwEvaluator.isAny(rule.services());
+    }
+
+    /**
+     * What the rules of one evaluator have in common, compiled once: rule paths ({@code rules/ingress-0}), sides
+     * (a group list, and "any"), service lists. 125,000 imported rules share a handful of each.
+     */
+    static final class Parts {
+        private final Map<String, String> rulePaths = new HashMap<>();
+        private final Map<List<ServiceEntry>, List<Service>> services = new HashMap<>();
+        private final Map<List<String>, Side> included = new HashMap<>();
+        private final Map<List<String>, Side> excluded = new HashMap<>();
+
+        String rulePath(String ruleId) {
+            return rulePaths.computeIfAbsent(ruleId, id -> "rules/" + id);
+        }
+
+        Side side(List<String> groups, boolean exclude, GroupMembership m) {
+            Map<List<String>, Side> sides = exclude ? excluded : included;
+            Side known = sides.get(groups);
+            if (known == null) {
+                known = Side.of(groups, exclude, m);
+                sides.put(groups, known);
+            }
+            return known;
+        }
+
+        List<Service> services(List<ServiceEntry> entries) {
+            List<Service> known = services.get(entries);
+            if (known == null) {
+                var compiled = new Service[entries.size()];
+                for (int i = 0; i < compiled.length; i++) {
+                    compiled[i] = Service.of(entries.get(i));
+                }
+                known = List.of(compiled);
+                services.put(entries, known);
+            }
+            return known;
+        }
     }
 
     /** {@code sourcePod}/{@code destinationPod}: the endpoints' pod indexes, -1 for anything else. */
@@ -112,13 +156,25 @@ final class CompiledRule {
             if (any) {
                 return true;
             }
-            boolean member = pod >= 0 ? pods.get(pod) : groups.stream().anyMatch(g -> g.startsWith("/")
-                    ? m.contains(g, endpoint) : covered(g, addresses(endpoint), m));
-            return member != excluded;
+            return (pod >= 0 ? pods.get(pod) : anyContains(endpoint, m)) != excluded;
+        }
+
+        private boolean anyContains(Endpoint endpoint, GroupMembership m) {
+            for (String g : groups) {
+                if (g.startsWith("/") ? m.contains(g, endpoint) : covered(g, addresses(endpoint), m)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean covered(String item, List<IpAddress> ips, GroupMembership m) {
-            return ips.stream().anyMatch(ip -> m.covers(item, ip));
+            for (IpAddress ip : ips) {
+                if (m.covers(item, ip)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static List<IpAddress> addresses(Endpoint endpoint) {
@@ -148,8 +204,13 @@ final class CompiledRule {
     private record Ports(Protocol protocol, int[] low, int[] high) implements Service {
 
         static Ports of(ServiceEntry.L4PortSet s) {
-            Protocol protocol = Arrays.stream(Protocol.values())
-                    .filter(p -> p.name().equalsIgnoreCase(s.l4Protocol())).findFirst().orElse(null);
+            Protocol protocol = null;
+            for (Protocol p : Protocol.values()) {
+                if (p.name().equalsIgnoreCase(s.l4Protocol())) {
+                    protocol = p;
+                    break;
+                }
+            }
             List<String> values = s.destinationPorts();
             int[] low = new int[values.size()];
             int[] high = new int[values.size()];

@@ -26,27 +26,38 @@ final class Criterion {
     static final int MAX_SAME_TYPE = 5;
 
     private final NetworkPolicy np;
-    private final List<Condition> conditions = new ArrayList<>();
-    private final List<Problem> problems = new ArrayList<>();
+    private final Shared shared;
+    private final List<Condition> conditions = new ArrayList<>(4);
+    private final List<Problem> problems = new ArrayList<>(0);
 
     Criterion(NetworkPolicy np) {
+        this(np, new Shared());
+    }
+
+    /** Conditions and expression lists equal to ones of earlier criteria come from {@code shared}. */
+    Criterion(NetworkPolicy np, Shared shared) {
         this.np = np;
+        this.shared = shared;
     }
 
     Criterion namespaceNamed(String namespace) {
-        conditions.add(new Condition(NAMESPACE, "Name", "EQUALS", "EQUALS", namespace));
+        add(new Condition(NAMESPACE, "Name", "EQUALS", "EQUALS", namespace));
         return this;
     }
 
     Criterion anyNamespace() {
-        conditions.add(tagEquals(NAMESPACE, NAMESPACE_NAME_LABEL, ""));
+        add(tagEquals(NAMESPACE, NAMESPACE_NAME_LABEL, ""));
         return this;
+    }
+
+    private void add(Condition c) {
+        conditions.add(shared.of(c));
     }
 
     /** Adds one condition per term of {@code selector}; rejected terms become problems at their path. */
     Criterion selector(String memberType, LabelSelector selector, FieldPath path) {
         for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
-            conditions.add(tagEquals(memberType, e.getKey(), e.getValue()));
+            add(tagEquals(memberType, e.getKey(), e.getValue()));
         }
         List<Requirement> expressions = selector.matchExpressions();
         for (int i = 0; i < expressions.size(); i++) {
@@ -64,16 +75,16 @@ final class Criterion {
                                     + r.key() + "' with any value (seed 000 converts it this way)"));
                 }
                 if (r.values().size() == 1) {
-                    conditions.add(tagEquals(memberType, r.key(), r.values().getFirst()));
+                    add(tagEquals(memberType, r.key(), r.values().getFirst()));
                 } else {
                     problems.add(Problem.error(np.ref(), path.field("values"), Code.MULTI_VALUE_IN,
                             "operator In with " + r.values().size() + " values is not supported by target nsx "
                                     + "(Antrea groups take one value)"));
                 }
             }
-            case NOT_IN -> conditions.add(new Condition(memberType, "Tag", "NOTIN", "EQUALS",
+            case NOT_IN -> add(new Condition(memberType, "Tag", "NOTIN", "EQUALS",
                     r.key() + "|" + String.join(",", r.values())));
-            case EXISTS -> conditions.add(tagEquals(memberType, r.key(), ""));
+            case EXISTS -> add(tagEquals(memberType, r.key(), ""));
             case DOES_NOT_EXIST -> problems.add(Problem.error(np.ref(), path.field("operator"), Code.DOES_NOT_EXIST,
                     "operator DoesNotExist is not supported by target nsx (Antrea groups reject scope operator NOTEQUALS)"));
         }
@@ -85,10 +96,17 @@ final class Criterion {
 
     /** Checks the limits; the problem names {@code path}, the selector or peer the group comes from. */
     List<Problem> problems(FieldPath path) {
+        int pods = 0;
+        for (Condition c : conditions) {
+            pods += c.memberType().equals(POD) ? 1 : 0;
+        }
+        int namespaces = conditions.size() - pods;
+        boolean overLimit = conditions.size() > MAX_CONDITIONS || pods > MAX_SAME_TYPE || namespaces > MAX_SAME_TYPE;
+        if (problems.isEmpty() && !overLimit) {
+            return List.of();
+        }
         var all = new ArrayList<>(problems);
-        long pods = conditions.stream().filter(c -> c.memberType().equals(POD)).count();
-        long namespaces = conditions.size() - pods;
-        if (conditions.size() > MAX_CONDITIONS || pods > MAX_SAME_TYPE || namespaces > MAX_SAME_TYPE) {
+        if (overLimit) {
             all.add(Problem.error(np.ref(), path, Code.CONDITION_LIMIT, "the group criterion needs "
                     + pods + " Pod and " + namespaces + " Namespace conditions; target nsx allows at most "
                     + MAX_SAME_TYPE + " of one member type and " + MAX_CONDITIONS + " in all"));
@@ -101,14 +119,16 @@ final class Criterion {
      * member types inside one NestedExpression, so they stay a single criterion.
      */
     List<Expression> expression() {
-        var joined = new ArrayList<Expression>();
-        for (Condition c : conditions) {
-            if (!joined.isEmpty()) {
-                joined.add(Expression.Conjunction.AND);
+        var joined = new Expression[Math.max(0, conditions.size() * 2 - 1)];
+        boolean mixed = false;
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                joined[2 * i - 1] = Expression.Conjunction.AND;
+                mixed |= !conditions.get(i).memberType().equals(conditions.getFirst().memberType());
             }
-            joined.add(c);
+            joined[2 * i] = conditions.get(i);
         }
-        boolean mixed = conditions.stream().map(Condition::memberType).distinct().count() > 1;
-        return mixed ? List.of(new Expression.Nested(joined)) : joined;
+        List<Expression> terms = List.of(joined);
+        return shared.of(mixed ? List.of(new Expression.Nested(terms)) : terms);
     }
 }

@@ -11,7 +11,6 @@ import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
 import io.breakwater.core.k8s.Pod;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,58 +31,71 @@ public final class DfwEvaluator implements Evaluator {
 
     private final GroupMembership membership;
     private final List<CompiledRule> rules;
-    /** Per pod index: indexes into {@link #rules} that apply to the pod, for IN and OUT processing. */
-    private final List<int[]> inRules;
-    private final List<int[]> outRules;
+    /**
+     * The rules (indexes into {@link #rules}) that apply to each pod, for IN and OUT processing: pod {@code p}'s
+     * are {@code inRules[inStart[p]]} up to {@code inRules[inStart[p + 1]]}, in evaluation order. Two arrays per
+     * direction instead of one per pod.
+     */
+    private final int[] inStart;
+    private final int[] inRules;
+    private final int[] outStart;
+    private final int[] outRules;
 
     private DfwEvaluator(Inventory inventory, List<Group> groups, List<SecurityPolicy> policies) {
         this.membership = new GroupMembership(inventory, groups);
-        this.rules = OrderedRule.inEvaluationOrder(policies).stream().map(r -> new CompiledRule(r, membership))
-                .toList();
+        List<OrderedRule> ordered = OrderedRule.inEvaluationOrder(policies);
+        var parts = new CompiledRule.Parts();
+        var compiled = new CompiledRule[ordered.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = new CompiledRule(ordered.get(i), membership, parts);
+        }
+        this.rules = List.of(compiled);
         int pods = membership.pods().size();
-        var applied = new ArrayList<PodSet>(rules.size());
-        int[] inCount = new int[pods];
-        int[] outCount = new int[pods];
-        for (CompiledRule rule : rules) {
-            PodSet set = appliedTo(rule.ordered, membership);
-            applied.add(set);
-            count(set, rule.ordered.appliesTo("IN") ? inCount : null, rule.ordered.appliesTo("OUT") ? outCount : null);
+        var applied = new PodSet[compiled.length];
+        this.inStart = new int[pods + 1];
+        this.outStart = new int[pods + 1];
+        for (int i = 0; i < compiled.length; i++) {
+            applied[i] = appliedTo(compiled[i].ordered, membership);
+            count(applied[i], compiled[i].ordered.appliesTo("IN") ? inStart : null,
+                    compiled[i].ordered.appliesTo("OUT") ? outStart : null, pods);
         }
-        int[][] in = new int[pods][];
-        int[][] out = new int[pods][];
-        for (int pod = 0; pod < pods; pod++) {
-            in[pod] = new int[inCount[pod]];
-            out[pod] = new int[outCount[pod]];
-        }
-        java.util.Arrays.fill(inCount, 0);
-        java.util.Arrays.fill(outCount, 0);
-        for (int i = 0; i < rules.size(); i++) {
-            PodSet set = applied.get(i);
-            boolean isIn = rules.get(i).ordered.appliesTo("IN");
-            boolean isOut = rules.get(i).ordered.appliesTo("OUT");
+        this.inRules = new int[toStarts(inStart)];
+        this.outRules = new int[toStarts(outStart)];
+        int[] inNext = java.util.Arrays.copyOf(inStart, pods);
+        int[] outNext = java.util.Arrays.copyOf(outStart, pods);
+        for (int i = 0; i < compiled.length; i++) {
+            boolean isIn = compiled[i].ordered.appliesTo("IN");
+            boolean isOut = compiled[i].ordered.appliesTo("OUT");
+            PodSet set = applied[i];
             for (int pod = set.nextSetBit(0); pod >= 0 && pod < pods; pod = set.nextSetBit(pod + 1)) {
                 if (isIn) {
-                    in[pod][inCount[pod]++] = i;
+                    inRules[inNext[pod]++] = i;
                 }
                 if (isOut) {
-                    out[pod][outCount[pod]++] = i;
+                    outRules[outNext[pod]++] = i;
                 }
             }
         }
-        this.inRules = List.of(in);
-        this.outRules = List.of(out);
     }
 
-    private static void count(PodSet set, int[] in, int[] out) {
-        int pods = in != null ? in.length : out != null ? out.length : 0;
+    /** Counts the set's pods into {@code counts[pod + 1]} of each direction the rule applies to. */
+    private static void count(PodSet set, int[] in, int[] out, int pods) {
         for (int pod = set.nextSetBit(0); pod >= 0 && pod < pods; pod = set.nextSetBit(pod + 1)) {
             if (in != null) {
-                in[pod]++;
+                in[pod + 1]++;
             }
             if (out != null) {
-                out[pod]++;
+                out[pod + 1]++;
             }
         }
+    }
+
+    /** Turns per-pod counts (at {@code pod + 1}) into start offsets; returns the total. */
+    private static int toStarts(int[] starts) {
+        for (int i = 1; i < starts.length; i++) {
+            starts[i] += starts[i - 1];
+        }
+        return starts[starts.length - 1];
     }
 
     /** The evaluator for these groups and policies (e.g. existing ones plus an {@link NsxConversion}'s). */
@@ -152,7 +164,10 @@ public final class DfwEvaluator implements Evaluator {
         // the policies whose rules were looked at; a policy's rules are consecutive in evaluation order
         var applying = new ArrayList<String>();
         SecurityPolicy last = null;
-        for (int index : candidates(direction, podIndex)) {
+        int[] candidates = direction == Direction.EGRESS ? outRules : inRules;
+        int[] starts = direction == Direction.EGRESS ? outStart : inStart;
+        for (int c = starts[podIndex]; c < starts[podIndex + 1]; c++) {
+            int index = candidates[c];
             SecurityPolicy policy = rules.get(index).ordered.policy();
             if (deciding >= 0 && index > deciding) {
                 break;
@@ -172,10 +187,6 @@ public final class DfwEvaluator implements Evaluator {
                 applying, List.of(ref), "");
     }
 
-    private int[] candidates(Direction direction, int pod) {
-        return (direction == Direction.EGRESS ? outRules : inRules).get(pod);
-    }
-
     /**
      * Index into {@link #rules} of the first matching rule that ends the processing of {@code pod} for this
      * direction, or -1 when none does and the default rule allows. JUMP_TO_APPLICATION skips to the Application
@@ -185,7 +196,10 @@ public final class DfwEvaluator implements Evaluator {
         int sourcePod = flow.source() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
         int destinationPod = flow.destination() instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
         boolean jumped = false;
-        for (int index : candidates(direction, pod)) {
+        int[] candidates = direction == Direction.EGRESS ? outRules : inRules;
+        int[] starts = direction == Direction.EGRESS ? outStart : inStart;
+        for (int c = starts[pod]; c < starts[pod + 1]; c++) {
+            int index = candidates[c];
             CompiledRule r = rules.get(index);
             if (jumped && !NetworkPolicyImport.CATEGORY.equals(r.ordered.policy().category())) {
                 continue;
@@ -214,14 +228,11 @@ public final class DfwEvaluator implements Evaluator {
     }
 
     static boolean isAny(List<String> groups) {
-        return groups.isEmpty() || groups.stream().anyMatch(DfwRule.ANY::equalsIgnoreCase);
-    }
-
-    /** Evaluation order of all rules: category, policy sequence, rule sequence, then position in the lists. */
-    static Comparator<SecurityPolicy> policyOrder() {
-        return Comparator.comparingInt((SecurityPolicy p) -> {
-            int i = p.category() == null ? -1 : SecurityPolicy.CATEGORIES.indexOf(p.category());
-            return i < 0 ? SecurityPolicy.CATEGORIES.size() : i;
-        }).thenComparingInt(SecurityPolicy::sequenceNumber);
+        for (String g : groups) {
+            if (DfwRule.ANY.equalsIgnoreCase(g)) {
+                return true;
+            }
+        }
+        return groups.isEmpty();
     }
 }

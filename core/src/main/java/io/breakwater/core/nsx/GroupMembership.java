@@ -28,33 +28,40 @@ final class GroupMembership {
     private final List<Pod> pods;
     private final PodIndex index;
     private final PodSet hostNetwork;
-    private final Map<String, Integer> podIndex = new HashMap<>();
-    private final Map<Pod, Integer> podIdentity = new IdentityHashMap<>();
+    private final Inventory inventory;
+    private final Map<Pod, Integer> podIdentity;
+    /** Pods by key, for pods equal to but not the inventory's own instances; built on the first such lookup. */
+    private volatile Map<String, Integer> podByKey;
     private final Map<List<String>, PodSet> addressBits = new HashMap<>();
     /** Parsed IP expression items; filled while evaluating, so concurrent (evaluators are shared). */
     private final Map<String, Predicate<IpAddress>> items = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> namespaceTags = new HashMap<>();
-    private final Map<String, Group> groups = new HashMap<>();
-    private final Map<String, PodSet> members = new HashMap<>();
+    /** Lower-case labels by namespace, for conditions the index does not cover; built when one is met. */
+    private Map<String, Map<String, String>> namespaceTags;
+    private final Map<String, Group> groups;
+    private final Map<String, PodSet> members;
     private final Map<Condition, PodSet> conditionBits = new HashMap<>();
+    /** Members by expression, for expressions that name no group: groups of equal criteria are computed once. */
+    private final Map<List<Expression>, PodSet> expressionBits = new HashMap<>();
 
     GroupMembership(Inventory inventory, List<Group> groupList) {
+        this.inventory = inventory;
         this.pods = inventory.pods();
         this.index = new PodIndex(inventory.namespaces(), pods);
         this.hostNetwork = index.hostNetwork();
-        for (Namespace ns : inventory.namespaces()) {
-            namespaceTags.put(ns.name(), lower(ns.labels()));
-        }
+        this.podIdentity = new IdentityHashMap<>(pods.size());
         for (int i = 0; i < pods.size(); i++) {
-            podIndex.put(pods.get(i).key(), i);
             podIdentity.put(pods.get(i), i);
         }
-        var paths = new ArrayList<String>(groupList.size());
-        groupList.forEach(g -> {
-            paths.add(g.path());
-            groups.put(paths.getLast(), g);
-        });
-        paths.forEach(this::members);
+        this.groups = HashMap.newHashMap(groupList.size());
+        this.members = HashMap.newHashMap(groupList.size());
+        var paths = new String[groupList.size()];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = groupList.get(i).path();
+            groups.put(paths[i], groupList.get(i));
+        }
+        for (String path : paths) {
+            members(path);
+        }
     }
 
     List<Pod> pods() {
@@ -65,9 +72,21 @@ final class GroupMembership {
     int indexOf(Pod pod) {
         Integer i = podIdentity.get(pod);
         if (i == null) {
-            i = podIndex.get(pod.key());
+            i = podsByKey().get(pod.key());
         }
         return i == null ? -1 : i;
+    }
+
+    private Map<String, Integer> podsByKey() {
+        Map<String, Integer> byKey = podByKey;
+        if (byKey == null) {
+            var built = HashMap.<String, Integer>newHashMap(pods.size());
+            for (int i = 0; i < pods.size(); i++) {
+                built.put(pods.get(i).key(), i);
+            }
+            podByKey = byKey = built;
+        }
+        return byKey;
     }
 
     /** Pods that are members of the group at {@code path}; empty for an unknown path. */
@@ -76,11 +95,35 @@ final class GroupMembership {
         if (known != null) {
             return known;
         }
+        if (!groups.containsKey(path)) {
+            return PodSet.EMPTY; // no write: after construction evaluators share this across request threads
+        }
         members.put(path, PodSet.EMPTY); // a group that refers to itself through a path counts as empty there
         Group g = groups.get(path);
-        PodSet set = g == null ? PodSet.EMPTY : podBits(g.expression());
+        PodSet set = g == null ? PodSet.EMPTY : expressionMembers(g.expression());
         members.put(path, set);
         return set;
+    }
+
+    private PodSet expressionMembers(List<Expression> expression) {
+        if (namesGroups(expression)) {
+            return podBits(expression);
+        }
+        PodSet known = expressionBits.get(expression);
+        if (known == null) {
+            known = podBits(expression);
+            expressionBits.put(expression, known);
+        }
+        return known;
+    }
+
+    private static boolean namesGroups(List<Expression> expression) {
+        for (Expression e : expression) {
+            if (e instanceof Expression.Paths || e instanceof Expression.Nested(var inner) && namesGroups(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pods with an address an IP expression item (address, CIDR or range {@code a-b}) covers. */
@@ -204,6 +247,12 @@ final class GroupMembership {
 
     private boolean condition(Condition c, int pod) {
         Pod p = pods.get(pod);
+        if (namespaceTags == null) {
+            namespaceTags = new HashMap<>();
+            for (Namespace ns : inventory.namespaces()) {
+                namespaceTags.put(ns.name(), lower(ns.labels()));
+            }
+        }
         return Conditions.holds(c, p, namespaceTags.getOrDefault(p.namespace(),
                 Map.of(Criterion.NAMESPACE_NAME_LABEL, p.namespace().toLowerCase(Locale.ROOT))));
     }

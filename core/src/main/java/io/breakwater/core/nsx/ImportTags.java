@@ -18,7 +18,12 @@ public final class ImportTags {
     private ImportTags() {}
 
     static List<Tag> of(String cluster, NetworkPolicy np) {
-        return List.of(new Tag(CLUSTER, cluster), new Tag(NAMESPACE, np.namespace()),
-                new Tag(NETWORK_POLICY, np.name()), new Tag(NETWORK_POLICY_UID, np.uid()));
+        return of(cluster, np, new Shared());
+    }
+
+    /** The cluster, namespace and name tags are shared with the conversion's other policies of equal values. */
+    static List<Tag> of(String cluster, NetworkPolicy np, Shared shared) {
+        return List.of(shared.of(new Tag(CLUSTER, cluster)), shared.of(new Tag(NAMESPACE, np.namespace())),
+                shared.of(new Tag(NETWORK_POLICY, np.name())), new Tag(NETWORK_POLICY_UID, np.uid()));
     }
 }

@@ -49,6 +49,8 @@ public final class LiveMembership {
     private final java.util.TreeMap<IpAddress, SlotSet> slotsByIp = new java.util.TreeMap<>();
     /** Parsed IP expression items (first and last address) of the groups, by item text. */
     private final Map<String, IpAddress[]> ipItems = new HashMap<>();
+    /** The anchors ({@code i|<item>}) of those items, found by an address they cover. */
+    private final IpItemIndex ipAnchors = new IpItemIndex();
     /** Groups naming another group in a PathExpression: they change when it does. */
     private final Map<String, Set<String>> referrers = new HashMap<>();
 
@@ -234,11 +236,9 @@ public final class LiveMembership {
     private Set<String> candidateGroups(Pod pod) {
         var keys = podKeys(pod);
         keys.add(ANY);
-        ipItems.forEach((item, range) -> {
-            if (pod.ips().stream().anyMatch(ip -> within(ip, range))) {
-                keys.add("i|" + item);
-            }
-        });
+        for (IpAddress ip : pod.ips()) {
+            ipAnchors.forEachCovering(ip, keys::add);
+        }
         return groupsUnder(keys);
     }
 
@@ -382,7 +382,11 @@ public final class LiveMembership {
         for (Expression e : expression) {
             switch (e) {
                 case Expression.IpAddresses(List<String> items) -> items.forEach(item -> Conditions.parseRange(item)
-                        .ifPresent(r -> ipItems.putIfAbsent(item, r)));
+                        .ifPresent(r -> {
+                            if (ipItems.putIfAbsent(item, r) == null) {
+                                ipAnchors.add("i|" + item, r[0], r[1]);
+                            }
+                        }));
                 case Expression.Nested(List<Expression> inner) -> registerIpItems(inner);
                 default -> { }
             }

@@ -38,6 +38,7 @@ public final class NsxConverter {
         var imported = new ArrayList<NetworkPolicy>();
         var skipped = new ArrayList<NetworkPolicy>();
         var uids = new HashSet<String>();
+        var shared = new Shared();
         for (NetworkPolicy given : policies) {
             NetworkPolicy np = given.uid().isEmpty() ? withDerivedUid(given) : given;
             if (np != given) {
@@ -46,12 +47,13 @@ public final class NsxConverter {
                                 + ", derived from namespace and name")));
             }
             Result<Optional<NetworkPolicyImport.Converted>> one = uids.add(np.uid())
-                    ? NetworkPolicyImport.convert(np, options.cluster(), allowSequence, dropSequence)
+                    ? NetworkPolicyImport.convert(np, options.cluster(), allowSequence, dropSequence, shared)
                     : new Result<>(Optional.empty(), List.of(Problem.error(np.ref(), FieldPath.of("metadata.uid"),
                             Code.DUPLICATE_UID, "uid " + np.uid() + " is also the uid of an earlier NetworkPolicy "
                                     + "of this import; object names would clash")));
-            one.errors().forEach(p -> errors.add(new ImportError(np.uid(), p)));
-            one.warnings().forEach(p -> warnings.add(new ImportError(np.uid(), p)));
+            for (Problem p : one.problems()) {
+                (p.isError() ? errors : warnings).add(new ImportError(np.uid(), p));
+            }
             if (one.value().isEmpty()) {
                 if (options.onError() == OnError.ABORT) {
                     // seed 000: the import ends at the first failing policy and nothing is committed

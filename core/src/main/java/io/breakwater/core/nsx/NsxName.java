@@ -67,8 +67,11 @@ record NsxName(String cluster, String namespace, String policyName, String uid) 
             return name;
         }
         var id = new StringBuilder(name.length()).append(name, 0, first);
-        name.codePoints().skip(name.codePointCount(0, first))
-                .forEach(cp -> id.append(isIdChar(cp) ? (char) cp : '_'));
+        for (int i = first; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            id.append(isIdChar(cp) ? (char) cp : '_');
+            i += Character.charCount(cp);
+        }
         return id.toString();
     }
 

@@ -31,12 +31,16 @@ final class PodIndex {
             ns.labels().forEach((k, v) -> namespacesByTag.computeIfAbsent(lower(k), x -> new HashMap<>())
                     .computeIfAbsent(lower(v), x -> new ArrayList<>()).add(lower(ns.name())));
         }
-        var ips = new ArrayList<IpAddress>();
-        var owners = new ArrayList<Integer>();
+        var ips = new ArrayList<IpAddress>(pods.size());
+        var owners = new IntList();
         for (int i = 0; i < pods.size(); i++) {
             Pod p = pods.get(i);
-            int index = i;
-            namespaceRange.merge(lower(p.namespace()), new int[] {i, i + 1}, (a, b) -> new int[] {a[0], index + 1});
+            int[] range = namespaceRange.get(lower(p.namespace()));
+            if (range == null) {
+                namespaceRange.put(lower(p.namespace()), new int[] {i, i + 1});
+            } else {
+                range[1] = i + 1;
+            }
             for (var e : p.labels().entrySet()) {
                 podsByTag.computeIfAbsent(lower(e.getKey()), x -> new HashMap<>())
                         .computeIfAbsent(lower(e.getValue()), x -> new IntList()).add(i);
@@ -49,14 +53,32 @@ final class PodIndex {
                 owners.add(i);
             }
         }
-        Integer[] order = new Integer[ips.size()];
+        sortedIps = ips.toArray(IpAddress[]::new);
+        podOfIp = Arrays.copyOf(owners.items, owners.size);
+        if (!ascending(sortedIps)) {
+            sortByAddress();
+        }
+    }
+
+    private static boolean ascending(IpAddress[] ips) {
+        for (int i = 1; i < ips.length; i++) {
+            if (ips[i - 1].compareTo(ips[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sorts the addresses and their owners alike (pods numbered by namespace often have ascending addresses). */
+    private void sortByAddress() {
+        Integer[] order = new Integer[sortedIps.length];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> ips.get(a).compareTo(ips.get(b)));
-        sortedIps = new IpAddress[order.length];
-        podOfIp = new int[order.length];
+        IpAddress[] ips = sortedIps.clone();
+        int[] owners = podOfIp.clone();
+        Arrays.sort(order, (a, b) -> ips[a].compareTo(ips[b]));
         for (int i = 0; i < order.length; i++) {
-            sortedIps[i] = ips.get(order[i]);
-            podOfIp[i] = owners.get(order[i]);
+            sortedIps[i] = ips[order[i]];
+            podOfIp[i] = owners[order[i]];
         }
     }
 

@@ -88,7 +88,7 @@ final class ServiceEntries {
             }
             out.add(entry(protocol, chunk, out.size()));
         });
-        return out;
+        return List.copyOf(out);
     }
 
     private static ServiceEntry entry(Protocol protocol, List<String> ports, int index) {

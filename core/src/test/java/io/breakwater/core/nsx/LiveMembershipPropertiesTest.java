@@ -28,6 +28,9 @@ class LiveMembershipPropertiesTest {
 
     private static final List<String> NAMESPACES = List.of("a", "b", "c");
     private static final List<String> VALUES = List.of("x", "y", "z");
+    /** Pods get addresses 10.0.0.0-15: CIDRs, a range that is no CIDR, one address, overlapping items. */
+    private static final List<List<String>> IP_ITEMS = List.of(List.of("10.0.0.0/29"),
+            List.of("10.0.0.3-10.0.0.10"), List.of("10.0.0.12"), List.of("10.0.0.8/30", "10.0.0.1-10.0.0.9"));
 
     /** The cluster as plain maps, so each step can rebuild an inventory from scratch. */
     private static final class World {
@@ -184,7 +187,7 @@ class LiveMembershipPropertiesTest {
             case 4 -> new Condition("Pod", "Tag", "NOTIN", "EQUALS", "app|" + v);
             case 5 -> new Expression.Nested(List.of(new Condition("Namespace", "Name", "EQUALS", "EQUALS", "b"),
                     Expression.Conjunction.AND, new Condition("Pod", "Tag", "EQUALS", "EQUALS", "APP|" + v)));
-            case 6 -> new Expression.IpAddresses(List.of("10.0.0.0/29"));
+            case 6 -> new Expression.IpAddresses(IP_ITEMS.get(random.nextInt(IP_ITEMS.size())));
             case 7 -> g == 0 ? new Condition("Pod", "Name", "STARTSWITH", "EQUALS", "p1")
                     : new Expression.Paths(List.of(Group.pathOf("g" + random.nextInt(g))));
             default -> new Condition("Pod", "Tag", "EQUALS", "NOTEQUALS", "tier|");
