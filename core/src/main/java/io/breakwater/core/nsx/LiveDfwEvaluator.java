@@ -39,7 +39,8 @@ public final class LiveDfwEvaluator {
     private static final GroupMembership NO_MEMBERS = new GroupMembership(Inventory.EMPTY, List.of());
 
     private static final Comparator<LiveRule> ORDER = Comparator
-            .comparing((LiveRule r) -> r.policy, DfwEvaluator.policyOrder())
+            .comparingInt((LiveRule r) -> categoryRank(r.policy))
+            .thenComparingInt(r -> r.policy.sequenceNumber())
             .thenComparing(r -> r.policy.id())
             .thenComparingInt(r -> r.rule.sequenceNumber())
             .thenComparingInt(r -> r.position);
@@ -83,6 +84,12 @@ public final class LiveDfwEvaluator {
         boolean everywhere() {
             return DfwEvaluator.isAny(scope);
         }
+    }
+
+    /** As {@link OrderedRule}: the category's index in NSX order; no or another category last. */
+    private static int categoryRank(SecurityPolicy p) {
+        int i = p.category() == null ? -1 : SecurityPolicy.CATEGORIES.indexOf(p.category());
+        return i < 0 ? SecurityPolicy.CATEGORIES.size() : i;
     }
 
     private LiveDfwEvaluator(LiveMembership membership) {
