@@ -69,8 +69,9 @@ final class ServerCommand implements Callable<Integer> {
     int rateLimit;
 
     @Option(names = "--warm-clusters", defaultValue = "8", paramLabel = "N",
-            description = "Clusters whose evaluation model (explain, matrix, group members) stays built between "
-                    + "requests; the least recently used is dropped first (default ${DEFAULT-VALUE}; 0 = none)")
+            description = "Clusters whose evaluation model (explain, matrix, group members) stays in memory between "
+                    + "requests, updated by each inventory and policy change; the least recently used is dropped "
+                    + "first (default ${DEFAULT-VALUE}; 0 = none)")
     int warmClusters;
 
     @Option(names = "--max-firewall-rules", defaultValue = "100000", paramLabel = "N",

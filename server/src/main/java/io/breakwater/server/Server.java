@@ -137,6 +137,9 @@ public final class Server {
         io.micrometer.core.instrument.FunctionCounter.builder("breakwater.evaluation.model.builds", evaluations,
                 Evaluations::builds).description("cluster evaluation models built (a warm hit builds none)")
                 .register(metrics.registry());
+        io.micrometer.core.instrument.FunctionCounter.builder("breakwater.evaluation.model.events", evaluations,
+                Evaluations::appliedEvents).description("inventory and desired-state object changes applied to warm "
+                        + "evaluation models instead of rebuilding them").register(metrics.registry());
         EvaluationRoutes.register(app, evaluations);
         OperationsRoutes.register(app, clusters, new AntreaHealth(db, clock), new RuleStatistics(db, clock,
                 new StatsCollections(db, feed, clock)),

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param metricsToken  bearer token {@code /metrics} requires; empty (default) leaves it open for Prometheus
  * @param jsonLogs      one JSON object per request log line (with its request id) instead of plain text
  * @param bindAddress   the address to listen on (default {@value #LOOPBACK}: this machine only; 0.0.0.0 = every one)
- * @param warmClusters  clusters whose evaluation model (explain, matrix, group members) stays built in memory
+ * @param warmClusters  clusters whose evaluation model (explain, matrix, group members) stays in memory (updated by changes)
  *                      between requests (default 8; the least recently used is dropped first; 0 = none)
  * @param capacity      the most firewall rules, groups and criteria per group the store accepts (default NSX's)
  */

@@ -35,6 +35,11 @@ final class K8sSemantics {
         this.namespaceLabels = Map.copyOf(labels);
     }
 
+    /** Over a map the caller keeps up to date (the live evaluator); read, never written here. */
+    K8sSemantics(Map<String, Map<String, String>> liveNamespaceLabels) {
+        this.namespaceLabels = liveNamespaceLabels;
+    }
+
     static Verdict loopback(Flow flow) {
         var note = "a pod may always reach itself";
         return new Verdict(K8sEvaluator.TARGET, flow,

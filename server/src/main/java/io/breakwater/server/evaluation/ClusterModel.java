@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.breakwater.core.eval.Evaluator;
-import io.breakwater.core.eval.K8sEvaluator;
 import io.breakwater.core.normalize.K8sInput;
 import io.breakwater.core.normalize.Normalizer;
-import io.breakwater.core.nsx.DfwEvaluator;
 import io.breakwater.core.nsx.Group;
 import io.breakwater.core.nsx.SecurityPolicy;
 import io.breakwater.core.problem.Result;
@@ -24,21 +21,23 @@ import io.breakwater.server.policy.PolicyValidator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What one cluster's evaluation reads: its normalized inventory (with the NetworkPolicies the store holds) and,
  * for DFW semantics, the stored groups and security policies of its desired state. Objects that do not
- * normalize are left out and reported as warnings, as {@code breakwater matrix} does with files.
+ * normalize are left out and reported as warnings, as {@code breakwater matrix} does with files; the warnings
+ * are kept by object ({@link #inventoryKey}, {@link #desiredKey}) so a change to one object replaces its own.
  */
 record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<SecurityPolicy> policies,
-        List<String> warnings) {
+        Map<String, List<String>> warnings) {
 
     ClusterModel {
         groups = List.copyOf(groups);
         policies = List.copyOf(policies);
-        warnings = List.copyOf(warnings);
     }
 
     static ClusterModel load(Connection c, String cluster, ObjectNode desiredState) throws SQLException {
@@ -47,14 +46,67 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
             if (!s.item().evaluated()) {
                 continue;
             }
-            docs.add(new K8sDocument(cluster + ":" + s.item().kind() + "/" + s.item().namespace() + "/"
-                    + s.item().name(), s.item().body()));
+            docs.add(document(cluster, s.item().kind(), s.item().namespace(), s.item().name(), s.item().body()));
         }
         Result<K8sInput> normalized = Normalizer.normalize(docs);
-        var warnings = new ArrayList<String>();
-        normalized.errors().forEach(p -> warnings.add(p.toString()));
-        Dfw dfw = dfw(desiredState, cluster, warnings);
-        return new ClusterModel(cluster, normalized.value(), dfw.groups(), dfw.policies(), warnings);
+        var warnings = new LinkedHashMap<String, List<String>>();
+        normalized.errors().forEach(p -> warnings.computeIfAbsent(inventoryKey(cluster, p.object()),
+                k -> new ArrayList<>()).add(p.toString()));
+        var groups = new ArrayList<Group>();
+        for (JsonNode g : desiredState.path("groups")) {
+            group(g, cluster, warningsOf(warnings, g)).ifPresent(groups::add);
+        }
+        var policies = new ArrayList<SecurityPolicy>();
+        for (JsonNode p : desiredState.path("security_policies")) {
+            policy(p, cluster, warningsOf(warnings, p)).ifPresent(policies::add);
+        }
+        warnings.values().removeIf(List::isEmpty);
+        return new ClusterModel(cluster, normalized.value(), groups, policies, warnings);
+    }
+
+    private static List<String> warningsOf(Map<String, List<String>> warnings, JsonNode desiredObject) {
+        return warnings.computeIfAbsent(desiredKey(desiredObject.path("path").asText("?")), k -> new ArrayList<>());
+    }
+
+    /** One stored inventory object as the normalizer reads it; problems name it by this source when unnamed. */
+    static K8sDocument document(String cluster, String kind, String namespace, String name, JsonNode body) {
+        return new K8sDocument(cluster + ":" + kind + "/" + namespace + "/" + name, body);
+    }
+
+    static String inventoryKey(String kind, String namespace, String name) {
+        return "inventory " + kind + "/" + namespace + "/" + name;
+    }
+
+    /** The object a normalizer problem belongs to: by the name it carries, else by its document's source. */
+    private static String inventoryKey(String cluster, io.breakwater.core.problem.ObjectRef ref) {
+        if (ref.kind().equals("Source") && ref.name().startsWith(cluster + ":")) {
+            return "inventory " + ref.name().substring(cluster.length() + 1);
+        }
+        return inventoryKey(ref.kind(), ref.namespace(), ref.name());
+    }
+
+    static String desiredKey(String path) {
+        return "desired " + path;
+    }
+
+    /** One desired-state group as the evaluation reads it; empty (and a warning) when it is not valid today. */
+    static Optional<Group> group(JsonNode g, String cluster, List<String> warnings) {
+        if (!valid(PolicyKind.GROUP, g, warnings)) {
+            return Optional.empty();
+        }
+        ObjectNode group = ((ObjectNode) g).deepCopy();
+        for (String field : List.of("group_type", "expression", "tags")) {
+            list(group, field, cluster);
+        }
+        return read(group, Group.class, warnings);
+    }
+
+    /** One desired-state security policy as the evaluation reads it; empty (and a warning) when not valid today. */
+    static Optional<SecurityPolicy> policy(JsonNode p, String cluster, List<String> warnings) {
+        if (!valid(PolicyKind.SECURITY_POLICY, p, warnings)) {
+            return Optional.empty();
+        }
+        return read(withDefaults((ObjectNode) p, cluster), SecurityPolicy.class, warnings);
     }
 
     /** The core records of a desired state's groups and security policies. */
@@ -64,21 +116,11 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
     static Dfw dfw(ObjectNode desiredState, String cluster, List<String> warnings) {
         var groups = new ArrayList<Group>();
         for (JsonNode g : desiredState.path("groups")) {
-            if (!valid(PolicyKind.GROUP, g, warnings)) {
-                continue;
-            }
-            ObjectNode group = ((ObjectNode) g).deepCopy();
-            for (String field : List.of("group_type", "expression", "tags")) {
-                list(group, field, cluster);
-            }
-            read(group, Group.class, warnings).ifPresent(groups::add);
+            group(g, cluster, warnings).ifPresent(groups::add);
         }
         var policies = new ArrayList<SecurityPolicy>();
         for (JsonNode p : desiredState.path("security_policies")) {
-            if (!valid(PolicyKind.SECURITY_POLICY, p, warnings)) {
-                continue;
-            }
-            read(withDefaults((ObjectNode) p, cluster), SecurityPolicy.class, warnings).ifPresent(policies::add);
+            policy(p, cluster, warnings).ifPresent(policies::add);
         }
         return new Dfw(groups, policies);
     }
@@ -87,23 +129,21 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
     static List<Group> allGroups(Connection c, String cluster, List<String> warnings) throws SQLException {
         var out = new ArrayList<Group>();
         for (PolicyRow row : PolicyStore.all(c, PolicyKind.GROUP)) {
-            ObjectNode group = row.body().deepCopy();
-            group.put("id", row.id());
-            group.put("path", PolicyKind.GROUP.pathOf(PolicyKind.DOMAIN, row.id()));
-            group.put("display_name", group.path("display_name").asText(row.id()));
-            for (String field : List.of("group_type", "expression", "tags")) {
-                list(group, field, cluster);
-            }
-            read(group, Group.class, warnings).ifPresent(out::add);
+            storedGroup(row, cluster, warnings).ifPresent(out::add);
         }
         return out;
     }
 
-    Evaluator evaluator(Semantics semantics) {
-        return switch (semantics) {
-            case K8S -> K8sEvaluator.of(input.inventory(), input.policies());
-            case NSX -> DfwEvaluator.of(input.inventory(), groups, policies);
-        };
+    /** A stored group row as the evaluation reads it. */
+    static Optional<Group> storedGroup(PolicyRow row, String cluster, List<String> warnings) {
+        ObjectNode group = row.body().deepCopy();
+        group.put("id", row.id());
+        group.put("path", PolicyKind.GROUP.pathOf(PolicyKind.DOMAIN, row.id()));
+        group.put("display_name", group.path("display_name").asText(row.id()));
+        for (String field : List.of("group_type", "expression", "tags")) {
+            list(group, field, cluster);
+        }
+        return read(group, Group.class, warnings);
     }
 
     /**

@@ -104,7 +104,7 @@ public final class ConnectivityImpact {
             return new ClusterDiff(new ConnectivityDiff("nsx", "nsx", List.of(), 0, 0, 0, 0, List.of()),
                     List.of("no change to the DFW policies spanning this cluster or to its import marks"));
         }
-        K8sInput input = evaluations.load(cluster).input();
+        K8sInput input = evaluations.input(cluster);
         var warnings = new ArrayList<String>();
         PolicySet b = side(cluster, dfwBefore, importedBefore, input, warnings);
         PolicySet a = side(cluster, dfwAfter, importedAfter, input, warnings);

@@ -194,6 +194,7 @@ public final class Ingest {
             st.setString(4, cluster);
             st.executeUpdate();
         }
+        InventoryChanges.fullSync(c, cluster);
         AuditLog.record(c, now, user, "INVENTORY_SYNC", "/api/v1/breakwater/clusters/" + cluster + "/inventory",
                 count + " objects at resource version " + version);
         desired.refresh(c);
@@ -234,11 +235,13 @@ public final class Ingest {
                 throw DomainException.conflict(DomainException.Conflict.Reason.NEEDS_FULL_SYNC, "cluster " + cluster
                         + " has no full inventory yet; send PUT …/inventory first");
             }
+            var written = new ArrayList<InventoryChanges.Key>();
             for (Change ch : list) {
                 InventoryItem it = ch.item();
                 if (InventoryStore.storedIsNewer(c, cluster, it)) {
                     continue;
                 }
+                written.add(InventoryChanges.keyOf(it));
                 if (ch.type().equals("UPSERT")) {
                     InventoryStore.upsert(c, cluster, it);
                 } else {
@@ -253,6 +256,7 @@ public final class Ingest {
                 st.setString(4, cluster);
                 st.executeUpdate();
             }
+            InventoryChanges.record(c, cluster, InventoryChanges.Head.of(c, cluster).version(), written);
             AuditLog.record(c, now, user, "INVENTORY_CHANGES",
                     "/api/v1/breakwater/clusters/" + cluster + "/inventory", list.size() + " changes");
             return null;
