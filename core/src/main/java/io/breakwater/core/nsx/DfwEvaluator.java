@@ -4,8 +4,6 @@ import io.breakwater.core.eval.DirectionDecision;
 import io.breakwater.core.eval.Endpoint;
 import io.breakwater.core.eval.Evaluator;
 import io.breakwater.core.eval.Flow;
-import io.breakwater.core.eval.Outcome;
-import io.breakwater.core.eval.RuleRef;
 import io.breakwater.core.eval.Verdict;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
@@ -125,10 +123,7 @@ public final class DfwEvaluator implements Evaluator {
     @Override
     public Verdict evaluate(Flow flow) {
         if (flow.isLoopback()) {
-            String loop = "a pod may always reach itself";
-            return new Verdict(TARGET, flow,
-                    new DirectionDecision(Direction.EGRESS, Outcome.NOT_ENFORCED, List.of(), List.of(), loop),
-                    new DirectionDecision(Direction.INGRESS, Outcome.NOT_ENFORCED, List.of(), List.of(), loop));
+            return DfwDecisions.loopback(flow);
         }
         return new Verdict(TARGET, flow, decide(flow, Direction.EGRESS), decide(flow, Direction.INGRESS));
     }
@@ -153,12 +148,10 @@ public final class DfwEvaluator implements Evaluator {
         Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
         int podIndex = local instanceof Endpoint.PodEndpoint(Pod p) ? membership.indexOf(p) : -1;
         if (!(local instanceof Endpoint.PodEndpoint(Pod pod)) || podIndex < 0) {
-            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
-                    local + " has no DFW of its own");
+            return DfwDecisions.noDfwOfItsOwn(direction, local);
         }
         if (pod.hostNetwork()) {
-            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
-                    pod.key() + " uses the host network; Antrea does not enforce DFW rules on it");
+            return DfwDecisions.hostNetwork(direction, pod);
         }
         int deciding = decidingRule(flow, direction, podIndex);
         // the policies whose rules were looked at; a policy's rules are consecutive in evaluation order
@@ -177,14 +170,7 @@ public final class DfwEvaluator implements Evaluator {
                 last = policy;
             }
         }
-        if (deciding < 0) {
-            return new DirectionDecision(direction, Outcome.NOT_ISOLATED, applying, List.of(),
-                    "no DFW rule matched " + (direction == Direction.EGRESS ? "OUT of " : "IN to ") + pod.key()
-                            + ": the default rule allows");
-        }
-        RuleRef ref = rules.get(deciding).ref;
-        return new DirectionDecision(direction, ref.action().equals("ALLOW") ? Outcome.ALLOWED : Outcome.DENIED,
-                applying, List.of(ref), "");
+        return DfwDecisions.decided(direction, pod, applying, deciding < 0 ? null : rules.get(deciding).ref);
     }
 
     /**

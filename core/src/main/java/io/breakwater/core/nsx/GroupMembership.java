@@ -179,28 +179,14 @@ final class GroupMembership {
 
     /** An address outside the inventory can only match IP terms; conditions and paths name pods. */
     private boolean addressMatches(List<Expression> expression, IpAddress ip) {
-        boolean any = false;
-        Boolean chain = null;
-        for (Expression e : expression) {
-            Boolean term = switch (e) {
-                case Expression.Conjunction(String op) -> {
-                    if (op.equalsIgnoreCase("OR") && chain != null) {
-                        any |= chain;
-                        chain = null;
-                    }
-                    yield null;
-                }
-                case Expression.Condition c -> false;
-                case Expression.Nested(List<Expression> inner) -> addressMatches(inner, ip);
-                case Expression.IpAddresses(List<String> addresses) -> addresses.stream().anyMatch(a -> covers(a, ip));
-                case Expression.Paths(List<String> paths) -> paths.stream()
-                        .map(groups::get).anyMatch(g -> g != null && addressMatches(g.expression(), ip));
-            };
-            if (term != null) {
-                chain = chain == null ? term : chain && term;
-            }
-        }
-        return any || (chain != null && chain);
+        return ExpressionLogic.holds(expression, e -> switch (e) {
+            case Expression.Conjunction c -> false; // read by ExpressionLogic
+            case Expression.Condition c -> false;
+            case Expression.Nested(List<Expression> inner) -> addressMatches(inner, ip);
+            case Expression.IpAddresses(List<String> addresses) -> addresses.stream().anyMatch(a -> covers(a, ip));
+            case Expression.Paths(List<String> paths) -> paths.stream()
+                    .map(groups::get).anyMatch(g -> g != null && addressMatches(g.expression(), ip));
+        });
     }
 
     private PodSet addressMembers(List<String> addresses) {

@@ -3,8 +3,6 @@ package io.breakwater.core.nsx;
 import io.breakwater.core.eval.DirectionDecision;
 import io.breakwater.core.eval.Endpoint;
 import io.breakwater.core.eval.Flow;
-import io.breakwater.core.eval.Outcome;
-import io.breakwater.core.eval.RuleRef;
 import io.breakwater.core.eval.Verdict;
 import io.breakwater.core.k8s.Direction;
 import io.breakwater.core.k8s.Inventory;
@@ -355,10 +353,7 @@ public final class LiveDfwEvaluator {
 
     public Verdict evaluate(Flow flow) {
         if (flow.isLoopback()) {
-            String loop = "a pod may always reach itself";
-            return new Verdict(DfwEvaluator.TARGET, flow,
-                    new DirectionDecision(Direction.EGRESS, Outcome.NOT_ENFORCED, List.of(), List.of(), loop),
-                    new DirectionDecision(Direction.INGRESS, Outcome.NOT_ENFORCED, List.of(), List.of(), loop));
+            return DfwDecisions.loopback(flow);
         }
         return new Verdict(DfwEvaluator.TARGET, flow, decide(flow, Direction.EGRESS), decide(flow, Direction.INGRESS));
     }
@@ -367,12 +362,10 @@ public final class LiveDfwEvaluator {
         Endpoint local = direction == Direction.EGRESS ? flow.source() : flow.destination();
         Pod pod = local instanceof Endpoint.PodEndpoint(Pod p) && pods.containsKey(p.key()) ? p : null;
         if (pod == null) {
-            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
-                    local + " has no DFW of its own");
+            return DfwDecisions.noDfwOfItsOwn(direction, local);
         }
         if (pod.hostNetwork()) {
-            return new DirectionDecision(direction, Outcome.NOT_ENFORCED, List.of(), List.of(),
-                    pod.key() + " uses the host network; Antrea does not enforce DFW rules on it");
+            return DfwDecisions.hostNetwork(direction, pod);
         }
         List<LiveRule> candidates = candidates(direction, pod.key());
         int deciding = decidingRule(flow, candidates);
@@ -385,14 +378,7 @@ public final class LiveDfwEvaluator {
                 last = policy;
             }
         }
-        if (deciding < 0) {
-            return new DirectionDecision(direction, Outcome.NOT_ISOLATED, applying, List.of(),
-                    "no DFW rule matched " + (direction == Direction.EGRESS ? "OUT of " : "IN to ") + pod.key()
-                            + ": the default rule allows");
-        }
-        RuleRef ref = candidates.get(deciding).compiled.ref;
-        return new DirectionDecision(direction, ref.action().equals("ALLOW") ? Outcome.ALLOWED : Outcome.DENIED,
-                applying, List.of(ref), "");
+        return DfwDecisions.decided(direction, pod, applying, deciding < 0 ? null : candidates.get(deciding).compiled.ref);
     }
 
     /** The rules enforced on the pod in one direction, in evaluation order. */
@@ -472,28 +458,14 @@ public final class LiveDfwEvaluator {
     }
 
     private boolean addressMatches(List<Expression> expression, IpAddress ip, int depth) {
-        boolean any = false;
-        Boolean chain = null;
-        for (Expression e : expression) {
-            Boolean term = switch (e) {
-                case Expression.Conjunction(String op) -> {
-                    if (op.equalsIgnoreCase("OR") && chain != null) {
-                        any |= chain;
-                        chain = null;
-                    }
-                    yield null;
-                }
-                case Expression.Condition c -> false;
-                case Expression.Nested(List<Expression> inner) -> addressMatches(inner, ip, depth);
-                case Expression.IpAddresses(List<String> items) ->
-                        items.stream().anyMatch(i -> Conditions.parseItem(i).test(ip));
-                case Expression.Paths(List<String> paths) -> depth < 16 && paths.stream().map(groups::get)
-                        .anyMatch(g -> g != null && addressMatches(g.expression(), ip, depth + 1));
-            };
-            if (term != null) {
-                chain = chain == null ? term : chain && term;
-            }
-        }
-        return any || (chain != null && chain);
+        return ExpressionLogic.holds(expression, e -> switch (e) {
+            case Expression.Conjunction c -> false; // read by ExpressionLogic
+            case Expression.Condition c -> false;
+            case Expression.Nested(List<Expression> inner) -> addressMatches(inner, ip, depth);
+            case Expression.IpAddresses(List<String> items) ->
+                    items.stream().anyMatch(i -> Conditions.parseItem(i).test(ip));
+            case Expression.Paths(List<String> paths) -> depth < 16 && paths.stream().map(groups::get)
+                    .anyMatch(g -> g != null && addressMatches(g.expression(), ip, depth + 1));
+        });
     }
 }

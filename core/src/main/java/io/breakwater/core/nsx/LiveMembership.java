@@ -407,29 +407,15 @@ public final class LiveMembership {
 
     /** The expression decided for one pod, with {@link GroupMembership}'s reading (AND binds tighter than OR). */
     private boolean holds(List<Expression> expression, Pod pod, int depth) {
-        boolean any = false;
-        Boolean chain = null;
-        for (Expression e : expression) {
-            Boolean term = switch (e) {
-                case Expression.Conjunction(String op) -> {
-                    if (op.equalsIgnoreCase("OR") && chain != null) {
-                        any |= chain;
-                        chain = null;
-                    }
-                    yield null;
-                }
-                case Condition c -> !pod.hostNetwork() && Conditions.holds(c, pod,
-                        namespaceTags.getOrDefault(pod.namespace(), Map.of()));
-                case Expression.Nested(List<Expression> inner) -> holds(inner, pod, depth);
-                case Expression.IpAddresses(List<String> addresses) -> addresses.stream()
-                        .map(ipItems::get).anyMatch(r -> r != null && pod.ips().stream().anyMatch(ip -> within(ip, r)));
-                case Expression.Paths(List<String> paths) -> depth < 4 && paths.stream().map(groups::get)
-                        .anyMatch(g -> g != null && holds(g.expression(), pod, depth + 1));
-            };
-            if (term != null) {
-                chain = chain == null ? term : chain && term;
-            }
-        }
-        return any || (chain != null && chain);
+        return ExpressionLogic.holds(expression, e -> switch (e) {
+            case Expression.Conjunction c -> false; // read by ExpressionLogic
+            case Condition c -> !pod.hostNetwork() && Conditions.holds(c, pod,
+                    namespaceTags.getOrDefault(pod.namespace(), Map.of()));
+            case Expression.Nested(List<Expression> inner) -> holds(inner, pod, depth);
+            case Expression.IpAddresses(List<String> addresses) -> addresses.stream()
+                    .map(ipItems::get).anyMatch(r -> r != null && pod.ips().stream().anyMatch(ip -> within(ip, r)));
+            case Expression.Paths(List<String> paths) -> depth < 4 && paths.stream().map(groups::get)
+                    .anyMatch(g -> g != null && holds(g.expression(), pod, depth + 1));
+        });
     }
 }
