@@ -298,6 +298,21 @@ final class DesiredObjects {
     /** Rows fetched per round trip while streaming the whole document (a PostgreSQL cursor: autocommit is off). */
     private static final int FETCH_ROWS = 500;
 
+    /** Every live object handed to {@code visitor} with its document field, kind by kind, as the rows arrive. */
+    static void eachLive(Connection c, String cluster, java.util.function.BiConsumer<String, ObjectNode> visitor)
+            throws SQLException {
+        try (var st = c.prepareStatement("select kind, body from desired_object where cluster = ? and deleted = false "
+                + "order by kind, path")) {
+            st.setFetchSize(FETCH_ROWS);
+            st.setString(1, cluster);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    visitor.accept(Kind.valueOf(rs.getString(1)).field, Json.readObject(rs.getString(2)));
+                }
+            }
+        }
+    }
+
     /**
      * Writes the document's {@code version} and its three arrays to {@code out}, object by object as the rows
      * arrive, each stored body copied as it is: the whole document is never held (at full Antrea scale it is

@@ -137,6 +137,20 @@ public final class DesiredStates {
         }
     }
 
+    /**
+     * The desired state's version, with each of its objects handed to {@code visitor} one at a time with its
+     * document field ({@code groups}, {@code security_policies}, {@code imported_network_policies}): at full
+     * Antrea scale the whole document is hundreds of MB, which a reader that keeps only what it needs never holds.
+     */
+    public long eachObject(String cluster, java.util.function.BiConsumer<String, ObjectNode> visitor) {
+        storeIfStale(cluster);
+        return db.rolledBack(c -> {
+            long version = DesiredObjects.Head.of(c, cluster).version();
+            DesiredObjects.eachLive(c, cluster, visitor);
+            return version;
+        });
+    }
+
     /** The desired state now, with its version: the whole document, as a tree (for in-process readers). */
     public ObjectNode snapshot(String cluster) {
         storeIfStale(cluster);

@@ -40,7 +40,7 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
         policies = List.copyOf(policies);
     }
 
-    static ClusterModel load(Connection c, String cluster, ObjectNode desiredState) throws SQLException {
+    static ClusterModel load(Connection c, String cluster, DesiredReading desired) throws SQLException {
         var docs = new ArrayList<K8sDocument>();
         for (InventoryStore.StoredItem s : InventoryStore.ofCluster(c, cluster)) {
             if (!s.item().evaluated()) {
@@ -52,20 +52,8 @@ record ClusterModel(String cluster, K8sInput input, List<Group> groups, List<Sec
         var warnings = new LinkedHashMap<String, List<String>>();
         normalized.errors().forEach(p -> warnings.computeIfAbsent(inventoryKey(cluster, p.object()),
                 k -> new ArrayList<>()).add(p.toString()));
-        var groups = new ArrayList<Group>();
-        for (JsonNode g : desiredState.path("groups")) {
-            group(g, cluster, warningsOf(warnings, g)).ifPresent(groups::add);
-        }
-        var policies = new ArrayList<SecurityPolicy>();
-        for (JsonNode p : desiredState.path("security_policies")) {
-            policy(p, cluster, warningsOf(warnings, p)).ifPresent(policies::add);
-        }
-        warnings.values().removeIf(List::isEmpty);
-        return new ClusterModel(cluster, normalized.value(), groups, policies, warnings);
-    }
-
-    private static List<String> warningsOf(Map<String, List<String>> warnings, JsonNode desiredObject) {
-        return warnings.computeIfAbsent(desiredKey(desiredObject.path("path").asText("?")), k -> new ArrayList<>());
+        warnings.putAll(desired.warnings);
+        return new ClusterModel(cluster, normalized.value(), desired.groups, desired.policies, warnings);
     }
 
     /** One stored inventory object as the normalizer reads it; problems name it by this source when unnamed. */

@@ -178,10 +178,11 @@ public final class Evaluations {
             }
         }
         // Built outside any lock: a slow cluster must not hold up the others. Two racing builds both count.
-        ObjectNode state = desired.snapshot(cluster);
-        ClusterModel built = db.rolledBack(c -> ClusterModel.load(c, cluster, state));
-        return warm.built(cluster, new LiveCluster(cluster, head.created(), head.version(),
-                state.path("version").asLong(), built, state));
+        var reading = new DesiredReading(cluster);
+        long desiredVersion = desired.eachObject(cluster, reading::add);
+        ClusterModel built = db.rolledBack(c -> ClusterModel.load(c, cluster, reading));
+        return warm.built(cluster, new LiveCluster(cluster, head.created(), head.version(), desiredVersion, built,
+                reading));
     }
 
     private boolean catchUp(String cluster, LiveCluster live, InventoryChanges.Head head, long desiredNow) {

@@ -38,7 +38,7 @@ final class LiveCluster {
     private long applied;
 
     LiveCluster(String cluster, long created, long inventoryVersion, long desiredVersion, ClusterModel built,
-            ObjectNode desiredState) {
+            DesiredReading desired) {
         this.cluster = cluster;
         this.created = created;
         this.inventoryVersion = inventoryVersion;
@@ -46,13 +46,8 @@ final class LiveCluster {
         K8sInput input = built.input();
         this.model = LiveModel.of(input.inventory(), input.policies(), built.groups(), built.policies());
         this.warnings = new LinkedHashMap<>(built.warnings());
-        var ignored = new ArrayList<String>();
-        for (JsonNode g : desiredState.path("groups")) {
-            ClusterModel.group(g, cluster, ignored).ifPresent(group -> groupPaths.put(pathOf(g), group.path()));
-        }
-        for (JsonNode p : desiredState.path("security_policies")) {
-            ClusterModel.policy(p, cluster, ignored).ifPresent(policy -> policyIds.put(pathOf(p), policy.id()));
-        }
+        groupPaths.putAll(desired.groupPaths);
+        policyIds.putAll(desired.policyIds);
     }
 
     long created() {
